@@ -1,0 +1,3 @@
+"""kursbygger: compile Markdown lessons and YAML quizzes into SCORM packages."""
+
+__version__ = "0.1.0"

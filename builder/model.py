@@ -1,0 +1,146 @@
+"""The in-memory course: plain dataclasses that know nothing of YAML, templates or SCORM.
+
+Every object keeps `where` (the file and line it came from) so that checks and
+later stages can point the course owner at the exact place to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+QuestionType = Literal["single", "multiple", "true-false", "sort"]
+Completion = Literal["lessons", "quiz", "lessons-and-quiz"]
+FailedStatus = Literal["failed", "incomplete"]
+Language = Literal["nb", "nn", "en"]
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a source file; line and col are 1-based (0 when unknown)."""
+
+    path: Path
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass
+class Source:
+    """An entry in the course's source catalogue, cited by id from lessons and questions."""
+
+    id: str
+    title: str
+    url: str | None = None
+    where: Where | None = None
+
+
+@dataclass
+class Tracking:
+    passing_score: int = 80
+    completion: Completion = "lessons-and-quiz"
+    failed_status: FailedStatus = "failed"
+    max_attempts: int = 0  # 0 = unlimited
+    where: Where | None = None
+
+
+@dataclass
+class Lesson:
+    id: str
+    title: str
+    objectives: list[str]
+    minutes: int
+    body: str  # Markdown after the front matter
+    body_line: int  # line in the file where `body` starts, for error positions
+    sources: list[str] = field(default_factory=list)  # Source ids
+    where: Where | None = None
+
+
+@dataclass
+class Option:
+    id: str
+    text: str
+    correct: bool = False
+    feedback: str | None = None
+    where: Where | None = None
+
+
+@dataclass
+class Category:
+    id: str
+    text: str
+    where: Where | None = None
+
+
+@dataclass
+class SortItem:
+    id: str
+    text: str
+    category: str  # Category id
+    where: Where | None = None
+
+
+@dataclass
+class Question:
+    id: str
+    lesson: str  # Lesson id
+    type: QuestionType
+    text: str
+    options: list[Option] = field(default_factory=list)  # single, multiple
+    answer: bool | None = None  # true-false
+    feedback_true: str | None = None  # true-false: feedback for choosing "true"
+    feedback_false: str | None = None
+    categories: list[Category] = field(default_factory=list)  # sort
+    items: list[SortItem] = field(default_factory=list)  # sort
+    explanation: str = ""
+    sources: list[str] = field(default_factory=list)  # Source ids
+    where: Where | None = None
+
+
+@dataclass
+class Quiz:
+    id: str
+    title: str
+    questions: list[Question]
+    draw: int | None = None  # None = every question
+    shuffle: bool = True
+    passing_score: int | None = None  # overrides Tracking.passing_score
+    where: Where | None = None
+
+    @property
+    def draw_count(self) -> int:
+        return self.draw if self.draw is not None else len(self.questions)
+
+
+@dataclass
+class Course:
+    id: str
+    title: str
+    language: Language
+    version: str
+    root: Path  # the source folder (holds course/ and quizzes/)
+    description: str = ""
+    organisation: str = ""
+    tracking: Tracking = field(default_factory=Tracking)
+    lessons: list[Lesson] = field(default_factory=list)
+    quiz: Quiz | None = None
+    sources: list[Source] = field(default_factory=list)
+    media: list[Path] = field(default_factory=list)  # files under course/media, relative to it
+    where: Where | None = None
+
+    @property
+    def passing_score(self) -> int:
+        if self.quiz is not None and self.quiz.passing_score is not None:
+            return self.quiz.passing_score
+        return self.tracking.passing_score
+
+    @property
+    def quiz_decides_status(self) -> bool:
+        """True when the quiz result is what the LMS should record as passed/failed."""
+        return self.quiz is not None and self.tracking.completion != "lessons"
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
