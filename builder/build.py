@@ -1,0 +1,48 @@
+"""The pipeline, end to end: load → check → render → manifest → package."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import scorm
+from .check import check_course
+from .load import load_course
+from .model import Course
+from .package import write_zip
+from .problems import Problem, SourceError
+from .render import render_course
+
+VERSIONS = {"1.2": ("1.2",), "2004": ("2004",), "all": ("1.2", "2004")}
+ZIP_SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
+
+
+@dataclass
+class Built:
+    path: Path
+    version: str
+    size: int
+    files: int
+
+
+def load_checked(source: Path) -> tuple[Course, list[Problem]]:
+    """The course, or SourceError with every problem; warnings come back with the course."""
+    course, problems = load_course(source)
+    if course is not None and not any(p.severity == "error" for p in problems):
+        problems += check_course(course)
+    if course is None or any(p.severity == "error" for p in problems):
+        raise SourceError([p for p in problems])
+    return course, problems
+
+
+def build(source: Path, out: Path, scorm_version: str = "1.2") -> tuple[Course, list[Built]]:
+    course, _ = load_checked(source)
+    files = render_course(course)
+    built = []
+    for version in VERSIONS[scorm_version]:
+        package = dict(files)
+        package["imsmanifest.xml"] = scorm.manifest(course, sorted(files), version)
+        dest = out / f"{course.id}-{ZIP_SUFFIX[version]}.zip"
+        write_zip(package, dest)
+        built.append(Built(dest, version, dest.stat().st_size, len(package)))
+    return course, built

@@ -1,0 +1,110 @@
+"""Declarative field specs for every YAML object in a course.
+
+One spec serves two purposes: validating raw YAML with precise positions and
+generating the JSON Schemas that editors use (`kursbygger schema`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+SLUG = re.compile(r"^[a-z0-9-]{1,64}$")
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str  # "slug" | "str" | "int" | "bool" | "list" | "object" | "slug-list" | "str-list"
+    required: bool = False
+    default: Any = None
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    item: "Spec | None" = None  # for kind "list" of objects / kind "object"
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str  # how the object is called in messages ("course", "question" …)
+    fields: dict[str, Field] = field(default_factory=dict)
+
+
+SOURCE = Spec("source", {
+    "id": Field("slug", True, help="id cited from lessons and questions"),
+    "title": Field("str", True, help="law and section, or the guidance's title and year"),
+    "url": Field("str", help="public address of the source (https://…)"),
+})
+
+TRACKING = Spec("tracking", {
+    "passing_score": Field("int", default=80, minimum=0, maximum=100, help="percent of questions fully right needed to pass"),
+    "completion": Field("str", default="lessons-and-quiz", choices=("lessons", "quiz", "lessons-and-quiz"),
+                        help="what completes the course"),
+    "failed_status": Field("str", default="failed", choices=("failed", "incomplete"),
+                           help="status reported after a failed attempt"),
+    "max_attempts": Field("int", default=0, minimum=0, maximum=100, help="quiz attempts; 0 = unlimited"),
+})
+
+COURSE = Spec("course", {
+    "id": Field("slug", True, help="course id, used in the zip name and SCORM identifiers"),
+    "title": Field("str", True),
+    "description": Field("str", default=""),
+    "language": Field("str", True, choices=("nb", "nn", "en"), help="language of the course and the player"),
+    "version": Field("str", True, help="course version, e.g. 1.0.0"),
+    "organisation": Field("str", default=""),
+    "quiz": Field("slug", help="id of quizzes/<id>.yaml"),
+    "lessons": Field("slug-list", help="explicit lesson order by id; default: file-name order"),
+    "tracking": Field("object", item=TRACKING),
+    "sources": Field("list", item=SOURCE, help="the source catalogue"),
+})
+
+LESSON = Spec("lesson front matter", {
+    "id": Field("slug", True),
+    "title": Field("str", True),
+    "minutes": Field("int", True, minimum=1, maximum=120, help="estimated reading time"),
+    "objectives": Field("str-list", True, minimum=1, help="what the learner can do after the lesson"),
+    "sources": Field("slug-list", help="ids from the course's source catalogue"),
+})
+
+OPTION = Spec("option", {
+    "id": Field("slug", help="default a, b, c … in source order"),
+    "text": Field("str", True),
+    "correct": Field("bool", default=False),
+    "feedback": Field("str", help="what choosing this option tells the learner"),
+})
+
+CATEGORY = Spec("category", {
+    "id": Field("slug", True),
+    "text": Field("str", True),
+})
+
+SORT_ITEM = Spec("item", {
+    "id": Field("slug", True),
+    "text": Field("str", True),
+    "category": Field("slug", True, help="id of the category the item belongs to"),
+})
+
+QUESTION = Spec("question", {
+    "id": Field("slug", True),
+    "lesson": Field("slug", True, help="id of the lesson the question tests"),
+    "type": Field("str", True, choices=("single", "multiple", "true-false", "sort")),
+    "text": Field("str", True),
+    "options": Field("list", item=OPTION, help="single and multiple"),
+    "answer": Field("bool", help="true-false: the right answer"),
+    "feedback_true": Field("str", help="true-false: feedback for answering true"),
+    "feedback_false": Field("str", help="true-false: feedback for answering false"),
+    "categories": Field("list", item=CATEGORY, help="sort: the categories"),
+    "items": Field("list", item=SORT_ITEM, help="sort: the items to place"),
+    "explanation": Field("str", True, help="shown with the result"),
+    "sources": Field("slug-list", help="ids from the course's source catalogue"),
+})
+
+QUIZ = Spec("quiz", {
+    "id": Field("slug", True),
+    "title": Field("str", True),
+    "draw": Field("int", minimum=1, help="questions drawn per attempt; default all"),
+    "shuffle": Field("bool", default=True, help="shuffle questions and options per attempt"),
+    "passing_score": Field("int", minimum=0, maximum=100, help="overrides tracking.passing_score"),
+    "questions": Field("list", True, item=QUESTION),
+})

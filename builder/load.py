@@ -1,0 +1,368 @@
+"""Read course sources (YAML and Markdown front matter) into the model, keeping file:line:col.
+
+Every problem is collected; loading never stops at the first one, so the course
+owner sees all of them in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from . import fields as F
+from .model import Category, Course, Lesson, Option, Question, Quiz, SortItem, Source, Tracking, Where
+from .problems import Problem
+
+MAX_FILE_BYTES = 2_000_000
+MAX_LESSONS = 1000
+MAX_QUESTIONS = 5000
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.S | re.M)
+
+
+class Loader:
+    """Collects problems while turning YAML documents into model objects."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, where: Where, message: str) -> None:
+        self.problems.append(Problem(where, message))
+
+    # --- files -----------------------------------------------------------------------------------
+
+    def read_text(self, path: Path) -> str | None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.error(Where(path), f"cannot read the file ({exc.strerror})")
+            return None
+        if len(raw) > MAX_FILE_BYTES:
+            self.error(Where(path, 1, 1), f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes — split it up")
+            return None
+        if raw.startswith(b"\xef\xbb\xbf"):
+            self.error(Where(path, 1, 1), "file starts with a byte order mark (BOM); save it as UTF-8 without BOM")
+            return None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            self.error(Where(path, line, col), "file is not valid UTF-8; save it with UTF-8 encoding")
+            return None
+        if not text.strip():
+            self.error(Where(path, 1, 1), "file is empty")
+            return None
+        return text
+
+    def parse_yaml(self, text: str, path: Path, first_line: int = 1) -> Any:
+        """Parse one YAML document; `first_line` is the file line where `text` starts."""
+        for number, line in enumerate(text.splitlines(), first_line):
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            if "\t" in indent:
+                self.error(Where(path, number, indent.index("\t") + 1),
+                           "tab used for indentation; YAML needs spaces")
+                return None
+        yaml = YAML(typ="rt")
+        yaml.allow_duplicate_keys = False
+        try:
+            return yaml.load(text)
+        except DuplicateKeyError as exc:
+            mark = exc.problem_mark
+            key = re.search(r'found duplicate key "([^"]*)"', str(exc))
+            name = f"'{key.group(1)}' " if key else ""
+            self.error(Where(path, mark.line + first_line, mark.column + 1),
+                       f"duplicate key {name}— each key may appear only once in a mapping")
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            what = (exc.problem or exc.context or "syntax error").strip()
+            line, col = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
+            self.error(Where(path, line, col), f"YAML syntax error: {what}; check indentation, colons and quotes")
+        except YAMLError as exc:
+            self.error(Where(path, first_line, 1), f"YAML error: {exc}")
+        return None
+
+    # --- generic validation against a field spec --------------------------------------------------
+
+    def at(self, node: Any, path: Path, offset: int, key: Any = None, index: int | None = None,
+           value: bool = True) -> Where:
+        lc = getattr(node, "lc", None)
+        try:
+            if key is not None and lc is not None:
+                line, col = lc.value(key) if value else lc.key(key)
+            elif index is not None and lc is not None:
+                line, col = lc.item(index)
+            elif lc is not None:
+                line, col = lc.line, lc.col
+            else:
+                return Where(path, offset, 1)
+        except (KeyError, IndexError, TypeError):
+            line, col = lc.line, lc.col
+        return Where(path, line + offset, col + 1)
+
+    def fields(self, node: Any, spec: F.Spec, where: Where, offset: int) -> dict[str, tuple[Any, Where]] | None:
+        """Check `node` against `spec`; returns {name: (value, where)} with defaults filled in."""
+        path = where.path
+        if not isinstance(node, CommentedMap):
+            self.error(where, f"{spec.name} must be a mapping of key: value lines, found {describe(node)}")
+            return None
+        out: dict[str, tuple[Any, Where]] = {}
+        for key in node:
+            kwhere = self.at(node, path, offset, key, value=False)
+            if key not in spec.fields:
+                hint = difflib.get_close_matches(str(key), spec.fields, n=1, cutoff=0.6)
+                known = f"did you mean '{hint[0]}'?" if hint else f"known fields: {', '.join(spec.fields)}"
+                self.error(kwhere, f"unknown field '{key}' in {spec.name}; {known}")
+                continue
+            vwhere = self.at(node, path, offset, key)
+            value = self.value(node[key], spec.fields[key], f"{spec.name} field '{key}'", vwhere, offset)
+            if value is not _INVALID:
+                out[key] = (value, vwhere)
+        for name, fld in spec.fields.items():
+            if name in out or name in node:
+                continue
+            if fld.required:
+                self.error(where, f"{spec.name} is missing the required field '{name}'"
+                           + (f" ({fld.help})" if fld.help else ""))
+            else:
+                out[name] = (fld.default, where)
+        return out
+
+    def value(self, value: Any, fld: F.Field, label: str, where: Where, offset: int) -> Any:
+        kind = fld.kind
+        if value is None and not fld.required:
+            return fld.default
+        if kind in ("str", "slug"):
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                self.error(where, f"{label} must be text, found {describe(value)}")
+                return _INVALID
+            if not isinstance(value, str):
+                self.error(where, f"{label} must be text, found a number; put it in quotes: \"{value}\"")
+                return _INVALID
+            text = str(value).strip()
+            if kind == "slug" and not self.slug_ok(text, label, where):
+                return _INVALID
+            if kind == "str" and fld.required and not text:
+                self.error(where, f"{label} must not be empty")
+                return _INVALID
+            if fld.choices and text not in fld.choices:
+                hint = difflib.get_close_matches(text, fld.choices, n=1)
+                extra = f"; did you mean '{hint[0]}'?" if hint else ""
+                self.error(where, f"{label} is '{text}' but must be one of: {', '.join(fld.choices)}{extra}")
+                return _INVALID
+            return text
+        if kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.error(where, f"{label} must be a whole number, found {describe(value)}")
+                return _INVALID
+            if (fld.minimum is not None and value < fld.minimum) or (fld.maximum is not None and value > fld.maximum):
+                self.error(where, f"{label} is {value} but must be between {fld.minimum} and "
+                           f"{fld.maximum if fld.maximum is not None else 'any'}")
+                return _INVALID
+            return int(value)
+        if kind == "bool":
+            if not isinstance(value, bool):
+                self.error(where, f"{label} must be true or false, found {describe(value)}")
+                return _INVALID
+            return value
+        if kind == "object":
+            return self.fields(value, fld.item, where, offset)
+        if kind in ("list", "slug-list", "str-list"):
+            if not isinstance(value, CommentedSeq):
+                self.error(where, f"{label} must be a list (lines starting with '- '), found {describe(value)}")
+                return _INVALID
+            if fld.minimum and len(value) < fld.minimum:
+                self.error(where, f"{label} needs at least {fld.minimum} entr{'y' if fld.minimum == 1 else 'ies'}")
+            items = []
+            for i, entry in enumerate(value):
+                iwhere = self.at(value, where.path, offset, index=i)
+                if kind == "list":
+                    parsed = self.fields(entry, fld.item, iwhere, offset)
+                    if parsed is not None:
+                        items.append((parsed, iwhere))
+                else:
+                    item_kind = "slug" if kind == "slug-list" else "str"
+                    parsed = self.value(entry, F.Field(item_kind, True), f"entry {i + 1} of {label}", iwhere, offset)
+                    if parsed is not _INVALID:
+                        items.append((parsed, iwhere))
+            return items
+        raise AssertionError(f"unknown field kind {kind}")
+
+    def slug_ok(self, text: str, label: str, where: Where) -> bool:
+        if F.SLUG.match(text):
+            return True
+        if not text:
+            self.error(where, f"{label} must not be empty")
+        elif len(text) > 64:
+            self.error(where, f"{label} is {len(text)} characters long; ids may have at most 64")
+        else:
+            bad = next(c for c in text if not re.match(r"[a-z0-9-]", c))
+            shown = "a space" if bad == " " else f"'{bad}'"
+            self.error(where, f"{label} '{text}' contains {shown}; ids may use only a-z, 0-9 and '-'"
+                       f" (for example '{suggest_slug(text)}')")
+        return False
+
+    # --- model objects ---------------------------------------------------------------------------
+
+    def course(self, root: Path) -> Course | None:
+        path = root / "course" / "course.yaml"
+        if not path.is_file():
+            self.error(Where(path), "course/course.yaml not found; is --source the folder that holds course/ and quizzes/?")
+            return None
+        text = self.read_text(path)
+        data = self.parse_yaml(text, path) if text is not None else None
+        if data is None:
+            return None
+        got = self.fields(data, F.COURSE, Where(path, 1, 1), 1)
+        if got is None or not {"id", "title", "language", "version"} <= got.keys():
+            return None
+        v = {k: val for k, (val, _) in got.items()}
+        tracking = Tracking(where=got["tracking"][1])
+        if v["tracking"]:
+            tracking = Tracking(**{k: val for k, (val, _) in v["tracking"].items()}, where=got["tracking"][1])
+        course = Course(
+            id=v["id"], title=v["title"], language=v["language"], version=v["version"], root=root,
+            description=v["description"], organisation=v["organisation"], tracking=tracking,
+            sources=[Source(s["id"][0], s["title"][0], s["url"][0], w) for s, w in (v["sources"] or [])
+                     if "id" in s and "title" in s],
+            where=Where(path, 1, 1),
+        )
+        course.lessons = self.lessons(root, v["lessons"], got.get("lessons", (None, course.where))[1])
+        if v["quiz"]:
+            quiz_path = root / "quizzes" / f"{v['quiz']}.yaml"
+            if quiz_path.is_file():
+                course.quiz = self.quiz(quiz_path)
+            else:
+                self.error(got["quiz"][1], f"quiz '{v['quiz']}' not found: expected the file quizzes/{v['quiz']}.yaml")
+        media_dir = root / "course" / "media"
+        if media_dir.is_dir():
+            course.media = sorted(p.relative_to(media_dir) for p in media_dir.rglob("*") if p.is_file())
+        return course
+
+    def lessons(self, root: Path, order: list | None, order_where: Where) -> list[Lesson]:
+        folder = root / "course" / "lessons"
+        files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+        if len(files) > MAX_LESSONS:
+            self.error(Where(folder), f"{len(files)} lessons; the limit is {MAX_LESSONS}")
+            files = files[:MAX_LESSONS]
+        lessons = [lesson for f in files if (lesson := self.lesson(f)) is not None]
+        if not order:
+            return lessons
+        by_id = {lesson.id: lesson for lesson in lessons}
+        ordered = []
+        for lesson_id, where in order:
+            if lesson_id in by_id:
+                ordered.append(by_id.pop(lesson_id))
+            else:
+                self.error(where, f"course lists lesson '{lesson_id}', but no lesson file has that id"
+                           + did_you_mean(lesson_id, [lesson.id for lesson in lessons]))
+        for lesson in by_id.values():
+            self.error(lesson.where, f"lesson '{lesson.id}' is not in the course's 'lessons' list; add it there or remove the file")
+        return ordered
+
+    def lesson(self, path: Path) -> Lesson | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        match = FRONT_MATTER.match(text)
+        if not match:
+            self.error(Where(path, 1, 1), "lesson must start with front matter: a line '---', the fields "
+                       "(id, title, minutes, objectives), and a closing '---'")
+            return None
+        data = self.parse_yaml(match.group(1), path, first_line=2)
+        if data is None:
+            return None
+        got = self.fields(data, F.LESSON, Where(path, 1, 1), 2)
+        if got is None or not {"id", "title", "minutes", "objectives"} <= got.keys():
+            return None
+        v = {k: val for k, (val, _) in got.items()}
+        return Lesson(
+            id=v["id"], title=v["title"], minutes=v["minutes"], objectives=[o for o, _ in v["objectives"]],
+            body=text[match.end():], body_line=text[: match.end()].count("\n") + 1,
+            sources=[s for s, _ in (v["sources"] or [])], where=Where(path, 1, 1),
+        )
+
+    def quiz(self, path: Path) -> Quiz | None:
+        text = self.read_text(path)
+        data = self.parse_yaml(text, path) if text is not None else None
+        if data is None:
+            return None
+        if isinstance(data, CommentedMap) and isinstance(data.get("questions"), list) \
+                and len(data["questions"]) > MAX_QUESTIONS:
+            self.error(self.at(data, path, 1, "questions"),
+                       f"{len(data['questions'])} questions; the limit is {MAX_QUESTIONS} per quiz")
+            return None
+        got = self.fields(data, F.QUIZ, Where(path, 1, 1), 1)
+        if got is None or not {"id", "title", "questions"} <= got.keys():
+            return None
+        v = {k: val for k, (val, _) in got.items()}
+        if v["id"] != path.stem:
+            self.error(got["id"][1], f"quiz id '{v['id']}' differs from its file name '{path.name}'; "
+                       f"rename one so they match")
+        questions = [self.question(q, w) for q, w in v["questions"]]
+        return Quiz(id=v["id"], title=v["title"], questions=[q for q in questions if q is not None],
+                    draw=v["draw"], shuffle=v["shuffle"], passing_score=v["passing_score"], where=Where(path, 1, 1))
+
+    def question(self, q: dict, where: Where) -> Question | None:
+        if not {"id", "lesson", "type", "text", "explanation"} <= q.keys():
+            return None
+        v = {k: val for k, (val, _) in q.items()}
+        options = [Option(o["id"][0] if o["id"][0] else chr(ord("a") + i) if i < 26 else f"o{i}",
+                          o["text"][0], o["correct"][0], o["feedback"][0], w)
+                   for i, (o, w) in enumerate(v["options"] or []) if "text" in o]
+        return Question(
+            id=v["id"], lesson=v["lesson"], type=v["type"], text=v["text"], options=options,
+            answer=v["answer"], feedback_true=v["feedback_true"], feedback_false=v["feedback_false"],
+            categories=[Category(c["id"][0], c["text"][0], w) for c, w in (v["categories"] or [])
+                        if {"id", "text"} <= c.keys()],
+            items=[SortItem(i["id"][0], i["text"][0], i["category"][0], w) for i, w in (v["items"] or [])
+                   if {"id", "text", "category"} <= i.keys()],
+            explanation=v["explanation"], sources=[s for s, _ in (v["sources"] or [])], where=where,
+        )
+
+
+_INVALID = object()
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def suggest_slug(text: str) -> str:
+    table = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", " ": "-", "_": "-"})
+    return re.sub(r"[^a-z0-9-]", "", text.lower().translate(table))[:64] or "my-id"
+
+
+def did_you_mean(word: str, known: list[str]) -> str:
+    hint = difflib.get_close_matches(word, known, n=1)
+    return f"; did you mean '{hint[0]}'?" if hint else ""
+
+
+def load_course(root: Path) -> tuple[Course | None, list[Problem]]:
+    loader = Loader()
+    course = loader.course(Path(root))
+    return course, loader.problems
+
+
+def load_quiz_file(path: Path) -> tuple[Quiz | None, list[Problem]]:
+    loader = Loader()
+    quiz = loader.quiz(Path(path))
+    return quiz, loader.problems

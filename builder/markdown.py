@@ -1,0 +1,306 @@
+"""Lesson Markdown → safe, accessible HTML, and the checks on lesson bodies.
+
+One parse serves both `lesson_problems` and `render_lesson`, so what `check`
+accepts is exactly what `build` renders.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import escape
+from mdit_py_plugins.container import container_plugin
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+
+from .model import Course, Lesson, Where
+from .problems import Problem
+from .strings import words
+
+CALLOUTS = ("case", "husk", "kilde")
+RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s|/?>)|<!--")
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+@dataclass
+class Page:
+    """What one parse of a lesson yields: tokens plus everything found wrong on the way."""
+
+    tokens: list[Token]
+    problems: list[Problem]
+
+
+@functools.cache
+def parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+    # Every ::: block parses; unknown names are reported by the checks instead of silently becoming text.
+    container_plugin(md, "block", validate=lambda params, *args: True)
+    md.validateLink = lambda url: True  # we check schemes ourselves, with a message
+    return md
+
+
+def parse(course: Course, lesson: Lesson) -> Page:
+    tokens = parser().parse(lesson.body)
+    page = Page(tokens, [])
+    path = lesson.where.path if lesson.where else Path("?")
+
+    def report(token: Token | None, message: str, extra_lines: int = 0) -> None:
+        line = lesson.body_line + (token.map[0] if token is not None and token.map else 0) + extra_lines
+        page.problems.append(Problem(Where(path, line, 1), message))
+
+    open_kildeliste = None
+    for index, token in enumerate(tokens):
+        if token.type == "container_block_open":
+            name = container_name(token)
+            if name == "kildeliste":
+                open_kildeliste = index
+            elif name not in CALLOUTS:
+                report(token, f"unknown block '::: {name}'; use one of: {', '.join(CALLOUTS)}, kildeliste")
+        elif token.type == "container_block_close" and open_kildeliste is not None:
+            if index != open_kildeliste + 1:
+                report(tokens[open_kildeliste], "'::: kildeliste' is filled in by kursbygger; leave it empty "
+                       "(the next line must be ':::')")
+            open_kildeliste = None
+        elif token.type == "heading_open" and token.tag == "h1":
+            report(token, "a lesson body cannot use '#' headings: the lesson title is the heading; start at '##'")
+        elif token.type == "fence" and token.info.strip() == "selfcheck":
+            selfcheck(token.content, lambda line, msg, t=token: report(t, msg, line))
+        elif token.type == "inline":
+            for child in token.children or []:
+                inline_problems(course, child, lambda msg, t=token: report(t, msg))
+    return page
+
+
+def inline_problems(course: Course, child: Token, report) -> None:
+    if child.type == "text" and RAW_HTML.search(child.content):
+        report("raw HTML is not allowed in lessons; write Markdown instead "
+               f"(found '{RAW_HTML.search(child.content).group(0).strip()}')")
+    elif child.type == "link_open":
+        href = str(child.attrGet("href") or "")
+        scheme = urlsplit(href).scheme.lower()
+        if scheme and scheme not in SAFE_SCHEMES:
+            report(f"link '{href[:60]}' uses '{scheme}:'; only http(s), mailto and links inside the course are allowed")
+        elif not scheme and href and not href.startswith("#"):
+            media_problem(course, href, "link", report)
+    elif child.type == "image":
+        src = str(child.attrGet("src") or "")
+        if not child.content.strip():
+            report(f"image '{src}' has no alt text; describe the image between the brackets: ![description]({src}) "
+                   "(decorative images are not supported)")
+        if urlsplit(src).scheme:
+            report(f"image '{src[:60]}' is outside the course; put the file in course/media/ and write media/<file>")
+        else:
+            media_problem(course, src, "image", report)
+
+
+def media_problem(course: Course, href: str, what: str, report) -> None:
+    relative = unquote(urlsplit(href).path)
+    media_dir = (course.root / "course" / "media").resolve()
+    if not relative.startswith("media/") or relative.startswith("/") or ".." in relative.split("/"):
+        report(f"{what} '{href}' must point into the course's media folder as media/<file>")
+        return
+    target = course.root / "course" / relative
+    if not target.is_file():
+        report(f"{what} '{href}' not found: expected the file course/{relative}")
+    elif not target.resolve().is_relative_to(media_dir):
+        report(f"{what} '{href}' leads outside course/media (a symbolic link?); copy the file into course/media")
+
+
+def container_name(token: Token) -> str:
+    return (token.info.strip().split(maxsplit=1) or [""])[0]
+
+
+def container_title(token: Token) -> str:
+    parts = token.info.strip().split(maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
+
+
+# --- selfcheck blocks ----------------------------------------------------------------------------
+
+def selfcheck(content: str, report=None) -> dict | None:
+    """Parse a ```selfcheck block; `report(line_in_block, message)` gets each problem."""
+    report = report or (lambda line, message: None)
+    try:
+        data = YAML(typ="rt").load(content)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        report((mark.line if mark else 0) + 1, f"selfcheck block is not valid YAML: {getattr(exc, 'problem', exc)}")
+        return None
+    if not isinstance(data, CommentedMap):
+        report(1, "selfcheck block needs the keys title, steps and end")
+        return None
+    ok = True
+    for key in ("title", "end"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            report(1, f"selfcheck block needs '{key}' as text")
+            ok = False
+    for key in data:
+        if key not in ("title", "steps", "end"):
+            report(data.lc.key(key)[0] + 1, f"unknown key '{key}' in selfcheck block; use title, steps and end")
+            ok = False
+    steps = data.get("steps")
+    if not isinstance(steps, CommentedSeq) or not 1 <= len(steps) <= 10:
+        report(1, "selfcheck block needs 'steps': a list of 1 to 10 steps")
+        return None
+    for i, step in enumerate(steps):
+        line = steps.lc.item(i)[0] + 1
+        if not isinstance(step, CommentedMap) or set(step) != {"question", "if_yes", "if_no"} \
+                or not all(isinstance(v, str) and v.strip() for v in step.values()):
+            report(line, "each selfcheck step needs exactly the text keys question, if_yes and if_no")
+            ok = False
+    return dict(data) if ok else None
+
+
+# --- rendering -----------------------------------------------------------------------------------
+
+def lesson_problems(course: Course, lesson: Lesson) -> list[Problem]:
+    return parse(course, lesson).problems
+
+
+def render_lesson(course: Course, lesson: Lesson) -> str:
+    page = parse(course, lesson)
+    renderer = LessonRenderer(course, lesson)
+    return parser().renderer.render(page.tokens, parser().options, {"lesson": renderer})
+
+
+class LessonRenderer:
+    """Per-lesson render state, passed through markdown-it's env."""
+
+    def __init__(self, course: Course, lesson: Lesson):
+        self.course, self.lesson = course, lesson
+        self.words = words(course.language)
+        self.counter = 0
+
+    def new_id(self, kind: str) -> str:
+        self.counter += 1
+        return f"{self.lesson.id}-{kind}-{self.counter}"
+
+
+def _render_container(self, tokens, idx, options, env):
+    token = tokens[idx]
+    state: LessonRenderer = env["lesson"]
+    name = container_name(token) if token.nesting == 1 else None
+    if token.nesting == 1 and name == "kildeliste":
+        return source_list(state.course, state.words)
+    if token.nesting == -1:
+        opener = next(t for t in reversed(tokens[:idx]) if t.type == "container_block_open" and t.level == token.level)
+        return "" if opener.info.strip().startswith("kildeliste") else "</div></aside>\n"
+    label_id = state.new_id(name)
+    label = state.words[f"callout_{name}"]
+    title = container_title(token)
+    heading = f'<p class="callout-label" id="{label_id}">{escape(label)}'
+    heading += f'<span class="callout-title">: {escape(title)}</span></p>' if title else "</p>"
+    return (f'<aside class="callout callout-{name}" aria-labelledby="{label_id}">{heading}'
+            '<div class="callout-body">\n')
+
+
+def _render_fence(self, tokens, idx, options, env):
+    token = tokens[idx]
+    if token.info.strip() != "selfcheck":
+        return f"<pre><code>{escape(token.content)}</code></pre>\n"
+    state: LessonRenderer = env["lesson"]
+    data = selfcheck(token.content)
+    if data is None:
+        return ""
+    heading_id = state.new_id("selfcheck")
+    w = state.words
+    steps = "".join(
+        f'<li data-step><p class="selfcheck-question">{escape(step["question"])}</p>'
+        f'<dl><dt>{escape(w["yes"])}</dt><dd data-if="yes">{escape(step["if_yes"])}</dd>'
+        f'<dt>{escape(w["no"])}</dt><dd data-if="no">{escape(step["if_no"])}</dd></dl></li>'
+        for step in data["steps"])
+    return (f'<section class="selfcheck" data-selfcheck aria-labelledby="{heading_id}">'
+            f'<h3 id="{heading_id}">{escape(data["title"])}</h3><ol class="selfcheck-steps">{steps}</ol>'
+            f'<p class="selfcheck-end" data-end>{escape(data["end"])}</p></section>\n')
+
+
+def _only_image(tokens, idx) -> bool:
+    inline = tokens[idx + 1] if idx + 1 < len(tokens) else None
+    return bool(inline and inline.type == "inline" and inline.children
+                and [c.type for c in inline.children] == ["image"])
+
+
+def _render_paragraph_open(self, tokens, idx, options, env):
+    return "" if _only_image(tokens, idx) else "<p>"
+
+
+def _render_paragraph_close(self, tokens, idx, options, env):
+    return "" if idx >= 2 and _only_image(tokens, idx - 2) else "</p>\n"
+
+
+def _render_image(self, tokens, idx, options, env):
+    token = tokens[idx]
+    alt = "".join(c.content for c in token.children or []) or token.content
+    src = escape(str(token.attrGet("src")))
+    img = f'<img src="{src}" alt="{escape(alt)}" loading="lazy">'
+    caption = token.attrGet("title")
+    if caption:
+        return f"<figure>{img}<figcaption>{escape(caption)}</figcaption></figure>\n"
+    return f"<figure>{img}</figure>\n"
+
+
+def _render_heading_open(self, tokens, idx, options, env):
+    level = min(int(tokens[idx].tag[1]) + 1, 6)
+    return f"<h{level}>"
+
+
+def _render_heading_close(self, tokens, idx, options, env):
+    level = min(int(tokens[idx].tag[1]) + 1, 6)
+    return f"</h{level}>\n"
+
+
+def _render_link_open(self, tokens, idx, options, env):
+    href = str(tokens[idx].attrGet("href") or "")
+    if urlsplit(href).scheme.lower() in ("http", "https"):
+        env["external_link_open"] = True
+        return f'<a href="{escape(href)}" rel="noopener noreferrer" target="_blank">'
+    env["external_link_open"] = False
+    return f'<a href="{escape(href)}">'
+
+
+def _render_link_close(self, tokens, idx, options, env):
+    if env.pop("external_link_open", False):
+        return f'<span class="visually-hidden"> ({escape(env["lesson"].words["new_window"])})</span></a>'
+    return "</a>"
+
+
+for _name, _rule in {
+    "container_block_open": _render_container, "container_block_close": _render_container,
+    "fence": _render_fence, "image": _render_image,
+    "paragraph_open": _render_paragraph_open, "paragraph_close": _render_paragraph_close,
+    "heading_open": _render_heading_open, "heading_close": _render_heading_close,
+    "link_open": _render_link_open, "link_close": _render_link_close,
+}.items():
+    parser().add_render_rule(_name, _rule)
+
+
+def cited_sources(course: Course):
+    cited = {s for lesson in course.lessons for s in lesson.sources}
+    if course.quiz:
+        cited |= {s for q in course.quiz.questions for s in q.sources}
+    return sorted((s for s in course.sources if s.id in cited), key=lambda s: norwegian_key(s.title))
+
+
+def norwegian_key(text: str) -> str:
+    # æ, ø, å sort after z in Norwegian; map them past the ASCII letters.
+    return text.casefold().translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"}))
+
+
+def source_list(course: Course, w: dict) -> str:
+    items = []
+    for source in cited_sources(course):
+        title = escape(source.title)
+        if source.url and urlsplit(source.url).scheme in ("http", "https"):
+            items.append(f'<li><a href="{escape(source.url)}" rel="noopener noreferrer" target="_blank">{title}'
+                         f'<span class="visually-hidden"> ({escape(w["new_window"])})</span></a></li>')
+        else:
+            items.append(f"<li>{title}</li>")
+    return f'<ul class="source-list">{"".join(items)}</ul>\n'
+

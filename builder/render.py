@@ -1,0 +1,90 @@
+"""Course model → the package's files: index.html, the runtime assets and the media lessons use."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from urllib.parse import unquote, urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from . import markdown
+from .model import Course, Question
+from .strings import words
+
+# Order matters: each file may use what the ones before it define.
+RUNTIME_SCRIPTS = ("lms.js", "tracking.js", "selfcheck.js", "player.js")
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+       "font-src 'self'; media-src 'self'; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'")
+MEDIA_REF = re.compile(r'\b(?:src|href)="(media/[^"]+)"')
+
+
+def render_course(course: Course) -> dict[str, bytes]:
+    lessons = [(lesson, Markup(markdown.render_lesson(course, lesson))) for lesson in course.lessons]
+    html = environment().get_template("index.html").render(
+        course=course, lessons=lessons, w=words(course.language), csp=CSP,
+        data_json=Markup(script_json(course_data(course))),
+    )
+    files = {
+        "index.html": html.encode("utf-8"),
+        "assets/kurs.css": runtime_file("kurs.css"),
+        "assets/kurs.js": runtime_bundle(),
+    }
+    media_dir = course.root / "course" / "media"
+    for ref in sorted({unquote(urlsplit(m).path) for _, body in lessons for m in MEDIA_REF.findall(body)}):
+        files[ref] = (media_dir / ref.removeprefix("media/")).read_bytes()
+    return files
+
+
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("builder", "templates"), autoescape=True,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+    )
+
+
+def runtime_file(name: str) -> bytes:
+    return resources.files("builder").joinpath("runtime", name).read_bytes()
+
+
+def runtime_bundle() -> bytes:
+    parts = [runtime_file(name).decode("utf-8").strip() for name in RUNTIME_SCRIPTS]
+    return ("(function () {\n'use strict';\n" + "\n\n".join(parts) + "\n})();\n").encode("utf-8")
+
+
+def script_json(data: object) -> str:
+    """JSON that is safe inside <script type="application/json">: no '<', '>' or '&' can end the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def course_data(course: Course) -> dict:
+    t = course.tracking
+    return {
+        "format": 1,
+        "course": {"id": course.id, "title": course.title, "version": course.version, "language": course.language},
+        "lessons": [{"id": lesson.id, "title": lesson.title} for lesson in course.lessons],
+        "tracking": {"passingScore": course.passing_score, "completion": t.completion,
+                     "failedStatus": t.failed_status, "maxAttempts": t.max_attempts},
+        "quiz": None if course.quiz is None else {
+            "id": course.quiz.id, "title": course.quiz.title, "draw": course.quiz.draw_count,
+            "shuffle": course.quiz.shuffle, "questions": [question_data(course, q) for q in course.quiz.questions],
+        },
+        "strings": words(course.language),
+    }
+
+
+def question_data(course: Course, q: Question) -> dict:
+    data: dict = {"id": q.id, "lesson": q.lesson, "type": q.type, "text": q.text, "explanation": q.explanation,
+                  "sources": [{"title": s.title, "url": s.url} for s in map(course.source, q.sources) if s]}
+    if q.type in ("single", "multiple"):
+        data["options"] = [{"id": o.id, "text": o.text, "correct": o.correct, "feedback": o.feedback or ""}
+                           for o in q.options]
+    elif q.type == "true-false":
+        data.update(answer=q.answer, feedbackTrue=q.feedback_true or "", feedbackFalse=q.feedback_false or "")
+    else:
+        data["categories"] = [{"id": c.id, "text": c.text} for c in q.categories]
+        data["items"] = [{"id": i.id, "text": i.text, "category": i.category} for i in q.items]
+    return data

@@ -1,0 +1,279 @@
+// The tracking model: what the learner has visited, answered and scored, the course's completion rule, and the
+// compact suspend_data that lets a learner resume. It talks to the LMS only through an Lms (lms.js), whichever
+// SCORM version that is, so every rule here is written once.
+
+// Mulberry32: a tiny seeded generator, so a resumed attempt rebuilds the same draw and option order.
+function prng(seed) {
+  return function () {
+    seed = seed + 0x6D2B79F5 | 0;
+    var t = Math.imul(seed ^ seed >>> 15, 1 | seed);
+    t = t + Math.imul(t ^ t >>> 7, 61 | t) ^ t;
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+function range(n) { var a = []; for (var i = 0; i < n; i++) { a.push(i); } return a; }
+
+function shuffled(list, rnd) {
+  var a = list.slice();
+  for (var i = a.length - 1; i > 0; i--) { var j = Math.floor(rnd() * (i + 1)), t = a[i]; a[i] = a[j]; a[j] = t; }
+  return a;
+}
+
+// An attempt's questions and option order, derived from its seed alone.
+function layout(quiz, seed) {
+  var rnd = prng(seed), picked = shuffled(range(quiz.questions.length), rnd).slice(0, quiz.draw);
+  if (!quiz.shuffle) { picked.sort(function (a, b) { return a - b; }); }
+  return picked.map(function (index) {
+    var q = quiz.questions[index], n = (q.options || []).length;
+    return { q: q, order: quiz.shuffle ? shuffled(range(n), rnd) : range(n) };
+  });
+}
+
+// Responses are kept as short strings in suspend_data: option indexes in source order as base-36 digits,
+// 't'/'f', or one category digit per sort item ('-' = not placed). '' means unanswered.
+function decodeResponse(q, code) {
+  code = code || '';
+  if (q.type === 'true-false') { return code === 't' || code === 'f' ? { value: code === 't' } : null; }
+  if (q.type === 'sort') {
+    if (code.length !== q.items.length || /[^0-9]/.test(code)) { return null; }
+    var placed = code.split('').map(Number);
+    return placed.every(function (c) { return c < q.categories.length; }) ? { placed: placed } : null;
+  }
+  var options = code.split('').map(function (c) { return parseInt(c, 36); });
+  var valid = options.length > 0 && options.every(function (i) { return i >= 0 && i < q.options.length; });
+  return valid && (q.type === 'multiple' || options.length === 1) ? { options: options.sort(function (a, b) { return a - b; }) } : null;
+}
+
+function encodeResponse(q, r) {
+  if (!r) { return ''; }
+  if (q.type === 'true-false') { return r.value ? 't' : 'f'; }
+  if (q.type === 'sort') { return r.placed.join(''); }
+  return r.options.map(function (i) { return i.toString(36); }).join('');
+}
+
+function correctResponse(q) {
+  if (q.type === 'true-false') { return { value: q.answer }; }
+  if (q.type === 'sort') {
+    var ids = q.categories.map(function (c) { return c.id; });
+    return { placed: q.items.map(function (item) { return ids.indexOf(item.category); }) };
+  }
+  return { options: q.options.map(function (o, i) { return o.correct ? i : -1; }).filter(function (i) { return i >= 0; }) };
+}
+
+function isRight(q, r) { return !!r && encodeResponse(q, r) === encodeResponse(q, correctResponse(q)); }
+
+function Tracker(data, lms) {
+  this.d = data; this.lms = lms; this.a = lms.a; this.quiz = data.quiz; this.rule = data.tracking;
+  this.started = Date.now(); this.done = false; this.changed = {}; this.timer = null;
+}
+
+Tracker.prototype.fresh = function () {
+  return { v: this.d.lessons.map(function () { return '0'; }).join(''), n: 0, b: -1, p: 0, c: null, r: null };
+};
+
+// Anything unreadable, foreign or from another course version starts cleanly instead of crashing.
+Tracker.prototype.decode = function (text) {
+  var s = this.fresh(), raw;
+  try { raw = JSON.parse(text); } catch (e) { return s; }
+  if (!raw || typeof raw !== 'object' || raw.f !== 1) { return s; }
+  var num = function (x, low) { return typeof x === 'number' && isFinite(x) && x >= low ? Math.floor(x) : null; };
+  s.n = num(raw.n, 0) || 0; s.p = raw.p === 1 ? 1 : 0;
+  s.b = num(raw.b, 0) !== null && raw.b <= 100 ? Math.floor(raw.b) : -1;
+  if (raw.cv !== this.d.course.version) { return s; } // lessons and questions may have changed: keep results only
+  if (typeof raw.v === 'string' && raw.v.length === s.v.length && /^[01]*$/.test(raw.v)) { s.v = raw.v; }
+  s.c = this.validAttempt(raw.c); s.r = this.validAttempt(raw.r);
+  if (s.r && num(raw.r.sc, 0) !== null) { s.r.sc = raw.r.sc; } else { s.r = null; }
+  return s;
+};
+
+Tracker.prototype.validAttempt = function (x) {
+  if (!this.quiz || !x || typeof x !== 'object' || num32(x.s) === null || !Array.isArray(x.a)) { return null; }
+  var items = layout(this.quiz, x.s);
+  var answers = items.map(function (item, i) {
+    return typeof x.a[i] === 'string' && decodeResponse(item.q, x.a[i]) ? x.a[i] : '';
+  });
+  return { s: x.s, a: answers };
+};
+
+function num32(x) { return typeof x === 'number' && isFinite(x) && Math.floor(x) === x ? x : null; }
+
+// Longest first, least valuable detail dropped first: review answers, then mid-quiz answers.
+Tracker.prototype.encode = function () {
+  var s = this.s, limit = this.a.suspendLimit;
+  var out = { f: 1, cv: this.d.course.version, v: s.v, n: s.n, b: s.b, p: s.p, c: s.c, r: s.r };
+  var text = JSON.stringify(out);
+  if (text.length > limit && out.r) { out.r = { s: s.r.s, a: [], sc: s.r.sc }; text = JSON.stringify(out); }
+  if (text.length > limit && out.c) { out.c = { s: s.c.s, a: [] }; text = JSON.stringify(out); }
+  if (text.length > limit) { out.r = null; out.c = null; text = JSON.stringify(out); }
+  return text.length > limit ? JSON.stringify({ f: 1, cv: '', v: '', n: s.n, b: s.b, p: s.p }) : text;
+};
+
+Tracker.prototype.start = function () {
+  var lms = this.lms, a = this.a, get = lms.get.bind(lms);
+  var status = a.readStatus(get);
+  var mode = get(a.el.mode);
+  this.readonly = mode === 'review' || mode === 'browse';
+  this.s = this.decode(get(a.el.suspend));
+  if (status.passed) { this.s.p = 1; } // the LMS's word beats ours: a passed learner stays passed
+  var lmsPassing = a.passingScore(get);
+  this.passing = lmsPassing !== null ? lmsPassing : this.rule.passingScore;
+  this.location = get(a.el.location);
+  if (!status.started) { this.write(a.statusValues({ completion: 'incomplete', success: 'unknown' })); }
+  this.write([[a.el.exit, a.exitValue(false)]]);
+  this.lms.commit();
+  return this;
+};
+
+Tracker.prototype.write = function (pairs) { if (!this.readonly && !this.done) { this.lms.setAll(pairs); } };
+
+Tracker.prototype.save = function () {
+  clearTimeout(this.timer); this.timer = null;
+  if (this.readonly || this.done) { return; }
+  this.write([[this.a.el.location, this.location || ''], [this.a.el.suspend, this.encode()]]);
+  this.lms.commit();
+};
+
+// Answers arrive click by click; coalesce them so a slow LMS is not asked to commit on every keypress.
+Tracker.prototype.saveSoon = function () {
+  var self = this;
+  clearTimeout(this.timer);
+  this.timer = setTimeout(function () { self.save(); }, 400);
+};
+
+Tracker.prototype.lessonIndex = function (id) {
+  for (var i = 0; i < this.d.lessons.length; i++) { if (this.d.lessons[i].id === id) { return i; } }
+  return -1;
+};
+Tracker.prototype.visited = function (id) { return this.s.v.charAt(this.lessonIndex(id)) === '1'; };
+Tracker.prototype.allVisited = function () { return this.s.v.indexOf('0') < 0; };
+Tracker.prototype.missing = function () {
+  var self = this;
+  return this.d.lessons.filter(function (l) { return !self.visited(l.id); });
+};
+
+Tracker.prototype.visit = function (id) {
+  var i = this.lessonIndex(id), first = i >= 0 && this.s.v.charAt(i) === '0';
+  if (first) { this.s.v = this.s.v.slice(0, i) + '1' + this.s.v.slice(i + 1); }
+  this.location = id;
+  if (first) {
+    this.writeObjective(id, { completion: 'completed' });
+    if (this.rule.completion === 'lessons' && this.allVisited()) {
+      this.write(this.a.statusValues({ completion: 'completed', success: this.s.p ? 'passed' : 'unknown' }));
+    }
+  }
+  this.save();
+};
+
+Tracker.prototype.quizOpen = function () { return !!this.quiz && (this.rule.completion !== 'lessons-and-quiz' || this.allVisited()); };
+Tracker.prototype.attemptsLeft = function () {
+  return this.rule.maxAttempts ? Math.max(0, this.rule.maxAttempts - this.s.n) : Infinity;
+};
+
+Tracker.prototype.attempt = function () {
+  if (!this.s.c) {
+    this.s.c = { s: Math.floor(Math.random() * 2147483647), a: [] };
+    this.s.c.a = layout(this.quiz, this.s.c.s).map(function () { return ''; });
+    this.attemptStarted = Date.now();
+    this.save();
+  }
+  this.attemptStarted = this.attemptStarted || Date.now();
+  return { items: layout(this.quiz, this.s.c.s), answers: this.s.c.a };
+};
+
+Tracker.prototype.answer = function (position, response) {
+  var c = this.s.c;
+  if (!c) { return; }
+  c.a[position] = encodeResponse(layout(this.quiz, c.s)[position].q, response);
+  this.changed[position] = Date.now();
+  this.saveSoon();
+};
+
+// Grades the current attempt and reports it: interactions, objectives, score, then status, then commit.
+Tracker.prototype.submit = function () {
+  var self = this, c = this.s.c, a = this.a, now = new Date();
+  var items = layout(this.quiz, c.s);
+  var results = items.map(function (item, i) {
+    var r = decodeResponse(item.q, c.a[i]);
+    return { q: item.q, r: r, right: isRight(item.q, r) };
+  });
+  var right = results.filter(function (x) { return x.right; }).length;
+  var pct = Math.round(100 * right / results.length);
+  var base = parseInt(this.lms.get('cmi.interactions._count'), 10) || 0;
+  var pairs = [];
+  results.forEach(function (x, i) {
+    if (x.r) { pairs = pairs.concat(a.interaction(base + i, x.q, x.r, x.right, now, (self.changed[i] || now) - self.attemptStarted)); }
+  });
+  this.write(pairs);
+  this.lessonScores(results);
+  this.s.n++;
+  var passed = pct >= this.passing, best = Math.max(this.s.b, pct);
+  this.s.b = best;
+  this.s.r = { s: c.s, a: c.a, sc: pct };
+  this.s.c = null; this.changed = {}; this.attemptStarted = 0;
+  this.write(a.score(best));
+  if (this.quiz && this.rule.completion !== 'lessons') {
+    if (passed || this.s.p) {
+      this.s.p = 1;
+      this.write(a.statusValues({ completion: 'completed', success: 'passed' }));
+    } else if (this.rule.failedStatus === 'failed') {
+      this.write(a.statusValues({ completion: 'completed', success: 'failed' }));
+    } else {
+      this.write(a.statusValues({ completion: 'incomplete', success: 'unknown' }));
+    }
+    this.writeObjective(this.quiz.id, { pct: best, completion: 'completed', success: this.s.p ? 'passed' : 'failed' });
+  }
+  if (this.finished()) { this.write([[a.el.exit, a.exitValue(true)]]); }
+  this.save();
+  return { score: pct, passed: passed || false, results: results };
+};
+
+Tracker.prototype.lessonScores = function (results) {
+  var self = this, per = {};
+  results.forEach(function (x) {
+    per[x.q.lesson] = per[x.q.lesson] || { right: 0, all: 0 };
+    per[x.q.lesson].all++; per[x.q.lesson].right += x.right ? 1 : 0;
+  });
+  Object.keys(per).forEach(function (id) {
+    var pct = Math.round(100 * per[id].right / per[id].all);
+    self.writeObjective(id, { pct: pct, completion: self.visited(id) ? 'completed' : 'incomplete' });
+  });
+};
+
+Tracker.prototype.writeObjective = function (id, o) {
+  if (this.readonly || this.done) { return; }
+  if (!this.objectives) {
+    this.objectives = {};
+    var count = parseInt(this.lms.get('cmi.objectives._count'), 10) || 0;
+    for (var i = 0; i < count; i++) { this.objectives[this.lms.get('cmi.objectives.' + i + '.id')] = i; }
+    this.objectiveCount = count;
+  }
+  if (!(id in this.objectives)) { this.objectives[id] = this.objectiveCount++; }
+  this.write(this.a.objective(this.objectives[id], id, o));
+};
+
+// The last attempt, rebuilt for the result page (also for a returning learner who wants to review).
+Tracker.prototype.lastResult = function () {
+  var r = this.s.r;
+  if (!r || !this.quiz) { return null; }
+  var results = layout(this.quiz, r.s).map(function (item, i) {
+    var resp = decodeResponse(item.q, r.a[i]);
+    return { q: item.q, r: resp, right: isRight(item.q, resp) };
+  });
+  return { score: r.sc, passed: r.sc >= this.passing, results: results, detail: r.a.length > 0 };
+};
+
+Tracker.prototype.finished = function () {
+  if (this.rule.completion === 'lessons') { return this.allVisited(); }
+  return !!this.s.p || (this.s.n > 0 && this.attemptsLeft() === 0);
+};
+
+// Called once, from the exit button or pagehide: time, exit mode, last save, then Finish/Terminate.
+Tracker.prototype.finish = function () {
+  if (this.done) { return; }
+  this.write([[this.a.el.time, this.a.sessionTime(Date.now() - this.started)],
+    [this.a.el.exit, this.a.exitValue(this.finished())]]);
+  this.save();
+  this.done = true;
+  this.lms.finish();
+};
