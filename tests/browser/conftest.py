@@ -1,0 +1,69 @@
+"""Fixtures for the real-browser tests: one Chromium and one local site per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .harness import CHROMIUM, REPO, LmsSession, Site, build_zip, launch_browser
+
+GOOD = REPO / "tests" / "fixtures" / "good"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}; the README's test command installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_browser(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def site():
+    if not (REPO / "tests" / "browser" / "node_modules" / "scorm-again").is_dir():
+        pytest.fail("tests/browser/node_modules is missing; run the README's test command (it runs npm ci)")
+    site = Site()
+    yield site
+    site.close()
+
+
+@pytest.fixture(scope="session")
+def packages(site, tmp_path_factory):
+    """Builds a course (optionally with course.yaml edits) once per variant and version; returns the SCO URL."""
+    cache: dict = {}
+
+    def get(version: str, source: Path = GOOD, **tracking) -> str:
+        key = (version, str(source), tuple(sorted(tracking.items())))
+        if key not in cache:
+            work = tmp_path_factory.mktemp("course")
+            if tracking:
+                shutil.copytree(source, work / "src")
+                source = work / "src"
+                course_yaml = source / "course" / "course.yaml"
+                text = course_yaml.read_text(encoding="utf-8")
+                for name, value in tracking.items():
+                    lines = [line for line in text.splitlines() if not line.strip().startswith(f"{name}:")]
+                    index = next(i for i, line in enumerate(lines) if line.startswith("tracking:"))
+                    lines.insert(index + 1, f"  {name}: {value}")
+                    text = "\n".join(lines) + "\n"
+                course_yaml.write_text(text, encoding="utf-8")
+            zip_path = build_zip(source, work / "dist", version)
+            cache[key] = site.add_zip(f"c{len(cache)}", zip_path)
+        return cache[key]
+
+    return get
+
+
+@pytest.fixture
+def lms(browser, site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    session = LmsSession(page, site)
+    yield session
+    context.close()

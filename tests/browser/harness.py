@@ -1,0 +1,192 @@
+"""The browser test harness: a local web server, Debian's Chromium through Playwright, and the test LMS page.
+
+Used by the browser tests and the benchmarks. Nothing here talks to any host but 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # the tests report what matters
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+class Site:
+    """A folder served on 127.0.0.1: /host/ is the test LMS, /sco/<name>/ each unpacked package."""
+
+    def __init__(self) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="kursbygger-site-"))
+        (self.root / "sco").mkdir()
+        os.symlink(HERE, self.root / "host")
+        handler = functools.partial(QuietHandler, directory=str(self.root))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def add_zip(self, name: str, zip_path: Path) -> str:
+        target = self.root / "sco" / name
+        shutil.rmtree(target, ignore_errors=True)
+        with zipfile.ZipFile(zip_path) as archive:
+            archive.extractall(target)
+        return f"/sco/{name}/index.html"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def build_zip(source: Path, out: Path, version: str) -> Path:
+    """Builds with the real CLI, as a course owner would."""
+    result = subprocess.run([sys.executable, "-m", "builder", "build", "--source", str(source), "--out", str(out),
+                             "--scorm", version], capture_output=True, text=True, cwd=REPO)
+    if result.returncode != 0:
+        raise RuntimeError(f"build failed:\n{result.stdout}\n{result.stderr}")
+    suffix = "scorm12" if version == "1.2" else "scorm2004"
+    return next(out.glob(f"*-{suffix}.zip"))
+
+
+def launch_browser(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+class LmsSession:
+    """One learner session: the host page with scorm-again, the SCO in a frame (or popup), and what the LMS saw."""
+
+    def __init__(self, page, site: Site) -> None:
+        self.page, self.site = page, site
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+        page.context.on("page", self._popup)
+        self.popup = None
+
+    def _popup(self, popup) -> None:
+        self.popup = popup
+        popup.on("request", lambda r: self.requests.append(r.url))
+        popup.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        popup.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+
+    def launch(self, version: str, sco: str, cmi: dict | None = None, faults: dict | None = None,
+               popup: bool = False, width: int = 1024):
+        self.version = version
+        self.page.goto(f"{self.site.base}/host/host.html")
+        config = {"version": version, "sco": f"{self.site.base}{sco}", "cmi": cmi, "faults": faults or {},
+                  "popup": popup, "width": width}
+        if popup:
+            with self.page.context.expect_page() as info:
+                self.page.evaluate("cfg => launch(cfg)", config)
+            frame = info.value
+            frame.wait_for_load_state()
+            self.frame = frame
+        else:
+            self.page.evaluate("cfg => launch(cfg)", config)
+            self.frame = self.page.wait_for_selector("#sco").content_frame()
+        self.frame.wait_for_selector("html.js", state="attached")
+        return self.frame
+
+    def get(self, element: str) -> str:
+        return self.page.evaluate("e => lmsGet(e)", element)
+
+    def calls(self) -> list[dict]:
+        return self.page.evaluate("() => window.lmsCalls")
+
+    def data(self) -> dict:
+        return self.page.evaluate("() => lmsData()")
+
+    def interactions(self) -> list[dict]:
+        return self.page.evaluate("() => lmsList('interactions')")
+
+    def objectives(self) -> list[dict]:
+        return self.page.evaluate("() => lmsList('objectives')")
+
+    def resume_cmi(self) -> dict:
+        """What an LMS hands back on the next launch: status, score, location and suspend data, entry=resume."""
+        if self.version == "1.2":
+            keys = ["cmi.core.lesson_status", "cmi.core.lesson_location", "cmi.suspend_data", "cmi.core.score.raw"]
+            cmi = {k: self.get(k) for k in keys}
+            cmi["cmi.core.entry"] = "resume" if self.get("cmi.core.exit") == "suspend" else ""
+        else:
+            keys = ["cmi.completion_status", "cmi.success_status", "cmi.location", "cmi.suspend_data",
+                    "cmi.score.raw", "cmi.score.scaled"]
+            cmi = {k: self.get(k) for k in keys}
+            cmi["cmi.entry"] = "resume" if self.get("cmi.exit") == "suspend" else ""
+        return {k: v for k, v in cmi.items() if v != ""}
+
+    def leave(self) -> None:
+        """The learner closes the LMS page: pagehide in the SCO, as when Moodle unloads the frame."""
+        self.page.evaluate("() => removeSco()") if not self.popup else self.popup.close(run_before_unload=True)
+
+    def course_data(self) -> dict:
+        return json.loads(self.frame.eval_on_selector("#kurs-data", "n => n.textContent"))
+
+    def outside_requests(self) -> list[str]:
+        return [u for u in self.requests if not u.startswith(self.site.base) and not u.startswith("data:")
+                and not u.startswith("about:")]
+
+
+# --- driving the player through its stable UI contract -------------------------------------------------------
+
+def read_all_lessons(frame) -> None:
+    """Next, next, … until the quiz is on screen."""
+    while not frame.is_visible("[data-quiz]"):
+        frame.click("[data-action=next]")
+
+
+def right_answers(question: dict) -> list[tuple[str, str]]:
+    """(selector inside the question, 'check') pairs that answer `question` correctly."""
+    if question["type"] == "true-false":
+        return [(f"input[value={str(question['answer']).lower()}]", "check")]
+    if question["type"] == "sort":
+        return [(f"[data-item='{i['id']}'] input[value='{i['category']}']", "check") for i in question["items"]]
+    return [(f"input[value='{o['id']}']", "check") for o in question["options"] if o["correct"]]
+
+
+def wrong_answers(question: dict) -> list[tuple[str, str]]:
+    if question["type"] == "true-false":
+        return [(f"input[value={str(not question['answer']).lower()}]", "check")]
+    if question["type"] == "sort":
+        ids = [c["id"] for c in question["categories"]]
+        return [(f"[data-item='{i['id']}'] input[value='{ids[(ids.index(i['category']) + 1) % len(ids)]}']", "check")
+                for i in question["items"]]
+    wrong = [o for o in question["options"] if not o["correct"]]
+    return [(f"input[value='{wrong[0]['id']}']", "check")]
+
+
+def answer_quiz(frame, data: dict, right: set[str] | bool) -> list[str]:
+    """Answers every question on the quiz page; `right` says which question ids to get right (True = all)."""
+    by_id = {q["id"]: q for q in data["quiz"]["questions"]}
+    shown = frame.eval_on_selector_all("[data-question]", "ns => ns.map(n => n.getAttribute('data-question'))")
+    for qid in shown:
+        good = right is True or (right is not False and qid in right)
+        for selector, _ in (right_answers if good else wrong_answers)(by_id[qid]):
+            frame.check(f"[data-question='{qid}'] {selector}")
+    return shown
+
+
+def result(frame) -> dict:
+    node = frame.wait_for_selector("[data-result]")
+    return {"score": int(node.get_attribute("data-score")), "passed": node.get_attribute("data-passed") == "true"}
