@@ -98,7 +98,8 @@ var SCORM2004 = {
   interaction: function (n, q, r, right, when, latencyMs) {
     var p = 'cmi.interactions.' + n + '.';
     return [[p + 'id', q.id], [p + 'type', kindOf(q)], [p + 'objectives.0.id', q.lesson],
-      [p + 'timestamp', when.toISOString().slice(0, 19) + 'Z'], [p + 'weighting', 1],
+      // 2004 allows a time zone only after a fraction of a second.
+      [p + 'timestamp', when.toISOString().slice(0, 22) + 'Z'], [p + 'weighting', 1],
       [p + 'correct_responses.0.pattern', format2004(q, correctResponse(q))], [p + 'learner_response', format2004(q, r)],
       [p + 'result', right ? 'correct' : 'incorrect'], [p + 'latency', duration2004(latencyMs)],
       [p + 'description', q.text.slice(0, 250)]];
@@ -133,7 +134,7 @@ function format2004(q, r) {
 // One connection object over either adapter: every call is guarded, and a failure is logged with its error
 // code, never thrown, so the page and the learner's in-memory progress survive a misbehaving LMS.
 function Lms(api, adapter) {
-  this.api = api; this.a = adapter; this.version = adapter.version; this.failures = 0; this.open = false;
+  this.api = api; this.a = adapter; this.version = adapter.version; this.failures = 0; this.open = false; this.queue = [];
   this.onFailure = function () {};
 }
 Lms.prototype.call = function (fn, args) {
@@ -161,13 +162,30 @@ Lms.prototype.get = function (el) {
   var v = this.call('get', [el]);
   return v === null || v === undefined ? '' : String(v);
 };
+// Writes go through a queue that is worked off a few milliseconds at a time: against a fast LMS that is all at
+// once, against a slow one (every call blocks) the page stays responsive between calls. Finish drains it.
 Lms.prototype.setAll = function (pairs) {
   if (!this.open) { return; }
-  for (var i = 0; i < pairs.length; i++) { this.call('set', [pairs[i][0], String(pairs[i][1])]); }
+  for (var i = 0; i < pairs.length; i++) { this.queue.push([pairs[i][0], String(pairs[i][1])]); }
+  this.pump();
 };
-Lms.prototype.commit = function () { if (this.open) { this.call('commit', ['']); } };
+Lms.prototype.commit = function () {
+  var last = this.queue[this.queue.length - 1];
+  if (this.open && !(last && last[0] === null)) { this.queue.push([null]); this.pump(); }
+};
+Lms.prototype.pump = function () {
+  var self = this, began = Date.now();
+  while (this.queue.length && (this.draining || Date.now() - began < 8)) {
+    var job = this.queue.shift();
+    if (job[0] === null) { this.call('commit', ['']); } else { this.call('set', job); }
+  }
+  document.documentElement.toggleAttribute('data-saving', this.queue.length > 0);
+  if (this.queue.length && !this.timer) { this.timer = setTimeout(function () { self.timer = null; self.pump(); }, 0); }
+};
+Lms.prototype.drain = function () { this.draining = true; this.pump(); this.draining = false; };
 Lms.prototype.finish = function () {
   if (!this.open) { return; }
+  this.drain();
   this.open = false;
   this.call('finish', ['']);
 };

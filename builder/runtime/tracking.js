@@ -119,6 +119,11 @@ Tracker.prototype.start = function () {
   var lmsPassing = a.passingScore(get);
   this.passing = lmsPassing !== null ? lmsPassing : this.rule.passingScore;
   this.location = get(a.el.location);
+  // Counted here, not re-read later: writes may still be queued when the next attempt is submitted.
+  this.interactions = parseInt(get('cmi.interactions._count'), 10) || 0;
+  this.objectives = {};
+  this.objectiveCount = parseInt(get('cmi.objectives._count'), 10) || 0;
+  for (var i = 0; i < this.objectiveCount; i++) { this.objectives[get('cmi.objectives.' + i + '.id')] = i; }
   if (!status.started) { this.write(a.statusValues({ completion: 'incomplete', success: 'unknown' })); }
   this.write([[a.el.exit, a.exitValue(false)]]);
   this.lms.commit();
@@ -199,10 +204,9 @@ Tracker.prototype.submit = function () {
   });
   var right = results.filter(function (x) { return x.right; }).length;
   var pct = Math.round(100 * right / results.length);
-  var base = parseInt(this.lms.get('cmi.interactions._count'), 10) || 0;
   var pairs = [];
   results.forEach(function (x, i) {
-    if (x.r) { pairs = pairs.concat(a.interaction(base + i, x.q, x.r, x.right, now, (self.changed[i] || now) - self.attemptStarted)); }
+    pairs = pairs.concat(a.interaction(self.interactions++, x.q, x.r, x.right, now, (self.changed[i] || now) - self.attemptStarted));
   });
   this.write(pairs);
   this.lessonScores(results);
@@ -242,12 +246,6 @@ Tracker.prototype.lessonScores = function (results) {
 
 Tracker.prototype.writeObjective = function (id, o) {
   if (this.readonly || this.done) { return; }
-  if (!this.objectives) {
-    this.objectives = {};
-    var count = parseInt(this.lms.get('cmi.objectives._count'), 10) || 0;
-    for (var i = 0; i < count; i++) { this.objectives[this.lms.get('cmi.objectives.' + i + '.id')] = i; }
-    this.objectiveCount = count;
-  }
   if (!(id in this.objectives)) { this.objectives[id] = this.objectiveCount++; }
   this.write(this.a.objective(this.objectives[id], id, o));
 };

@@ -63,6 +63,7 @@ def packages(site, tmp_path_factory):
 @pytest.fixture
 def lms(browser, site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
     page = context.new_page()
     session = LmsSession(page, site)
     yield session

@@ -80,15 +80,20 @@ class LmsSession:
         self.errors: list[str] = []
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
-        page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+        page.on("console", self._console)
         page.context.on("page", self._popup)
         self.popup = None
+
+    def _console(self, message) -> None:
+        # A top-level window (the popup) asks for /favicon.ico by itself; that 404 is the browser's, not ours.
+        if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico"):
+            self.errors.append(f"console.error: {message.text} ({message.location.get('url')})")
 
     def _popup(self, popup) -> None:
         self.popup = popup
         popup.on("request", lambda r: self.requests.append(r.url))
         popup.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
-        popup.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+        popup.on("console", self._console)
 
     def launch(self, version: str, sco: str, cmi: dict | None = None, faults: dict | None = None,
                popup: bool = False, width: int = 1024):
