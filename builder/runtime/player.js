@@ -32,6 +32,7 @@ Player.prototype.start = function () {
   $('[data-action=exit]').hidden = false;
   if (this.t.lms.standalone) { this.notice(w.standalone); }
   this.t.lms.onFailure = function () { self.notice(w.lms_error); };
+  if (this.t.lms.failures) { this.notice(w.lms_error); } // e.g. Initialize was refused before we got here
   document.addEventListener('click', function (e) {
     var target = e.target.closest('[data-action], [data-nav]');
     if (!target) { return; }
