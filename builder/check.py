@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from . import markdown
 from .load import did_you_mean
 from .model import Course, Question, Where
-from .problems import Problem
+from .problems import Problem, display_path
 
 
 def check_course(course: Course) -> list[Problem]:
@@ -104,6 +104,7 @@ def duplicates(error, what: str, pairs: Iterable[tuple[str, Where | None]]) -> N
     first: dict[str, Where | None] = {}
     for key, where in pairs:
         if key in first:
-            error(where, f"{what} id '{key}' is already used at {first[key]}; ids must be unique")
+            place = f"{display_path(first[key].path)}:{first[key].line}" if first[key] else "another place"
+            error(where, f"{what} id '{key}' is already used at {place}; ids must be unique")
         else:
             first[key] = where
