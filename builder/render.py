@@ -50,8 +50,15 @@ def runtime_file(name: str) -> bytes:
 
 
 def runtime_bundle() -> bytes:
-    parts = [runtime_file(name).decode("utf-8").strip() for name in RUNTIME_SCRIPTS]
-    return ("(function () {\n'use strict';\n" + "\n\n".join(parts) + "\n})();\n").encode("utf-8")
+    """The runtime sources in one strict-mode IIFE, without comment lines and indentation (about a third
+    lighter, and nothing a learner's browser needs). The sources keep no multi-line strings, so this is safe."""
+    lines = []
+    for name in RUNTIME_SCRIPTS:
+        for line in runtime_file(name).decode("utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("//"):
+                lines.append(line)
+    return ("(function () {\n'use strict';\n" + "\n".join(lines) + "\n})();\n").encode("utf-8")
 
 
 def script_json(data: object) -> str:

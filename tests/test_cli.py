@@ -1,0 +1,64 @@
+"""The installed `kursbygger` console script, run as a course owner runs it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import GOOD
+
+
+def run(*args, cwd):
+    exe = shutil.which("kursbygger")
+    assert exe, "the console script is not installed; run pip install -e ."
+    return subprocess.run([exe, *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_build_prints_path_size_and_summary(tmp_path):
+    result = run("build", "--source", str(GOOD), "--out", str(tmp_path), "--scorm", "all", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "demo-scorm12.zip" in result.stdout and "KiB" in result.stdout
+    assert "2 lessons, 4 questions, 5 files" in result.stdout
+
+
+def test_python_dash_m_is_the_same_cli(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "builder", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and "kursbygger" in result.stdout
+
+
+def test_validate_command(tmp_path, schemas_dir):
+    run("build", "--source", str(GOOD), "--out", str(tmp_path), cwd=tmp_path)
+    result = run("validate", str(tmp_path / "demo-scorm12.zip"), "--schemas", str(schemas_dir), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "valid SCORM 1.2 package" in result.stdout
+    bad = tmp_path / "bad.zip"
+    bad.write_text("not a zip")
+    result = run("validate", str(bad), cwd=tmp_path)
+    assert result.returncode == 1 and "not a readable zip file" in result.stderr
+
+
+def test_missing_source_is_a_clear_error(tmp_path):
+    result = run("check", "--source", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "course/course.yaml not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_schema_writes_json_schemas(tmp_path):
+    result = run("schema", "--out", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0
+    import json
+
+    course = json.loads((tmp_path / "course.schema.json").read_text())
+    assert course["properties"]["tracking"]["properties"]["completion"]["enum"] == ["lessons", "quiz", "lessons-and-quiz"]
+    assert "title" in course["required"]
+    quiz = json.loads((tmp_path / "quiz.schema.json").read_text())
+    question = quiz["properties"]["questions"]["items"]
+    assert question["properties"]["type"]["enum"] == ["single", "multiple", "true-false", "sort"]
+
+
+@pytest.mark.parametrize("args", [["build", "--scorm", "3.0"], ["nonsense"]])
+def test_usage_errors_exit_non_zero(tmp_path, args):
+    assert run(*args, cwd=tmp_path).returncode != 0
