@@ -118,6 +118,8 @@ class Loader:
             if key not in spec.fields:
                 hint = difflib.get_close_matches(str(key), spec.fields, n=1, cutoff=0.6)
                 known = f"did you mean '{hint[0]}'?" if hint else f"known fields: {', '.join(spec.fields)}"
+                if node[key] is None and node.fa.flow_style():
+                    known += " (a comma inside { } starts a new field: put text with commas in quotes)"
                 self.error(kwhere, f"unknown field '{key}' in {spec.name}; {known}")
                 continue
             vwhere = self.at(node, path, offset, key)
