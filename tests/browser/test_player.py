@@ -259,3 +259,17 @@ def test_selfcheck_walks_step_by_step(lms, packages):
     frame.click(f"{box} .selfcheck-buttons button")
     assert [s.is_visible() for s in steps] == [False, True]
     assert axe_violations(frame) == []
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_real_course_plays_end_to_end(lms, packages, version):
+    frame = lms.launch(version, packages(version, source=REPO))
+    frame.click("[data-nav=quiz]")
+    assert frame.get_attribute("[data-quiz]", "data-locked") is not None  # lessons first
+    frame.click("[data-nav=ytringsfrihet]")
+    assert take_quiz(lms, frame, True) == {"score": 100, "passed": True}
+    assert len(lms.interactions()) == 12
+    assert status(lms) == ("passed" if version == "1.2" else "completed/passed")
+    assert len(lms.get("cmi.suspend_data")) < 1024
+    assert axe_violations(frame) == []
+    assert_clean(lms)
