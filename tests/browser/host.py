@@ -1,0 +1,35 @@
+"""Open a built zip in the test LMS by hand: python -m tests.browser.host dist/<course>-scorm12.zip"""
+
+from __future__ import annotations
+
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+from .harness import Site
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1 or not Path(argv[0]).is_file():
+        print("usage: python -m tests.browser.host PATH/TO/PACKAGE.zip", file=sys.stderr)
+        return 2
+    zip_path = Path(argv[0])
+    manifest = zipfile.ZipFile(zip_path).read("imsmanifest.xml").decode("utf-8", "replace")
+    version = "2004" if "2004" in manifest.split("</schemaversion>")[0] else "1.2"
+    site = Site()
+    sco = site.add_zip("manual", zip_path)
+    print(f"Test LMS (SCORM {version}) at {site.base}/host/host.html")
+    print("Open it, then run in the browser console:")
+    print(f"  launch({{version: '{version}', sco: '{sco}'}})")
+    print("Inspect what the LMS stored with lmsData() and lmsCalls. Ctrl-C stops the server.")
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        site.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
