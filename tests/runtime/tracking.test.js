@@ -1,0 +1,142 @@
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { loadRuntime, memoryApi, course } = require('./load-runtime.js');
+
+const rt = loadRuntime();
+
+function tracker(version, data, initial) {
+  const api = memoryApi(version, initial);
+  const adapter = version === '1.2' ? rt.SCORM12 : rt.SCORM2004;
+  const lms = new rt.Lms(api, adapter).start();
+  return { t: new rt.Tracker(data, lms).start(), api };
+}
+
+function answerAll(t, right) {
+  const attempt = t.attempt();
+  attempt.items.forEach((item, pos) => {
+    const options = right ? [0] : [1];
+    t.answer(pos, { options });
+  });
+}
+
+test('an attempt is rebuilt from its seed alone', () => {
+  const data = course({ questions: 20, draw: 5 });
+  const a = rt.layout(data.quiz, 42), b = rt.layout(data.quiz, 42);
+  assert.deepEqual(a.map((x) => x.q.id), b.map((x) => x.q.id));
+  assert.deepEqual(a.map((x) => x.order), b.map((x) => x.order));
+  assert.equal(a.length, 5);
+  assert.equal(new Set(a.map((x) => x.q.id)).size, 5);
+  assert.notDeepEqual(rt.layout(data.quiz, 43).map((x) => x.q.id), a.map((x) => x.q.id));
+});
+
+test('responses encode and decode, and invalid codes decode to nothing', () => {
+  const q = course().quiz.questions[0];
+  assert.deepEqual(Array.from(rt.decodeResponse(q, rt.encodeResponse(q, { options: [0, 2] })).options), [0, 2]);
+  assert.equal(rt.decodeResponse(q, 'z'), null);
+  assert.equal(rt.decodeResponse(q, ''), null);
+  const sort = { type: 'sort', items: [{ id: 'x', category: 'a' }, { id: 'y', category: 'b' }], categories: [{ id: 'a' }, { id: 'b' }] };
+  assert.equal(rt.isRight(sort, rt.decodeResponse(sort, '01')), true);
+  assert.equal(rt.decodeResponse(sort, '02'), null);
+});
+
+for (const version of ['1.2', '2004']) {
+  test(`${version}: passing writes score then passed status, interactions and objectives`, () => {
+    const { t, api } = tracker(version, course());
+    ['l0', 'l1', 'l2'].forEach((id) => t.visit(id));
+    answerAll(t, true);
+    const r = t.submit();
+    assert.equal(r.score, 100);
+    const d = api.data;
+    if (version === '1.2') {
+      assert.equal(d['cmi.core.lesson_status'], 'passed');
+      assert.equal(d['cmi.core.score.raw'], '100');
+      assert.equal(d['cmi.interactions.0.result'], 'correct');
+      assert.equal(d['cmi.interactions.0.student_response'], 'a');
+      assert.equal(d['cmi.core.exit'], '');
+    } else {
+      assert.equal(d['cmi.completion_status'], 'completed');
+      assert.equal(d['cmi.success_status'], 'passed');
+      assert.equal(d['cmi.score.scaled'], '1');
+      assert.equal(d['cmi.interactions.0.learner_response'], 'o0');
+      assert.equal(d['cmi.exit'], 'normal');
+    }
+  });
+
+  test(`${version}: a worse attempt never overwrites passed, and the best score stays`, () => {
+    const { t, api } = tracker(version, course(), {});
+    ['l0', 'l1', 'l2'].forEach((id) => t.visit(id));
+    answerAll(t, true); t.submit();
+    answerAll(t, false); const r = t.submit();
+    assert.equal(r.score, 0);
+    const status = version === '1.2' ? api.data['cmi.core.lesson_status'] : api.data['cmi.success_status'];
+    assert.equal(status, 'passed');
+    assert.equal(api.data[version === '1.2' ? 'cmi.core.score.raw' : 'cmi.score.raw'], '100');
+  });
+
+  test(`${version}: a learner the LMS already has as passed stays passed`, () => {
+    const initial = version === '1.2' ? { 'cmi.core.lesson_status': 'passed' } : { 'cmi.success_status': 'passed', 'cmi.completion_status': 'completed' };
+    const { t, api } = tracker(version, course(), initial);
+    assert.equal(t.s.p, 1);
+    assert.equal(version === '1.2' ? api.data['cmi.core.lesson_status'] : api.data['cmi.success_status'], 'passed');
+  });
+
+  test(`${version}: finish runs once and sets exit and session time`, () => {
+    const { t, api } = tracker(version, course());
+    t.visit('l0');
+    t.finish(); const calls = api.calls; t.finish();
+    assert.equal(api.calls, calls);
+    const time = version === '1.2' ? api.data['cmi.core.session_time'] : api.data['cmi.session_time'];
+    assert.match(time, version === '1.2' ? /^\d{4}:\d{2}:\d{2}\.\d{2}$/ : /^PT(\d+H)?(\d+M)?\d+(\.\d{2})?S$/);
+    assert.equal(api.data[version === '1.2' ? 'cmi.core.exit' : 'cmi.exit'], 'suspend');
+  });
+}
+
+test('time formats', () => {
+  assert.equal(rt.timespan12(0), '0000:00:00.00');
+  assert.equal(rt.timespan12(3723450), '0001:02:03.45');
+  assert.equal(rt.duration2004(0), 'PT0S');
+  assert.equal(rt.duration2004(3723450), 'PT1H2M3.45S');
+});
+
+test('suspend data from another version, or garbage, starts cleanly', () => {
+  const data = course();
+  for (const text of ['', '{{', '[1,2]', 'null', JSON.stringify({ f: 1, cv: '0.1', v: '111', n: 2, b: 90, p: 0, c: { s: 1, a: ['0'] } })]) {
+    const { t } = tracker('1.2', data, { 'cmi.suspend_data': text });
+    assert.equal(t.s.v, '000');
+    assert.equal(t.s.c, null);
+  }
+  const { t } = tracker('1.2', data, { 'cmi.suspend_data': JSON.stringify({ f: 1, cv: '0.1', v: '111', n: 2, b: 90, p: 1 }) });
+  assert.deepEqual([t.s.n, t.s.b, t.s.p], [2, 90, 1]); // results survive a course update
+});
+
+test('1.2 worst case: 100 lessons and a 50-question draw stay under 4096 characters', () => {
+  const data = course({ lessons: 100, questions: 200, draw: 50, options: 26 });
+  const { t, api } = tracker('1.2', data);
+  data.lessons.forEach((l) => t.visit(l.id));
+  const all = Array.from({ length: 26 }, (_, i) => i);
+  t.attempt().items.forEach((item, pos) => t.answer(pos, { options: all }));
+  t.submit();
+  t.attempt().items.forEach((item, pos) => t.answer(pos, { options: all })); // a second attempt in progress
+  t.save();
+  const text = api.data['cmi.suspend_data'];
+  assert.ok(text.length < 4096, `suspend_data is ${text.length} characters`);
+  assert.equal(JSON.parse(text).c.a.length, 50); // nothing had to be dropped
+});
+
+test('1.2 overflow degrades detail but keeps progress and status, never exceeding 4096', () => {
+  const data = course({ lessons: 1000, questions: 100, draw: 50, options: 26, version: 'v'.repeat(400) });
+  const { t, api } = tracker('1.2', data);
+  data.lessons.slice(0, 10).forEach((l) => t.visit(l.id));
+  const all = Array.from({ length: 26 }, (_, i) => i);
+  t.attempt().items.forEach((item, pos) => t.answer(pos, { options: all }));
+  t.submit();
+  t.attempt().items.forEach((item, pos) => t.answer(pos, { options: all }));
+  t.save();
+  const text = api.data['cmi.suspend_data'];
+  assert.ok(text.length <= 4096, `suspend_data is ${text.length} characters`);
+  const saved = JSON.parse(text);
+  assert.equal(saved.n, 1);
+  assert.equal(saved.v.slice(0, 10), '1111111111');
+  assert.ok(saved.r === null || saved.r.a.length === 0 || saved.c.a.length === 0);
+});

@@ -1,0 +1,20 @@
+"""The learner runtime's tracking model and SCORM adapters, unit by unit, in Node's own test runner."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import REPO
+
+
+def test_tracking_model_and_adapters():
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not installed; the README's test command needs Node.js")
+    result = subprocess.run([node, "--test", str(REPO / "tests" / "runtime" / "tracking.test.js")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# fail 0" in result.stdout
