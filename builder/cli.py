@@ -106,6 +106,28 @@ def validate(zip_path: Path, schemas: Path | None) -> None:
 
 
 @main.command()
+@click.argument("exports", metavar="EXPORT...", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@SOURCE
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
+              show_default=True, help="Where to write the HTML report.")
+@click.option("--names", is_flag=True, help="Add the list of people who have not completed or passed.")
+@friendly
+def report(exports: tuple[Path, ...], source: Path, out: Path, names: bool) -> None:
+    """HR report from the LMS's SCORM report exports (Moodle/KS Læring; .txt or .xlsx)."""
+    from .report import ExportError, run
+
+    try:
+        _, summary = run(list(exports), source, out, names)
+    except ExportError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    for line in summary:
+        click.echo(line)
+    click.echo(f"report written to {display_path(out)}")
+
+
+@main.command()
 @SOURCE
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the schemas (default: <source>/jsonschema).")
