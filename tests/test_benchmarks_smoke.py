@@ -1,0 +1,47 @@
+"""The benchmark suite runs end to end on its smallest size with one run, and reports every figure it promises.
+
+Marked browser because the learner figures come from headless Chromium; --quick keeps it to ~20 s.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synthetic import write_course
+from tests.conftest import REPO
+
+
+def test_synthetic_course_builds_with_every_question_type(tmp_path: Path):
+    source = write_course(tmp_path / "c", lessons=4, questions=8)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "builder", "build", "--source", str(source), "--out", str(out)],
+                            capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(next(out.glob("*.zip"))) as archive:
+        page = archive.read("index.html").decode("utf-8")
+    for kind in ("single", "multiple", "true-false", "sort"):
+        assert f'"type": "{kind}"' in page or f'"type":"{kind}"' in page
+
+
+@pytest.mark.browser
+def test_quick_run_reports_every_figure(tmp_path: Path):
+    result = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--out", str(tmp_path)],
+                            capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    figures = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    smallest = figures["sizes"][0]
+    assert (smallest["lessons"], smallest["questions"]) == (10, 50)
+    assert 0 < smallest["build_s_median"] < 60 and smallest["peak_mb"] > 5
+    real = figures["real_course"]
+    assert real["runtime_bytes"] > 1000 and 0 < real["zip_without_media_bytes"] <= real["zip_bytes"]
+    assert real["launch_ms_median"] > 0 and real["submit_ms_median"] >= 0
+    assert 0 < real["suspend_chars"] <= figures["worst_case_suspend_chars"]
+    table = (tmp_path / "results.md").read_text(encoding="utf-8")
+    for name in ("real course build", "runtime JS + CSS", "launch → first lesson interactive", "suspend_data"):
+        assert name in table
