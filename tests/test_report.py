@@ -69,6 +69,16 @@ def test_basic_and_interactions_reports_merge(exports, course):
     assert len(f.attempts) == 6 and f.completion_rate == 0.8
 
 
+def test_basic_report_alone_does_not_claim_completion(exports, course, tmp_path):
+    f = figures_for(course, exports / "basic.txt")
+    assert not f.completion_known and f.pass_rate == 0.8  # Per Olsen's unfinished attempt reads as 0 there
+    result = CliRunner().invoke(main, ["report", str(exports / "basic.txt"), "--source", str(COURSE),
+                                       "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 0 and "completion unknown" in result.output
+    assert "Fullføring er ukjent" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert figures_for(course, exports / "interactions.txt").completion_known
+
+
 def translated(src: Path, dest: Path) -> Path:
     rows = list(csv.reader(src.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
     header = []

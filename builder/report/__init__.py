@@ -23,6 +23,7 @@ WORDS = {
            "people": "Deltakere som må følges opp først", "name": "Navn", "email": "E-post", "best": "Beste",
            "status": "Status", "status_passed": "Bestått", "status_failed": "Ikke bestått",
            "status_incomplete": "Ikke fullført",
+           "no_status": "Fullføring er ukjent: Basic-rapporten viser ikke status, så et uferdig forsøk ser ut som 0 poeng. Ta med Interactions-rapporten.",
            "privacy": "Rapporten viser bare samlede tall. Legg til --names for en navneliste til oppfølging."},
     "en": {"title": "Report", "true": "true", "false": "false", "made_from": "Made from", "pass_mark": "The pass mark is {n} %.",
            "unknown": "These questions are not in the course and are counted by id only:", "summary": "Overview",
@@ -36,6 +37,7 @@ WORDS = {
            "people": "Learners to follow up first", "name": "Name", "email": "E-mail", "best": "Best",
            "status": "Status", "status_passed": "Passed", "status_failed": "Not passed",
            "status_incomplete": "Not completed",
+           "no_status": "Completion is unknown: the Basic report shows no status, so an unfinished attempt looks like a score of 0. Add the Interactions report.",
            "privacy": "The report shows totals only. Add --names for a list of people to follow up."},
 }
 WORDS["nn"] = WORDS["nb"]  # the report's few words read well enough in both; the course text is the course's own
@@ -58,8 +60,10 @@ def run(exports: list[Path], source: Path, out: Path, names: bool) -> tuple[Figu
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
+    completed = (f"{round(figures.completion_rate * 100)} % completed" if figures.completion_known
+                 else "completion unknown (add the Interactions report: the Basic report shows no status)")
     summary = [f"{figures.learners} learners, {len(figures.attempts)} attempts: "
-               f"{round(figures.completion_rate * 100)} % completed, {round(figures.pass_rate * 100)} % passed"]
+               f"{completed}, {round(figures.pass_rate * 100)} % passed"]
     if figures.questions:
         hardest = figures.questions[0]
         summary.append(f"hardest question: {hardest.id} ({round(hardest.rate * 100)} % right)")

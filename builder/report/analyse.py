@@ -50,6 +50,10 @@ class Figures:
         return sum(1 for p in self.people if predicate(p)) / self.learners if self.people else 0.0
 
     @property
+    def completion_known(self) -> bool:
+        return all(a.status_known for a in self.attempts)
+
+    @property
     def completion_rate(self) -> float:
         return self.share(lambda p: p.completed)
 

@@ -42,6 +42,8 @@ class Attempt:
     status_text: str = ""  # the SCO column when it holds a word (e.g. "Incomplete") instead of a score
     answers: list[Answer] = field(default_factory=list)
     source: str = ""
+    # The Basic report has no SCO status column, so an unfinished attempt looks like a score of 0 there.
+    status_known: bool = True
 
     @property
     def graded(self) -> bool:
@@ -155,7 +157,8 @@ def read_export(path: Path) -> list[Attempt]:
                    for q, r, a, res in layout["groups"] if cell(q)]
         attempts.append(Attempt(cell(layout["name"]), cell(layout["email"]), number,
                                 parse_number(cell(layout["score"])) if cell(layout["score"]) else None,
-                                status, answers, source=str(path)))
+                                status, answers, source=str(path),
+                                status_known=bool(layout["sco"] or answers)))
     return attempts
 
 
@@ -166,6 +169,11 @@ def merge(exports: list[list[Attempt]]) -> list[Attempt]:
         for attempt in attempts:
             key = (attempt.person[0], attempt.number)
             known = merged.get(key)
-            if known is None or len(attempt.answers) + bool(attempt.status_text) > len(known.answers) + bool(known.status_text):
+            if known is None or weight(attempt) > weight(known):
                 merged[key] = attempt
     return sorted(merged.values(), key=lambda a: (a.person, a.number))
+
+
+def weight(attempt: Attempt) -> tuple[bool, int, bool]:
+    """Which copy of an attempt tells more: one that knows its status, then the one with more answers."""
+    return attempt.status_known, len(attempt.answers), bool(attempt.status_text)
