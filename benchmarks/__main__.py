@@ -27,6 +27,7 @@ MEASURE_CHILD = (
     "t = time.perf_counter()\n"
     "r = subprocess.run(sys.argv[1:], capture_output=True)\n"
     "elapsed = time.perf_counter() - t\n"
+    "sys.stderr.buffer.write(r.stdout + r.stderr)\n"
     "print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)\n"
 )
 
@@ -37,7 +38,7 @@ def build_once(source: Path, out: Path) -> tuple[float, float]:
     result = subprocess.run([sys.executable, "-c", MEASURE_CHILD, *command], capture_output=True, text=True, cwd=REPO)
     seconds, rss_kb, code = result.stdout.split()
     if code != "0":
-        raise RuntimeError(f"build of {source} failed")
+        raise RuntimeError(f"build of {source} failed:\n{result.stderr}")
     return float(seconds), int(rss_kb) / 1024
 
 
