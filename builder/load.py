@@ -11,14 +11,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from . import fields as F
+from . import yamldoc
 from .model import Category, Course, Lesson, Option, Question, Quiz, SortItem, Source, Tracking, Where
 from .problems import Problem
+from .yamldoc import YamlList, YamlMap
 
 MAX_FILE_BYTES = 2_000_000
 MAX_LESSONS = 1000
@@ -69,56 +66,39 @@ class Loader:
                 self.error(Where(path, number, indent.index("\t") + 1),
                            "tab used for indentation; YAML needs spaces")
                 return None
-        yaml = YAML(typ="rt")
-        yaml.allow_duplicate_keys = False
         try:
-            return yaml.load(text)
-        except DuplicateKeyError as exc:
-            mark = exc.problem_mark
-            key = re.search(r'found duplicate key "([^"]*)"', str(exc))
-            name = f"'{key.group(1)}' " if key else ""
-            self.error(Where(path, mark.line + first_line, mark.column + 1),
-                       f"duplicate key {name}— each key may appear only once in a mapping")
-        except MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            what = (exc.problem or exc.context or "syntax error").strip()
-            line, col = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
-            self.error(Where(path, line, col), f"YAML syntax error: {what}; check indentation, colons and quotes")
-        except YAMLError as exc:
-            self.error(Where(path, first_line, 1), f"YAML error: {exc}")
+            return yamldoc.parse(text)
+        except yamldoc.YamlError as exc:
+            self.error(Where(path, exc.line + first_line, exc.col + 1), exc.message)
         return None
 
     # --- generic validation against a field spec --------------------------------------------------
 
     def at(self, node: Any, path: Path, offset: int, key: Any = None, index: int | None = None,
            value: bool = True) -> Where:
-        lc = getattr(node, "lc", None)
-        try:
-            if key is not None and lc is not None:
-                line, col = lc.value(key) if value else lc.key(key)
-            elif index is not None and lc is not None:
-                line, col = lc.item(index)
-            elif lc is not None:
-                line, col = lc.line, lc.col
-            else:
-                return Where(path, offset, 1)
-        except (KeyError, IndexError, TypeError):
-            line, col = lc.line, lc.col
+        if isinstance(node, YamlMap) and key is not None:
+            line, col = node.value_at(key) if value else node.key_at(key)
+        elif isinstance(node, YamlList) and index is not None:
+            line, col = node.item_at(index)
+        elif isinstance(node, (YamlMap, YamlList)):
+            line, col = node.line, node.col
+        else:
+            return Where(path, offset, 1)
         return Where(path, line + offset, col + 1)
 
     def fields(self, node: Any, spec: F.Spec, where: Where, offset: int) -> dict[str, tuple[Any, Where]] | None:
         """Check `node` against `spec`; returns {name: (value, where)} with defaults filled in."""
         path = where.path
-        if not isinstance(node, CommentedMap):
+        if not isinstance(node, YamlMap):
             self.error(where, f"{spec.name} must be a mapping of key: value lines, found {describe(node)}")
             return None
         out: dict[str, tuple[Any, Where]] = {}
         for key in node:
-            kwhere = self.at(node, path, offset, key, value=False)
             if key not in spec.fields:
+                kwhere = self.at(node, path, offset, key, value=False)
                 hint = difflib.get_close_matches(str(key), spec.fields, n=1, cutoff=0.6)
                 known = f"did you mean '{hint[0]}'?" if hint else f"known fields: {', '.join(spec.fields)}"
-                if node[key] is None and node.fa.flow_style():
+                if node[key] is None and node.flow:
                     known += " (a comma inside { } starts a new field: put text with commas in quotes)"
                 self.error(kwhere, f"unknown field '{key}' in {spec.name}; {known}")
                 continue
@@ -176,7 +156,7 @@ class Loader:
         if kind == "object":
             return self.fields(value, fld.item, where, offset)
         if kind in ("list", "slug-list", "str-list"):
-            if not isinstance(value, CommentedSeq):
+            if not isinstance(value, YamlList):
                 self.error(where, f"{label} must be a list (lines starting with '- '), found {describe(value)}")
                 return _INVALID
             if fld.minimum and len(value) < fld.minimum:
@@ -295,7 +275,7 @@ class Loader:
         data = self.parse_yaml(text, path) if text is not None else None
         if data is None:
             return None
-        if isinstance(data, CommentedMap) and isinstance(data.get("questions"), list) \
+        if isinstance(data, YamlMap) and isinstance(data.get("questions"), list) \
                 and len(data["questions"]) > MAX_QUESTIONS:
             self.error(self.at(data, path, 1, "questions"),
                        f"{len(data['questions'])} questions; the limit is {MAX_QUESTIONS} per quiz")

@@ -16,13 +16,11 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import escape
 from mdit_py_plugins.container import container_plugin
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
 
 from .model import Course, Lesson, Where
 from .problems import Problem
 from .strings import words
+from .yamldoc import YamlError, YamlList, YamlMap, parse as parse_yaml
 
 CALLOUTS = ("case", "husk", "kilde")
 RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s|/?>)|<!--")
@@ -46,8 +44,14 @@ def parser() -> MarkdownIt:
     return md
 
 
+# Room for every lesson of the largest course, so the check and the render share one parse per lesson.
+@functools.lru_cache(maxsize=2048)
+def tokenize(body: str) -> tuple[Token, ...]:
+    return tuple(parser().parse(body))
+
+
 def parse(course: Course, lesson: Lesson) -> Page:
-    tokens = parser().parse(lesson.body)
+    tokens = list(tokenize(lesson.body))
     page = Page(tokens, [])
     path = lesson.where.path if lesson.where else Path("?")
 
@@ -71,7 +75,8 @@ def parse(course: Course, lesson: Lesson) -> Page:
         elif token.type == "heading_open" and token.tag == "h1":
             report(token, "a lesson body cannot use '#' headings: the lesson title is the heading; start at '##'")
         elif token.type == "fence" and token.info.strip() == "selfcheck":
-            selfcheck(token.content, lambda line, msg, t=token: report(t, msg, line))
+            for line, message in selfcheck(token.content)[1]:
+                report(token, message, line)
         elif token.type == "inline":
             for child in token.children or []:
                 inline_problems(course, child, lambda msg, t=token: report(t, msg))
@@ -124,16 +129,21 @@ def container_title(token: Token) -> str:
 
 # --- selfcheck blocks ----------------------------------------------------------------------------
 
-def selfcheck(content: str, report=None) -> dict | None:
-    """Parse a ```selfcheck block; `report(line_in_block, message)` gets each problem."""
-    report = report or (lambda line, message: None)
+@functools.lru_cache(maxsize=2048)
+def selfcheck(content: str) -> tuple[dict | None, tuple[tuple[int, str], ...]]:
+    """A ```selfcheck block's data (None if unusable) and its problems as (line in block, message)."""
+    problems: list[tuple[int, str]] = []
+    data = read_selfcheck(content, lambda line, message: problems.append((line, message)))
+    return data, tuple(problems)
+
+
+def read_selfcheck(content: str, report) -> dict | None:
     try:
-        data = YAML(typ="rt").load(content)
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        report((mark.line if mark else 0) + 1, f"selfcheck block is not valid YAML: {getattr(exc, 'problem', exc)}")
+        data = parse_yaml(content)
+    except YamlError as exc:
+        report(exc.line + 1, f"selfcheck block is not valid YAML: {exc.message}")
         return None
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, YamlMap):
         report(1, "selfcheck block needs the keys title, steps and end")
         return None
     ok = True
@@ -143,15 +153,15 @@ def selfcheck(content: str, report=None) -> dict | None:
             ok = False
     for key in data:
         if key not in ("title", "steps", "end"):
-            report(data.lc.key(key)[0] + 1, f"unknown key '{key}' in selfcheck block; use title, steps and end")
+            report(data.key_at(key)[0] + 1, f"unknown key '{key}' in selfcheck block; use title, steps and end")
             ok = False
     steps = data.get("steps")
-    if not isinstance(steps, CommentedSeq) or not 1 <= len(steps) <= 10:
+    if not isinstance(steps, YamlList) or not 1 <= len(steps) <= 10:
         report(1, "selfcheck block needs 'steps': a list of 1 to 10 steps")
         return None
     for i, step in enumerate(steps):
-        line = steps.lc.item(i)[0] + 1
-        if not isinstance(step, CommentedMap) or set(step) != {"question", "if_yes", "if_no"} \
+        line = steps.item_at(i)[0] + 1
+        if not isinstance(step, YamlMap) or set(step) != {"question", "if_yes", "if_no"} \
                 or not all(isinstance(v, str) and v.strip() for v in step.values()):
             report(line, "each selfcheck step needs exactly the text keys question, if_yes and if_no")
             ok = False
@@ -206,7 +216,7 @@ def _render_fence(self, tokens, idx, options, env):
     if token.info.strip() != "selfcheck":
         return f"<pre><code>{escape(token.content)}</code></pre>\n"
     state: LessonRenderer = env["lesson"]
-    data = selfcheck(token.content)
+    data = selfcheck(token.content)[0]
     if data is None:
         return ""
     heading_id = state.new_id("selfcheck")
