@@ -14,8 +14,6 @@ from . import markdown
 from .model import Course, Question
 from .strings import words
 
-# Order matters: each file may use what the ones before it define.
-RUNTIME_SCRIPTS = ("lms.js", "tracking.js", "selfcheck.js", "player.js")
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
        "font-src 'self'; media-src 'self'; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'")
 MEDIA_REF = re.compile(r'\b(?:src|href)="(media/[^"]+)"')
@@ -30,7 +28,7 @@ def render_course(course: Course) -> dict[str, bytes]:
     files = {
         "index.html": html.encode("utf-8"),
         "assets/kurs.css": runtime_file("kurs.css"),
-        "assets/kurs.js": runtime_bundle(),
+        "assets/kurs.js": runtime_file("kurs.js"),
     }
     media_dir = course.root / "course" / "media"
     for ref in sorted({unquote(urlsplit(m).path) for _, body in lessons for m in MEDIA_REF.findall(body)}):
@@ -46,19 +44,9 @@ def environment() -> jinja2.Environment:
 
 
 def runtime_file(name: str) -> bytes:
-    return resources.files("builder").joinpath("runtime", name).read_bytes()
-
-
-def runtime_bundle() -> bytes:
-    """The runtime sources in one strict-mode IIFE, without comment lines and indentation (about a third
-    lighter, and nothing a learner's browser needs). The sources keep no multi-line strings, so this is safe."""
-    lines = []
-    for name in RUNTIME_SCRIPTS:
-        for line in runtime_file(name).decode("utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("//"):
-                lines.append(line)
-    return ("(function () {\n'use strict';\n" + "\n".join(lines) + "\n})();\n").encode("utf-8")
+    """The minified learner runtime that scripts/bundle-runtime makes from builder/runtime/ (kept in git, so
+    building a course needs no Node and gives the same bytes everywhere)."""
+    return resources.files("builder").joinpath("runtime", "dist", name).read_bytes()
 
 
 def script_json(data: object) -> str:
