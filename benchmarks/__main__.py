@@ -86,13 +86,17 @@ def measure_player(zip_path: Path, runs: int) -> dict:
             read_all_lessons(lms.frame)  # the quiz opens once every lesson has been read
             answer_quiz(lms.frame, lms.course_data(), True)
             suspend = max(suspend, len(lms.get("cmi.suspend_data")))
-            submit.append(page.evaluate("""() => {
+            submit.append(page.evaluate("""() => new Promise(done => {
                 const doc = document.getElementById('sco').contentDocument;
                 const t0 = performance.now();
                 doc.querySelector('[data-action=submit]').click();
-                if (!lmsGet('cmi.core.score.raw')) { throw new Error('score not recorded'); }
-                return performance.now() - t0;
-            }"""))
+                // Writes go through the player's queue, so wait until the LMS holds the score and a commit.
+                (function poll() {
+                    if (lmsGet('cmi.core.score.raw') && lmsCalls[lmsCalls.length - 1].fn === 'LMSCommit') {
+                        done(performance.now() - t0);
+                    } else { setTimeout(poll, 0); }
+                })();
+            })"""))
             suspend = max(suspend, len(lms.get("cmi.suspend_data")))
             page.close()
         browser.close()

@@ -162,25 +162,34 @@ Lms.prototype.get = function (el) {
   var v = this.call('get', [el]);
   return v === null || v === undefined ? '' : String(v);
 };
-// Writes go through a queue that is worked off a few milliseconds at a time: against a fast LMS that is all at
-// once, against a slow one (every call blocks) the page stays responsive between calls. Finish drains it.
+// Writes go through a queue that is worked off in later tasks, a few milliseconds at a time: the page is drawn and
+// answers clicks before the LMS is asked anything, and against a slow LMS (every call blocks) it stays responsive
+// between calls. Finish drains the queue at once.
 Lms.prototype.setAll = function (pairs) {
   if (!this.open) { return; }
   for (var i = 0; i < pairs.length; i++) { this.queue.push([pairs[i][0], String(pairs[i][1])]); }
-  this.pump();
+  this.schedule();
 };
+// A commit stores everything set before it, so one queued commit, moved to the end, serves every request.
 Lms.prototype.commit = function () {
-  var last = this.queue[this.queue.length - 1];
-  if (this.open && !(last && last[0] === null)) { this.queue.push([null]); this.pump(); }
+  if (!this.open) { return; }
+  this.queue = this.queue.filter(function (job) { return job[0] !== null; });
+  this.queue.push([null]);
+  this.schedule();
+};
+Lms.prototype.schedule = function () {
+  var self = this;
+  document.documentElement.toggleAttribute('data-saving', true);
+  if (!this.timer) { this.timer = setTimeout(function () { self.timer = null; self.pump(); }, 0); }
 };
 Lms.prototype.pump = function () {
-  var self = this, began = Date.now();
+  var began = Date.now();
   while (this.queue.length && (this.draining || Date.now() - began < 8)) {
     var job = this.queue.shift();
     if (job[0] === null) { this.call('commit', ['']); } else { this.call('set', job); }
   }
   document.documentElement.toggleAttribute('data-saving', this.queue.length > 0);
-  if (this.queue.length && !this.timer) { this.timer = setTimeout(function () { self.timer = null; self.pump(); }, 0); }
+  if (this.queue.length) { this.schedule(); }
 };
 Lms.prototype.drain = function () { this.draining = true; this.pump(); this.draining = false; };
 Lms.prototype.finish = function () {
