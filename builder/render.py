@@ -1,7 +1,9 @@
-"""Course model → the package's files: index.html, the runtime assets and the media lessons use."""
+"""Course model → the package's files: index.html (with the runtime inside it) and the media lessons use."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from importlib import resources
@@ -14,22 +16,23 @@ from . import markdown
 from .model import Course, Question
 from .strings import words
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-       "font-src 'self'; media-src 'self'; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'")
+# Only the runtime's own script and style may run, pinned by their hashes; nothing may be fetched from elsewhere.
+CSP = ("default-src 'none'; script-src {script}; style-src {style}; img-src 'self'; font-src 'self'; "
+       "media-src 'self'; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'")
 MEDIA_REF = re.compile(r'\b(?:src|href)="(media/[^"]+)"')
 
 
 def render_course(course: Course) -> dict[str, bytes]:
     lessons = [(lesson, Markup(markdown.render_lesson(course, lesson))) for lesson in course.lessons]
+    # The runtime goes inside the page: a municipal LMS may take a slow round trip per file, and the learner
+    # waits for every one of them before the first lesson answers.
+    script, style = inline_runtime("kurs.js", "script"), inline_runtime("kurs.css", "style")
     html = environment().get_template("index.html").render(
-        course=course, lessons=lessons, w=words(course.language), csp=CSP,
-        data_json=Markup(script_json(course_data(course))),
+        course=course, lessons=lessons, w=words(course.language),
+        csp=CSP.format(script=csp_hash(script), style=csp_hash(style)),
+        runtime_js=Markup(script), runtime_css=Markup(style), data_json=Markup(script_json(course_data(course))),
     )
-    files = {
-        "index.html": html.encode("utf-8"),
-        "assets/kurs.css": runtime_file("kurs.css"),
-        "assets/kurs.js": runtime_file("kurs.js"),
-    }
+    files = {"index.html": html.encode("utf-8")}
     media_dir = course.root / "course" / "media"
     for ref in sorted({unquote(urlsplit(m).path) for _, body in lessons for m in MEDIA_REF.findall(body)}):
         files[ref] = (media_dir / ref.removeprefix("media/")).read_bytes()
@@ -47,6 +50,18 @@ def runtime_file(name: str) -> bytes:
     """The minified learner runtime that scripts/bundle-runtime makes from builder/runtime/ (kept in git, so
     building a course needs no Node and gives the same bytes everywhere)."""
     return resources.files("builder").joinpath("runtime", "dist", name).read_bytes()
+
+
+def inline_runtime(name: str, element: str) -> str:
+    text = runtime_file(name).decode("utf-8")
+    # One "</script" (or "</style", or "<!--") inside would end the element early and turn the rest into page text.
+    if re.search(rf"</{element}|<!--", text, re.IGNORECASE):
+        raise ValueError(f"builder/runtime/dist/{name} contains '</{element}' or '<!--' and cannot be inlined")
+    return text
+
+
+def csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 def script_json(data: object) -> str:

@@ -21,7 +21,7 @@ def test_build_prints_path_size_and_summary(tmp_path):
     result = run("build", "--source", str(GOOD), "--out", str(tmp_path), "--scorm", "all", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "demo-scorm12.zip" in result.stdout and "KiB" in result.stdout
-    assert "2 lessons, 4 questions, 5 files" in result.stdout
+    assert "2 lessons, 4 questions, 3 files" in result.stdout  # manifest, index.html, one image
 
 
 def test_python_dash_m_is_the_same_cli(tmp_path):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html as html_lib
 import json
 import re
 import shutil
+
+import pytest
 
 from builder.load import load_course
 from builder.markdown import render_lesson
@@ -48,17 +52,24 @@ def test_hostile_text_comes_out_inert(tmp_path):
     files = render_course(course_at(source))
     html = files["index.html"].decode()
     assert "<script>alert" not in html and "</aside>\"" not in html
-    assert html.count("<script") == 2  # the JSON data block and kurs.js, nothing else
+    assert html.count("<script") == 2  # the JSON data block and the runtime, nothing else
     data = re.search(r'<script type="application/json" id="kurs-data">(.*?)</script>', html, re.S).group(1)
     assert "<" not in data and ">" not in data
     assert HOSTILE in json.loads(data)["quiz"]["questions"][0]["text"]
 
 
-def test_page_has_csp_lang_and_no_inline_code():
+def test_page_has_csp_lang_and_only_the_pinned_runtime_runs():
     html = render_course(course_at(GOOD))["index.html"].decode()
     assert '<html lang="nb">' in html
     csp = html_lib.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1))
-    assert "default-src 'none'" in csp and "script-src 'self'" in csp and "connect-src 'none'" in csp
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+    assert directives["default-src"] == "'none'" and directives["connect-src"] == "'none'"
+    for element, directive in (("script", "script-src"), ("style", "style-src")):
+        # The one element of its kind without attributes is the runtime; its hash, and nothing else, is allowed.
+        bodies = re.findall(rf"<{element}>(.*?)</{element}>", html, re.S)
+        assert len(bodies) == 1 and bodies[0]
+        digest = base64.b64encode(hashlib.sha256(bodies[0].encode()).digest()).decode()
+        assert directives[directive] == f"'sha256-{digest}'"
     assert " style=" not in html and not re.search(r"\son[a-z]+=", html)
 
 
@@ -67,11 +78,21 @@ def test_package_holds_only_referenced_media_and_no_external_urls(tmp_path):
     shutil.copytree(GOOD, source)
     (source / "course" / "media" / "unused.png").write_bytes(b"x")
     files = render_course(course_at(source))
-    assert sorted(files) == ["assets/kurs.css", "assets/kurs.js", "index.html", "media/figur.svg"]
-    runtime = files["assets/kurs.js"].decode() + files["assets/kurs.css"].decode()
+    assert sorted(files) == ["index.html", "media/figur.svg"]
+    html = files["index.html"].decode()
+    runtime = "".join(re.findall(r"<(?:script|style)>(.*?)</(?:script|style)>", html, re.S))
+    assert len(runtime) > 20_000
     assert not re.search(r"https?://", runtime)
     assert "eval(" not in runtime and "new Function" not in runtime and "innerHTML" not in runtime
 
 
 def test_render_is_deterministic():
     assert render_course(course_at(GOOD)) == render_course(course_at(GOOD))
+
+
+def test_runtime_that_would_end_its_element_is_refused(monkeypatch):
+    from builder import render
+
+    monkeypatch.setattr(render, "runtime_file", lambda name: b"var s = '</SCRIPT><p>';")
+    with pytest.raises(ValueError, match="cannot be inlined"):
+        render.inline_runtime("kurs.js", "script")

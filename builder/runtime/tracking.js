@@ -75,6 +75,7 @@ Tracker.prototype.fresh = function () {
 // Anything unreadable, foreign or from another course version starts cleanly instead of crashing.
 Tracker.prototype.decode = function (text) {
   var s = this.fresh(), raw;
+  if (!text) { return s; } // a first visit
   try { raw = JSON.parse(text); } catch (e) { return s; }
   if (!raw || typeof raw !== 'object' || raw.f !== 1) { return s; }
   var num = function (x, low) { return typeof x === 'number' && isFinite(x) && x >= low ? Math.floor(x) : null; };
