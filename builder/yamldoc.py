@@ -62,9 +62,12 @@ class CoreSchema(BaseResolver):
         r"|(?P<int>[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"
         r"|(?P<float>[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))")
     TAGS = {"null": NULL, "bool": BOOL, "int": INT, "float": FLOAT}
+    STARTS = frozenset("~nNtTfF+-.0123456789")
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         if kind is ScalarNode and implicit[0]:  # a plain (unquoted) scalar
+            if value and value[0] not in self.STARTS:  # most are text: skip the pattern
+                return STR
             match = self.PLAIN.fullmatch(value)
             return self.TAGS[match.lastgroup] if match else STR
         return super().resolve(kind, value, implicit)
