@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from builder.cli import main
 from builder.load import load_course
-from builder.report import run
-from builder.report.analyse import analyse
+from builder.report import WORDS, run
+from builder.report.analyse import analyse, describe_response, right_answer
 from builder.report.exports import ExportError, merge, read_export
 from tests.conftest import REPO
 
@@ -115,10 +115,33 @@ def test_cli_report_and_names_only_on_request(exports, tmp_path):
     assert "5 learners, 6 attempts: 80 % completed, 80 % passed" in result.output
     html = out.read_text(encoding="utf-8")
     assert "Hva er hovedstaden i Norge?" in html and "Bergen er den nest største byen" in html
+    assert "Riktig svar: Oslo" in html and "Riktig svar: sant" in html
     assert "Ola Hansen" not in html and "@example.com" not in html  # aggregates only by default
     CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--source", str(COURSE),
                               "--out", str(out), "--names"])
     assert "Per Olsen" in out.read_text(encoding="utf-8")
+
+
+def test_sort_responses_read_in_both_formats_and_right_answers():
+    course, _ = load_course(REPO)
+    q = next(q for q in course.quiz.questions if q.type == "sort")
+    words = WORDS["nb"]
+    categories = [c.id for c in q.categories]
+    as_12 = ",".join(f"{chr(97 + n)}.{categories.index(item.category) + 1}" for n, item in enumerate(q.items))
+    as_2004 = "[,]".join(f"{item.id}[.]{item.category}" for item in q.items)
+    described = describe_response(q, as_12, words)[0]
+    assert described == describe_response(q, as_2004, words)[0] == right_answer(q, words)
+    assert described.startswith(f"{q.items[0].text} → ")
+    wrong = as_2004.replace(f"{q.items[0].id}[.]{q.items[0].category}",
+                            f"{q.items[0].id}[.]{next(c for c in categories if c != q.items[0].category)}")
+    assert describe_response(q, wrong, words)[0] != described
+    for foreign in ("a.9", "z.1", "x[.]y", "nonsense"):  # codes that do not fit the question are shown raw
+        assert describe_response(q, foreign, words) == (foreign, "")
+
+
+def test_report_words_exist_in_every_language():
+    assert WORDS["nn"].keys() == WORDS["nb"].keys() == WORDS["en"].keys()
+    assert WORDS["nn"]["people"] != WORDS["nb"]["people"]  # nynorsk, not a copy of bokmål
 
 
 def test_export_from_another_course_still_reports(exports, tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 
 from ..build import load_checked
-from .analyse import Figures, analyse, describe_response
+from .analyse import Figures, analyse, describe_response, right_answer
 from .exports import ExportError, merge, read_export
 
 WORDS = {
@@ -18,7 +18,7 @@ WORDS = {
            "score": "Poeng", "needed": "Antall forsøk før bestått", "none": "Ingen ennå.",
            "questions": "Spørsmål, vanskeligst først",
            "questions_intro": "Andelen som svarte riktig, og de vanligste feilsvarene med misforståelsen de viser.",
-           "question": "Spørsmål", "right_share": "Riktig", "common_wrong": "Vanligste feilsvar",
+           "question": "Spørsmål", "right_share": "Riktig", "right_answer": "Riktig svar", "common_wrong": "Vanligste feilsvar",
            "not_in_course": "ikke i kurset", "lessons": "Resultat per leksjon", "lesson": "Leksjon",
            "people": "Deltakere som må følges opp først", "name": "Navn", "email": "E-post", "best": "Beste",
            "status": "Status", "status_passed": "Bestått", "status_failed": "Ikke bestått",
@@ -32,7 +32,7 @@ WORDS = {
            "score": "Score", "needed": "Attempts needed to pass", "none": "None yet.",
            "questions": "Questions, hardest first",
            "questions_intro": "The share who answered right, and the most common wrong answers with the misconception they show.",
-           "question": "Question", "right_share": "Right", "common_wrong": "Most common wrong answers",
+           "question": "Question", "right_share": "Right", "right_answer": "Right answer", "common_wrong": "Most common wrong answers",
            "not_in_course": "not in the course", "lessons": "Results per lesson", "lesson": "Lesson",
            "people": "Learners to follow up first", "name": "Name", "email": "E-mail", "best": "Best",
            "status": "Status", "status_passed": "Passed", "status_failed": "Not passed",
@@ -40,7 +40,22 @@ WORDS = {
            "no_status": "Completion is unknown: the Basic report shows no status, so an unfinished attempt looks like a score of 0. Add the Interactions report.",
            "privacy": "The report shows totals only. Add --names for a list of people to follow up."},
 }
-WORDS["nn"] = WORDS["nb"]  # the report's few words read well enough in both; the course text is the course's own
+WORDS["nn"] = {
+    "title": "Rapport", "true": "sant", "false": "usant", "made_from": "Laga frå", "pass_mark": "Grensa for bestått er {n} %.",
+    "unknown": "Desse spørsmåla finst ikkje i kurset og er berre talde med som id-ar:", "summary": "Oversyn",
+    "learners": "deltakarar", "attempts": "forsøk", "completed": "har fullført", "passed": "har bestått",
+    "scores": "Poengfordeling", "scores_caption": "Talet på forsøk med poengsum i kvart intervall",
+    "score": "Poeng", "needed": "Talet på forsøk før bestått", "none": "Ingen enno.",
+    "questions": "Spørsmål, vanskelegast først",
+    "questions_intro": "Delen som svarte rett, og dei vanlegaste feilsvara med misforståinga dei viser.",
+    "question": "Spørsmål", "right_share": "Rett", "right_answer": "Rett svar", "common_wrong": "Vanlegaste feilsvar",
+    "not_in_course": "ikkje i kurset", "lessons": "Resultat per leksjon", "lesson": "Leksjon",
+    "people": "Deltakarar som må følgjast opp først", "name": "Namn", "email": "E-post", "best": "Beste",
+    "status": "Status", "status_passed": "Bestått", "status_failed": "Ikkje bestått",
+    "status_incomplete": "Ikkje fullført",
+    "no_status": "Fullføringa er ukjend: Basic-rapporten viser ikkje status, så eit uferdig forsøk ser ut som 0 poeng. Ta med Interactions-rapporten.",
+    "privacy": "Rapporten viser berre samla tal. Legg til --names for ei namneliste til oppfølging.",
+}
 
 
 def run(exports: list[Path], source: Path, out: Path, names: bool) -> tuple[Figures, list[str]]:
@@ -55,6 +70,7 @@ def run(exports: list[Path], source: Path, out: Path, names: bool) -> tuple[Figu
     html = env.get_template("report.html").render(
         course=course, fig=figures, lessons=figures.lessons(course), names=names, lang=course.language,
         t=WORDS[course.language], files=[Path(p).name for p in exports], describe=describe_response,
+        right_answer=right_answer,
         lesson_title=lambda lesson_id: titles.get(lesson_id, lesson_id),
         pct=lambda share: f"{round(share * 100)} %",
     )

@@ -117,7 +117,7 @@ def describe_response(question: Question | None, code: str, words: dict) -> tupl
         value = code.lower() in ("t", "true", "1")
         return (words["true"] if value else words["false"]), (question.feedback_true if value else question.feedback_false) or ""
     if question.type == "sort":
-        return code, ""
+        return describe_sort(question, code) or code, ""
     tokens = code.split("[,]") if "[,]" in code else code.split(",")
     chosen = []
     for token in (t.strip() for t in tokens):
@@ -128,3 +128,34 @@ def describe_response(question: Question | None, code: str, words: dict) -> tupl
     if any(o is None for o in chosen):
         return code, ""
     return "; ".join(o.text for o in chosen), " ".join(o.feedback for o in chosen if o.feedback and not o.correct)
+
+
+def describe_sort(question: Question, code: str) -> str | None:
+    """'item → category; …' from a matching response: 2004 writes `item[.]category[,]…` with ids, 1.2 writes
+    `a.1,b.2` (item letter and category number, both by position). None when the code does not fit the question."""
+    pairs = []
+    if "[.]" in code:
+        items = {i.id: i for i in question.items}
+        categories = {c.id: c for c in question.categories}
+        for pair in code.split("[,]"):
+            item, _, category = pair.partition("[.]")
+            pairs.append((items.get(item.strip()), categories.get(category.strip())))
+    else:
+        for pair in code.split(","):
+            letter, _, number = pair.strip().partition(".")
+            index = ord(letter) - 97 if len(letter) == 1 and letter.isalpha() else -1
+            position = int(number) - 1 if number.isdigit() else -1
+            pairs.append((question.items[index] if 0 <= index < len(question.items) else None,
+                          question.categories[position] if 0 <= position < len(question.categories) else None))
+    if not pairs or any(item is None or category is None for item, category in pairs):
+        return None
+    return "; ".join(f"{item.text} → {category.text}" for item, category in pairs)
+
+
+def right_answer(question: Question, words: dict) -> str:
+    if question.type == "true-false":
+        return words["true"] if question.answer else words["false"]
+    if question.type == "sort":
+        titles = {c.id: c.text for c in question.categories}
+        return "; ".join(f"{item.text} → {titles.get(item.category, item.category)}" for item in question.items)
+    return "; ".join(o.text for o in question.options if o.correct)
