@@ -207,7 +207,8 @@ class Loader:
         v = {k: val for k, (val, _) in got.items()}
         tracking = Tracking(where=got["tracking"][1])
         if v["tracking"]:
-            tracking = Tracking(**{k: val for k, (val, _) in v["tracking"].items()}, where=got["tracking"][1])
+            tracking = Tracking(**{k: val for k, (val, _) in v["tracking"].items()}, where=got["tracking"][1],
+                                at=places(v["tracking"]))
         course = Course(
             id=v["id"], title=v["title"], language=v["language"], version=v["version"], root=root,
             description=v["description"], organisation=v["organisation"], tracking=tracking,
@@ -267,7 +268,7 @@ class Loader:
         return Lesson(
             id=v["id"], title=v["title"], minutes=v["minutes"], objectives=[o for o, _ in v["objectives"]],
             body=text[match.end():], body_line=text[: match.end()].count("\n") + 1,
-            sources=[s for s, _ in (v["sources"] or [])], where=Where(path, 1, 1),
+            sources=[s for s, _ in (v["sources"] or [])], where=Where(path, 1, 1), at=places(got),
         )
 
     def quiz(self, path: Path) -> Quiz | None:
@@ -289,7 +290,8 @@ class Loader:
                        f"rename one so they match")
         questions = [self.question(q, w) for q, w in v["questions"]]
         return Quiz(id=v["id"], title=v["title"], questions=[q for q in questions if q is not None],
-                    draw=v["draw"], shuffle=v["shuffle"], passing_score=v["passing_score"], where=Where(path, 1, 1))
+                    draw=v["draw"], shuffle=v["shuffle"], passing_score=v["passing_score"], where=Where(path, 1, 1),
+                    at=places(got))
 
     def question(self, q: dict, where: Where) -> Question | None:
         if not {"id", "lesson", "type", "text", "explanation"} <= q.keys():
@@ -305,11 +307,15 @@ class Loader:
                         if {"id", "text"} <= c.keys()],
             items=[SortItem(i["id"][0], i["text"][0], i["category"][0], w) for i, w in (v["items"] or [])
                    if {"id", "text", "category"} <= i.keys()],
-            explanation=v["explanation"], sources=[s for s, _ in (v["sources"] or [])], where=where,
+            explanation=v["explanation"], sources=[s for s, _ in (v["sources"] or [])], where=where, at=places(q),
         )
 
 
 _INVALID = object()
+
+
+def places(got: dict[str, tuple[Any, Where]]) -> dict[str, Where]:
+    return {name: where for name, (_, where) in got.items()}
 
 
 def describe(value: Any) -> str:

@@ -29,6 +29,17 @@ class Where:
 
 
 @dataclass
+class Located:
+    """Where an object starts, and where each of its fields stands, so a check can point at the very line."""
+
+    where: Where | None = field(default=None, kw_only=True)
+    at: dict[str, Where] = field(default_factory=dict, kw_only=True, repr=False, compare=False)
+
+    def where_of(self, name: str) -> Where | None:
+        return self.at.get(name, self.where)
+
+
+@dataclass
 class Source:
     """An entry in the course's source catalogue, cited by id from lessons and questions."""
 
@@ -39,16 +50,15 @@ class Source:
 
 
 @dataclass
-class Tracking:
+class Tracking(Located):
     passing_score: int = 80
     completion: Completion = "lessons-and-quiz"
     failed_status: FailedStatus = "failed"
     max_attempts: int = 0  # 0 = unlimited
-    where: Where | None = None
 
 
 @dataclass
-class Lesson:
+class Lesson(Located):
     id: str
     title: str
     objectives: list[str]
@@ -56,7 +66,6 @@ class Lesson:
     body: str  # Markdown after the front matter
     body_line: int  # line in the file where `body` starts, for error positions
     sources: list[str] = field(default_factory=list)  # Source ids
-    where: Where | None = None
 
 
 @dataclass
@@ -84,7 +93,7 @@ class SortItem:
 
 
 @dataclass
-class Question:
+class Question(Located):
     id: str
     lesson: str  # Lesson id
     type: QuestionType
@@ -97,18 +106,16 @@ class Question:
     items: list[SortItem] = field(default_factory=list)  # sort
     explanation: str = ""
     sources: list[str] = field(default_factory=list)  # Source ids
-    where: Where | None = None
 
 
 @dataclass
-class Quiz:
+class Quiz(Located):
     id: str
     title: str
     questions: list[Question]
     draw: int | None = None  # None = every question
     shuffle: bool = True
     passing_score: int | None = None  # overrides Tracking.passing_score
-    where: Where | None = None
 
     @property
     def draw_count(self) -> int:
