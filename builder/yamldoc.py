@@ -148,27 +148,27 @@ def build(node: Node, seen: set[int]) -> Any:
                         "anchors and aliases (&name, *name) are not supported; write the value out")
     seen.add(id(node))
     if isinstance(node, ScalarNode):
-        return scalar(node)
+        return node.value if node.tag == STR else scalar(node)
+    start = node.start_mark
     if isinstance(node, SequenceNode):
-        items = YamlList(build(item, seen) for item in node.value)
-        items.line, items.col = node.start_mark.line, node.start_mark.column
+        items = YamlList([build(item, seen) for item in node.value])
+        items.line, items.col = start.line, start.column
         items.items_at = [(item.start_mark.line, item.start_mark.column) for item in node.value]
         return items
     mapping = YamlMap()
-    mapping.line, mapping.col = node.start_mark.line, node.start_mark.column
-    mapping.flow = bool(node.flow_style)
-    mapping.keys_at, mapping.values_at = {}, {}
+    mapping.line, mapping.col, mapping.flow = start.line, start.column, bool(node.flow_style)
+    mapping.keys_at, mapping.values_at = keys_at, values_at = {}, {}
     for key_node, value_node in node.value:
+        key_mark = key_node.start_mark
         if not isinstance(key_node, ScalarNode):
-            raise YamlError(key_node.start_mark.line, key_node.start_mark.column,
-                            "a key must be plain text, not a list or mapping")
+            raise YamlError(key_mark.line, key_mark.column, "a key must be plain text, not a list or mapping")
         key = scalar(key_node)
-        if key in mapping.keys_at:
-            raise YamlError(key_node.start_mark.line, key_node.start_mark.column,
+        if key in keys_at:
+            raise YamlError(key_mark.line, key_mark.column,
                             f"duplicate key '{key}' — each key may appear only once in a mapping")
         mapping[key] = build(value_node, seen)
-        mapping.keys_at[key] = (key_node.start_mark.line, key_node.start_mark.column)
-        mapping.values_at[key] = (value_node.start_mark.line, value_node.start_mark.column)
+        keys_at[key] = (key_mark.line, key_mark.column)
+        values_at[key] = (value_node.start_mark.line, value_node.start_mark.column)
     return mapping
 
 
