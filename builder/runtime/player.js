@@ -255,7 +255,10 @@ function boot() {
   enhanceSelfChecks(data.strings);
   // pagehide, not unload: Chrome forbids unload in Moodle's frame, and iOS never fires beforeunload.
   window.addEventListener('pagehide', function () { tracker.finish(); });
-  document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') { tracker.save(); } });
+  // A hidden page may be frozen or killed (phones) without pagehide, and its timers wait: send everything now.
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') { tracker.save(); lms.drain(); }
+  });
 }
 
 if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', boot); } else { boot(); }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .harness import REPO, answer_quiz, read_all_lessons, result
@@ -130,6 +132,24 @@ def test_resume_mid_quiz_restores_questions_and_answers(lms, packages, version):
     again = frame.eval_on_selector_all("[data-question]", "ns => ns.map(n => n.getAttribute('data-question'))")
     assert again == shown
     assert frame.eval_on_selector_all("input:checked", "ns => ns.map(n => n.id)") == checked
+    assert_clean(lms)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_hiding_the_page_sends_answers_at_once(lms, packages, version):
+    frame = lms.launch(version, packages(version))
+    read_all_lessons(frame)
+    answer_quiz(frame, lms.course_data(), True)
+    # Hidden, then read in the same task: the answers must already be with the LMS, not waiting on a timer.
+    saved = lms.page.evaluate("""() => {
+        const doc = document.getElementById('sco').contentDocument;
+        Object.defineProperty(doc, 'visibilityState', {value: 'hidden', configurable: true});
+        doc.dispatchEvent(new Event('visibilitychange'));
+        return lmsGet('cmi.suspend_data');
+    }""")
+    answers = json.loads(saved)["c"]["a"]
+    assert len(answers) == len(lms.course_data()["quiz"]["questions"]) and all(answers)
+    assert lms.calls()[-1]["fn"] in ("LMSCommit", "Commit")
     assert_clean(lms)
 
 
