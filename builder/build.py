@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,11 +27,25 @@ class Built:
     files: int
 
 
+@contextlib.contextmanager
+def without_cycle_collector():
+    """The model is a tree of many small objects with no cycles to collect, yet allocating it makes Python's
+    cycle collector walk the growing heap again and again: half the time of a 5,000-question build."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_checked(source: Path) -> tuple[Course, list[Problem]]:
     """The course, or SourceError with every problem; warnings come back with the course."""
-    course, problems = load_course(source)
-    if course is not None and not any(p.severity == "error" for p in problems):
-        problems += check_course(course)
+    with without_cycle_collector():
+        course, problems = load_course(source)
+        if course is not None and not any(p.severity == "error" for p in problems):
+            problems += check_course(course)
     if course is None or any(p.severity == "error" for p in problems):
         raise SourceError([p for p in problems])
     return course, problems
@@ -37,7 +53,8 @@ def load_checked(source: Path) -> tuple[Course, list[Problem]]:
 
 def build(source: Path, out: Path, scorm_version: str = "1.2") -> tuple[Course, list[Built]]:
     course, _ = load_checked(source)
-    files = render_course(course)
+    with without_cycle_collector():
+        files = render_course(course)
     built = []
     for version in VERSIONS[scorm_version]:
         package = dict(files)

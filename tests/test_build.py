@@ -102,3 +102,19 @@ def test_unsafe_package_paths_are_refused(tmp_path, bad):
     with pytest.raises(ValueError, match="package path"):
         write_zip({bad: b"x"}, tmp_path / "x.zip")
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_cycle_collector_is_back_on_after_a_build_and_after_bad_sources(tmp_path):
+    # The build turns Python's cycle collector off while it allocates the model; it must never leave it off.
+    import gc
+
+    from builder.problems import SourceError
+
+    build(GOOD, tmp_path)
+    assert gc.isenabled()
+    broken = tmp_path / "broken"
+    shutil.copytree(GOOD, broken)
+    (broken / "course" / "course.yaml").write_text("id: [\n", encoding="utf-8")
+    with pytest.raises(SourceError):
+        build(broken, tmp_path)
+    assert gc.isenabled()
