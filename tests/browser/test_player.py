@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import zipfile
 
 import pytest
 
-from .harness import REPO, answer_quiz, read_all_lessons, result
+from .conftest import GOOD
+from .harness import REPO, answer_quiz, build_zip, read_all_lessons, result
 
 pytestmark = pytest.mark.browser
 VERSIONS = ["1.2", "2004"]
@@ -195,6 +197,22 @@ def test_standalone_keeps_progress_in_local_storage(lms, packages):
     assert frame.is_visible("[data-lesson=second]")
     assert lms.calls() == []
     assert lms.errors == [] and lms.outside_requests() == []
+
+
+def test_opened_from_disk_runs_standalone(browser, tmp_path):
+    # What a course owner does to preview: unzip, open index.html. file:// must satisfy the page's CSP too.
+    with zipfile.ZipFile(build_zip(GOOD, tmp_path / "dist", "1.2")) as archive:
+        archive.extractall(tmp_path / "unzipped")
+    page = browser.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto((tmp_path / "unzipped" / "index.html").as_uri())
+    page.wait_for_selector("html.js", state="attached")
+    assert page.is_visible("[data-notice]")  # says progress stays in this browser
+    assert page.evaluate("() => document.querySelector('img').naturalWidth") > 0
+    assert problems == []
+    page.close()
 
 
 @pytest.mark.parametrize("version", VERSIONS)
