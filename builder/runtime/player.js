@@ -81,8 +81,10 @@ Player.prototype.show = function (view, moveFocus) {
     : fill(w.lesson_of, { n: index + 1, total: lessons });
   if (moveFocus) {
     var heading = view === 'quiz' ? $('#h-quiz') : $('#h-' + view);
-    heading.focus();
+    // Back to the top, unless that leaves the lesson below the fold (on a phone the contents list comes first).
     window.scrollTo(0, 0);
+    if (heading.getBoundingClientRect().top > window.innerHeight / 3) { heading.scrollIntoView(); }
+    heading.focus({ preventScroll: true });
   }
 };
 

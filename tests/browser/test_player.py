@@ -223,6 +223,20 @@ def test_popup_finds_the_api_through_the_opener(lms, packages, version):
     assert_clean(lms)
 
 
+@pytest.mark.parametrize("width", [360, 1024])
+def test_next_lesson_starts_in_view_with_focus_on_its_heading(lms, packages, width):
+    # The real course: seven long lesson titles make a contents list taller than a phone's screen.
+    frame = lms.launch("1.2", packages("1.2", REPO), width=width)
+    frame.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # read to the end of lesson one
+    frame.click("[data-action=next]")
+    place = frame.evaluate("""() => { const h = document.activeElement;
+        return {id: h.id, top: h.getBoundingClientRect().top, height: innerHeight, scrolled: scrollY}; }""")
+    assert place["id"] == "h-" + lms.course_data()["lessons"][1]["id"]
+    assert 0 <= place["top"] < place["height"] / 2  # not hidden under the contents list on a phone
+    if width == 1024:
+        assert place["scrolled"] == 0  # side by side: the page simply starts again at the top
+
+
 def test_keyboard_only_pass(lms, packages):
     frame = lms.launch("1.2", packages("1.2"))
     page = lms.page
