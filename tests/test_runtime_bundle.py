@@ -22,3 +22,9 @@ def test_bundle_keeps_every_name_private():
     # Everything lives inside one function, so nothing leaks onto the LMS page's window.
     js = (DIST / "kurs.js").read_text()
     assert js.startswith('(function(){"use strict";') and js.rstrip().endswith("})();")
+
+
+def test_runtime_stays_within_its_30_kb_budget():
+    # A byte count, not a timing: the learner downloads this inside every page, often on a phone.
+    size = sum((DIST / name).stat().st_size for name in ("kurs.js", "kurs.css"))
+    assert size <= 30 * 1024, f"the runtime is {size:,} bytes; the budget (issue #8) is 30 KB"
