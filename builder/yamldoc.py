@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 try:
@@ -73,23 +73,23 @@ class CoreSchema(BaseResolver):
         return super().resolve(kind, value, implicit)
 
 
-def composer(parser_base: type) -> type:
-    return type("Composer", (parser_base, CoreSchema), {})
+class PurePythonComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
+                         CoreSchema):
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        CoreSchema.__init__(self)
 
 
 # libyaml ships inside PyYAML's wheels; the pure-Python parser gives the same tree where it is missing.
-PARSERS = [composer(CParser)] if CParser else []
-PARSERS.append(type("Composer", (yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
-                                 yaml.composer.Composer, CoreSchema),
-                    {"__init__": lambda self, text: _init_pure(self, text)}))
+PARSERS: list[type] = [PurePythonComposer]
+if CParser:
+    class LibYamlComposer(CParser, CoreSchema):
+        pass
 
-
-def _init_pure(self, text: str) -> None:
-    yaml.reader.Reader.__init__(self, text)
-    yaml.scanner.Scanner.__init__(self)
-    yaml.parser.Parser.__init__(self)
-    yaml.composer.Composer.__init__(self)
-    CoreSchema.__init__(self)
+    PARSERS.insert(0, LibYamlComposer)
 
 
 def parse(text: str, parser: type | None = None) -> Any:

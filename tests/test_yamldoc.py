@@ -9,7 +9,7 @@ import pytest
 
 from builder import yamldoc
 
-pytestmark = pytest.mark.parametrize("parser", yamldoc.PARSERS, ids=lambda p: p.__mro__[1].__name__)
+pytestmark = pytest.mark.parametrize("parser", yamldoc.PARSERS, ids=lambda p: p.__name__)
 
 
 def problem(text, parser):
