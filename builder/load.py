@@ -204,10 +204,10 @@ class Loader:
         got = self.fields(data, F.COURSE, Where(path, 1, 1), 1)
         if got is None or not {"id", "title", "language", "version"} <= got.keys():
             return None
-        v = {k: val for k, (val, _) in got.items()}
+        v = values(got)
         tracking = Tracking(where=got["tracking"][1])
         if v["tracking"]:
-            tracking = Tracking(**{k: val for k, (val, _) in v["tracking"].items()}, where=got["tracking"][1],
+            tracking = Tracking(**values(v["tracking"]), where=got["tracking"][1],
                                 at=places(v["tracking"]))
         course = Course(
             id=v["id"], title=v["title"], language=v["language"], version=v["version"], root=root,
@@ -264,7 +264,7 @@ class Loader:
         got = self.fields(data, F.LESSON, Where(path, 1, 1), 2)
         if got is None or not {"id", "title", "minutes", "objectives"} <= got.keys():
             return None
-        v = {k: val for k, (val, _) in got.items()}
+        v = values(got)
         return Lesson(
             id=v["id"], title=v["title"], minutes=v["minutes"], objectives=[o for o, _ in v["objectives"]],
             body=text[match.end():], body_line=text[: match.end()].count("\n") + 1,
@@ -284,7 +284,7 @@ class Loader:
         got = self.fields(data, F.QUIZ, Where(path, 1, 1), 1)
         if got is None or not {"id", "title", "questions"} <= got.keys():
             return None
-        v = {k: val for k, (val, _) in got.items()}
+        v = values(got)
         if v["id"] != path.stem:
             self.error(got["id"][1], f"quiz id '{v['id']}' differs from its file name '{path.name}'; "
                        f"rename one so they match")
@@ -296,7 +296,7 @@ class Loader:
     def question(self, q: dict, where: Where) -> Question | None:
         if not {"id", "lesson", "type", "text", "explanation"} <= q.keys():
             return None
-        v = {k: val for k, (val, _) in q.items()}
+        v = values(q)
         options = [Option(o["id"][0] if o["id"][0] else chr(ord("a") + i) if i < 26 else f"o{i}",
                           o["text"][0], o["correct"][0], o["feedback"][0], w)
                    for i, (o, w) in enumerate(v["options"] or []) if "text" in o]
@@ -312,6 +312,10 @@ class Loader:
 
 
 _INVALID = object()
+
+
+def values(got: dict[str, tuple[Any, Where]]) -> dict[str, Any]:
+    return {name: value for name, (value, _) in got.items()}
 
 
 def places(got: dict[str, tuple[Any, Where]]) -> dict[str, Where]:

@@ -149,6 +149,10 @@ def describe_sort(question: Question, code: str) -> str | None:
                           question.categories[position] if 0 <= position < len(question.categories) else None))
     if not pairs or any(item is None or category is None for item, category in pairs):
         return None
+    return sort_text(pairs)
+
+
+def sort_text(pairs) -> str:
     return "; ".join(f"{item.text} → {category.text}" for item, category in pairs)
 
 
@@ -156,6 +160,6 @@ def right_answer(question: Question, words: dict) -> str:
     if question.type == "true-false":
         return words["true"] if question.answer else words["false"]
     if question.type == "sort":
-        titles = {c.id: c.text for c in question.categories}
-        return "; ".join(f"{item.text} → {titles.get(item.category, item.category)}" for item in question.items)
+        categories = {c.id: c for c in question.categories}
+        return sort_text((item, categories[item.category]) for item in question.items)
     return "; ".join(o.text for o in question.options if o.correct)

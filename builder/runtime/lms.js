@@ -179,7 +179,7 @@ Lms.prototype.commit = function () {
 };
 Lms.prototype.schedule = function () {
   var self = this;
-  document.documentElement.toggleAttribute('data-saving', true);
+  document.documentElement.setAttribute('data-saving', '');
   if (!this.timer) { this.timer = setTimeout(function () { self.timer = null; self.pump(); }, 0); }
 };
 Lms.prototype.pump = function () {
@@ -188,8 +188,7 @@ Lms.prototype.pump = function () {
     var job = this.queue.shift();
     if (job[0] === null) { this.call('commit', ['']); } else { this.call('set', job); }
   }
-  document.documentElement.toggleAttribute('data-saving', this.queue.length > 0);
-  if (this.queue.length) { this.schedule(); }
+  if (this.queue.length) { this.schedule(); } else { document.documentElement.removeAttribute('data-saving'); }
 };
 Lms.prototype.drain = function () { this.draining = true; this.pump(); this.draining = false; };
 Lms.prototype.finish = function () {

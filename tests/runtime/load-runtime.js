@@ -6,7 +6,7 @@ const vm = require('node:vm');
 
 function loadRuntime() {
   const dir = path.join(__dirname, '..', '..', 'builder', 'runtime');
-  const html = { toggleAttribute() {} };
+  const html = { setAttribute() {}, removeAttribute() {} };
   const sandbox = {
     console, setTimeout, clearTimeout, Date, Math, JSON,
     document: { documentElement: html },
