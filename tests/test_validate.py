@@ -218,6 +218,36 @@ def test_scormtype_problems_are_warnings(tmp_path, attribute, code):
     assert code in codes(report, "warning") and report.ok
 
 
+SCO = 'adlcp:scormtype="sco" href="index.html"'
+
+
+@pytest.mark.parametrize("old, new, severity, code", [
+    (SCO, 'href="index.html"', "warning", "scormtype-missing"),
+    (SCO, 'adlcp:scormtype="sco" href="https://cdn.example/x.html"', "warning", "external-href"),
+    ('xmlns:adlcp=', 'xmlns:cp=', "warning", "scormtype-prefix"),
+    ('identifierref="R"', "", "warning", "item-without-resource"),
+    ("<title>Lesson</title>", "<title>Caf&#233;</title>", "note", "numeric-reference"),
+])
+def test_one_change_findings(tmp_path, old, new, severity, code):
+    text = manifest().replace(old, new)
+    if old == "xmlns:adlcp=":
+        text = text.replace("adlcp:scormtype", "cp:scormtype")
+    report = check(tmp_path, text)
+    assert code in codes(report, severity), report.findings
+
+
+def test_a_package_with_nothing_to_launch_is_an_error(tmp_path):
+    report = check(tmp_path, manifest().replace(' identifierref="R"', ""))
+    assert "nothing-to-launch" in codes(report, "error")
+
+
+def test_a_literal_percent_in_a_file_name_is_named(tmp_path):
+    resource = ('<resource identifier="R" type="webcontent" adlcp:scormtype="sco" href="a%20b.html">'
+                '<file href="a%20b.html"/></resource>')
+    report = check(tmp_path, manifest(resource), files=["a%20b.html"])
+    assert codes(report) == ["missing-launch-file"] and "'a%2520b.html'" in report.findings[0].message
+
+
 def test_many_scos_are_reported_compactly(tmp_path):
     items = "".join(f'<item identifier="I{n}" identifierref="R{n}"><title>Page {n}</title></item>' for n in range(57))
     resources = "".join(f'<resource identifier="R{n}" type="webcontent" adlcp:scormtype="sco" href="p{n}.html">'
@@ -248,6 +278,12 @@ def test_malformed_xml_is_an_error_with_its_line(tmp_path):
 
 
 # --- XSD check --------------------------------------------------------------------------------------------------
+
+def test_an_unreadable_manifest_says_the_xsds_were_not_run(tmp_path, schemas_dir):
+    report = check(tmp_path, "<package><oops></package>", schemas=schemas_dir)
+    assert report.xsd == "not run" and "malformed-xml" in codes(report, "error")
+    assert "XSDs not run" in text_report(report)[2]
+
 
 def test_xsd_id_spelling_is_a_warning(tmp_path, schemas_dir):  # 9
     report = check(tmp_path, manifest().replace('"O"', '"5-Why_ORG"').replace('"I"', '"x_(1)[1]_item"'),

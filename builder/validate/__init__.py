@@ -33,9 +33,10 @@ def validate_zip(path: Path, schemas_dir: Path | None = None) -> Report:
         names = check_entries(archive, report)
         data = read_manifest(archive, names, report)
     root = parse(data, report) if data is not None else None
-    if root is None:
-        return report
-    version = check_manifest(root, names, report)
-    if schemas_dir is not None and version:
-        check_xsd(root, version, schemas_dir, report)
+    version = check_manifest(root, names, report) if root is not None else None
+    if schemas_dir is not None:
+        if version:
+            check_xsd(root, version, schemas_dir, report)
+        else:
+            report.xsd = "not run"  # the manifest could not be read; the errors above say why
     return report

@@ -46,7 +46,7 @@ class Report:
     version: str | None = None
     findings: list[Finding] = field(default_factory=list)
     launches: list[Launch] = field(default_factory=list)
-    xsd: str = "not checked"  # "valid", "invalid" or "not checked"
+    xsd: str = "not checked"  # "valid", "invalid", "not checked" (no schemas given) or "not run" (unreadable manifest)
 
     def add(self, severity: Severity, code: str, message: str, line: int | None = None,
             entry: str | None = None) -> None:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import quote, unquote
 
 from lxml import etree
 
 from .findings import Launch, Report
-from .hrefs import Target, bases, resolve
+from .hrefs import XML_BASE, Target, bases, resolve
 
 NAMESPACES = {  # content-packaging namespace of <manifest> → SCORM version
     "http://www.imsproject.org/xsd/imscp_rootv1p1p2": "1.2",
@@ -24,6 +25,7 @@ MOODLE_2004 = re.compile(r"(CAM )?1\.3|2004 (3rd|4th) Edition")
 MOODLE_12 = "1.2"
 # Moodle 4.3 turns every "&" that does not start a short named entity into "&amp;" before it parses the manifest.
 STRAY_AMPERSAND = re.compile(rb"&(?!\w{2,6};)")
+NUMERIC_REFERENCE = re.compile(rb"&#x?[0-9a-fA-F]+;")
 PARSER = dict(resolve_entities=False, no_network=True, load_dtd=False)
 
 
@@ -43,9 +45,15 @@ def text_of(element: etree._Element | None, name: str) -> str:
 def parse(data: bytes, report: Report) -> etree._Element | None:
     """The manifest's root element, repaired the way Moodle repairs it when that is enough; None when unusable."""
     try:
-        return etree.fromstring(data, etree.XMLParser(**PARSER))
+        root = etree.fromstring(data, etree.XMLParser(**PARSER))
     except etree.XMLSyntaxError as exc:
         first = exc
+    else:
+        if reference := NUMERIC_REFERENCE.search(data):
+            report.add("note", "numeric-reference", f"Moodle turns the '&' of '{reference.group().decode()}' into "
+                       "'&amp;' before parsing, so its table of contents shows the code instead of the character; "
+                       "write the character itself", line=data.count(b"\n", 0, reference.start()) + 1)
+        return root
     try:
         root = etree.fromstring(STRAY_AMPERSAND.sub(b"&amp;", data), etree.XMLParser(**PARSER))
     except etree.XMLSyntaxError:
@@ -94,6 +102,7 @@ class Resource:
     identifier: str
     scorm_type: str
     launch: Target | None
+    typed: bool  # has an adlcp:scormtype attribute
     used: bool = False
     refs: dict[str, tuple[int, set[str]]] = field(default_factory=dict)  # package path → first line, roles
 
@@ -108,7 +117,7 @@ def check_manifest(root: etree._Element, names: set[str], report: Report) -> str
     resources = {r.get("identifier"): r for r in root.iter() if local(r.tag) == "resource"}
     nested = {m.get("identifier") for m in root.iterdescendants() if local(m.tag) == "manifest"}
     found = {rid: read_resource(element, rid, version, report) for rid, element in resources.items()}
-    check_organizations(root, found, nested, report)
+    check_organizations(root, found, nested, names, report)
     check_files(found, names, report)
     for resource in found.values():
         if resource.scorm_type == "sco" and resource.launch is None:
@@ -137,7 +146,7 @@ def read_resource(element: etree._Element, rid: str, version: str | None, report
                    line=line)
     href = element.get("href")
     launch = resolve(href, bases(element)) if href is not None and href.strip() else None
-    resource = Resource(element, rid, value or "asset", launch)
+    resource = Resource(element, rid, value or "asset", launch, typed=value is not None)
     if href is not None:
         remember(resource, href, launch or resolve(href), "launch", element, report)
     for file in children(element, "file"):
@@ -167,7 +176,7 @@ def remember(resource: Resource, href: str, target: Target, role: str, element: 
         resource.refs.setdefault(target.path, (element.sourceline, set()))[1].add(role)
 
 
-def check_organizations(root: etree._Element, resources: dict[str, Resource], nested: set[str],
+def check_organizations(root: etree._Element, resources: dict[str, Resource], nested: set[str], names: set[str],
                         report: Report) -> None:
     organizations = children(root, "organizations")
     orgs = children(organizations[0] if organizations else None, "organization")
@@ -176,7 +185,7 @@ def check_organizations(root: etree._Element, resources: dict[str, Resource], ne
         report.add("note", "resource-only", "no <organization>: a resource-only package. Moodle offers each "
                    "resource that has an href as an activity of its own", line=(organizations or [root])[0].sourceline)
         for resource in resources.values():
-            add_launch(report, None, resource.identifier, resource, "", resource.element.sourceline)
+            add_launch(report, names, None, resource.identifier, resource, "", resource.element.sourceline)
     elif default is not None and default not in {o.get("identifier") for o in orgs}:
         report.add("warning", "default-organization", f"organizations/@default '{default}' names no organization; "
                    "Moodle starts at the first item it finds, a stricter LMS may refuse the package",
@@ -196,20 +205,26 @@ def check_organizations(root: etree._Element, resources: dict[str, Resource], ne
                        "Moodle imports the package with a warning and the learner gets nothing when opening this item",
                        line=item.sourceline)
             continue
-        resources[ref].used = True
-        add_launch(report, item.get("identifier"), text_of(item, "title") or ref, resources[ref],
+        resource = resources[ref]
+        if not resource.typed and not resource.used:
+            report.add("warning", "scormtype-missing", f"resource '{ref}' has no adlcp:scormtype, so LMSs treat it "
+                       "as an asset and track nothing; write adlcp:scormtype=\"sco\" (2004: adlcp:scormType) if it "
+                       "talks to the LMS", line=resource.element.sourceline)
+        resource.used = True
+        add_launch(report, names, item.get("identifier"), text_of(item, "title") or ref, resource,
                    item.get("parameters") or "", item.sourceline)
     if not report.launches and not any(f.code == "unknown-resource" for f in report.findings):
         report.add("error", "nothing-to-launch", "no item refers to a resource with an href, so the LMS has "
                    "nothing to launch", line=(organizations or [root])[0].sourceline)
 
 
-def add_launch(report: Report, item: str | None, title: str, resource: Resource, parameters: str, line: int) -> None:
+def add_launch(report: Report, names: set[str], item: str | None, title: str, resource: Resource, parameters: str,
+               line: int) -> None:
     if resource.launch is None and item is None:
         return  # a resource-only package: Moodle skips resources without an href
     path = resource.launch.path if resource.launch else None
     report.launches.append(Launch(item, title, resource.identifier, resource.scorm_type, path, parameters,
-                                  False, line))
+                                  path in names, line))
 
 
 def check_files(resources: dict[str, Resource], names: set[str], report: Report) -> None:
@@ -232,7 +247,6 @@ def check_files(resources: dict[str, Resource], names: set[str], report: Report)
         else:
             report.add("warning", "missing-file", f"{owner} lists '{path}', which is not in the zip; a learner hits "
                        f"'not found' if the content uses it{hint}", line=line)
-    report.launches[:] = [Launch(**{**vars(launch), "present": launch.href in names}) for launch in report.launches]
 
 
 def check_moodle_base(resource: Resource, names: set[str], report: Report) -> None:
@@ -240,7 +254,7 @@ def check_moodle_base(resource: Resource, names: set[str], report: Report) -> No
     href = resource.element.get("href")
     if not href or resource.launch is None or resource.launch.path not in names:
         return
-    moodle = resolve((resource.element.get("{http://www.w3.org/XML/1998/namespace}base") or "") + href)
+    moodle = resolve((resource.element.get(XML_BASE) or "") + href)
     if moodle.path != resource.launch.path and moodle.path not in names:
         report.add("error", "moodle-xml-base", f"resource '{resource.identifier}' launches "
                    f"'{resource.launch.path}' by the URI rules, but Moodle 4.3 joins only the resource's own xml:base "
@@ -253,4 +267,8 @@ def nearest(path: str, names: set[str]) -> str:
     same_case = [n for n in names if n.lower() == path.lower()]
     if same_case:
         return f"; the zip has '{same_case[0]}' — paths are case-sensitive on the LMS's server"
+    encoded = [n for n in names if "%" in n and unquote(n) == path]
+    if encoded:
+        return (f"; the zip has a file literally named '{encoded[0]}', but in an href '%' starts an escape "
+                f"('%20' is a space): rename the file or write the href as '{quote(encoded[0])}'")
     return ""

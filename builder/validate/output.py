@@ -38,7 +38,8 @@ def launch_lines(launches: list[Launch]) -> list[str]:
 def verdict(report: Report, strict: bool) -> str:
     counts = ", ".join(f"{report.count(s)} {s}{'s' if report.count(s) != 1 else ''}" for s in SEVERITIES)
     xsd = {"valid": "valid against the official XSDs", "invalid": "breaks the official XSDs",
-           "not checked": "XSDs not checked: give --schemas or set SCORM_SCHEMAS_DIR"}[report.xsd]
+           "not checked": "XSDs not checked: give --schemas or set SCORM_SCHEMAS_DIR",
+           "not run": "XSDs not run: the manifest could not be read"}[report.xsd]
     if report.failed(strict):
         why = "errors" if report.count("error") else "warnings count with --strict"
         return f"INVALID ({counts}; {why}; {xsd})"
