@@ -60,10 +60,10 @@ def parse(data: bytes, report: Report) -> etree._Element | None:
         root = None
     if root is not None:
         lines = sorted({data.count(b"\n", 0, m.start()) + 1 for m in STRAY_AMPERSAND.finditer(data)})
-        report.add("warning", "stray-ampersand",
-                   f"a bare '&' (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}) is not allowed in "
-                   "XML; write it as '&amp;'. Moodle replaces it before parsing and imports the package; an LMS that "
-                   "parses the manifest strictly stops at this line", line=lines[0])
+        more = f" (also on line {', '.join(map(str, lines[1:]))})" if len(lines) > 1 else ""
+        report.add("warning", "stray-ampersand", f"a bare '&'{more} is not allowed in XML; write it as '&amp;'. "
+                   "Moodle replaces it before parsing and imports the package; an LMS that parses the manifest "
+                   "strictly stops here", line=lines[0])
         return root
     report.add("error", "malformed-xml", f"not well-formed XML: {first.msg}. Moodle stops the import with "
                f"\"XML error: … at line {first.lineno}\"; fix the XML", line=first.lineno)
