@@ -373,6 +373,14 @@ def test_too_many_bytes_are_refused(tmp_path, monkeypatch):
     assert codes(validate_zip(make_zip(tmp_path / "x.zip", [*small, ("big.bin", "y" * 5_000)]))) == ["too-large"]
 
 
+def test_an_oversized_manifest_is_not_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(archive, "MAX_MANIFEST_BYTES", len(manifest()))
+    small = [("imsmanifest.xml", manifest()), ("index.html", "x")]
+    assert codes(validate_zip(make_zip(tmp_path / "ok.zip", small))) == []
+    big = [("imsmanifest.xml", manifest().replace("Lesson<", "Lessons<")), ("index.html", "x")]
+    assert codes(validate_zip(make_zip(tmp_path / "x.zip", big))) == ["too-large"]
+
+
 def test_not_a_zip(tmp_path):
     path = tmp_path / "x.zip"
     path.write_text("hello")
