@@ -85,6 +85,13 @@ def test_hrefs_are_resolved_as_uris(tmp_path, href, stored):
     assert report.launches[0].href == stored and report.launches[0].present
 
 
+@pytest.mark.parametrize("href", ["index.html", "a b/c (1).html", "a.b/c..d", "..a/b", "x/y/z.js", "æøå.html"])
+def test_the_fast_path_for_plain_hrefs_agrees_with_the_uri_rules(href):
+    from builder.validate.hrefs import resolve
+
+    assert resolve(href) == resolve(href, [""])  # an empty xml:base forces the full URI resolution
+
+
 @pytest.mark.parametrize("where", ["manifest", "resources", "resource"])
 def test_xml_base_applies_on_every_level(tmp_path, where):  # 2
     base = ' xml:base="content/"'

@@ -6,6 +6,8 @@ part of the file name. A fake root folder lets us see an href that climbs out of
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -13,6 +15,8 @@ from lxml import etree
 
 ROOT = "http://package.invalid/root/"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+# an escape, a scheme or drive, a backslash, a query or fragment, a leading "/", or an empty, "." or ".." segment
+NOT_PLAIN = re.compile(r"[%:\\?#]|^/|(^|/)\.{0,2}(/|$)")
 
 
 @dataclass(frozen=True)
@@ -28,13 +32,26 @@ def bases(element: etree._Element) -> list[str]:
     return [e.get(XML_BASE) for e in reversed(chain) if e.get(XML_BASE) is not None]
 
 
+def is_plain(href: str) -> bool:
+    """A relative path with nothing to resolve: the common case, taken without the URI machinery."""
+    return href == href.strip() and not NOT_PLAIN.search(href)
+
+
+@functools.lru_cache(maxsize=256)
+def base_url(base_chain: tuple[str, ...]) -> str:
+    url = ROOT
+    for part in base_chain:
+        url = urljoin(url, part.strip().replace("\\", "/"))
+    return url
+
+
 def resolve(href: str, base_chain: list[str] = ()) -> Target:
     if not href.strip():
         return Target(problem="is empty")
-    url = ROOT
-    for part in [*base_chain, href]:
-        # Browsers read "\" as "/" in web addresses; validate reports the backslash on its own.
-        url = urljoin(url, part.strip().replace("\\", "/"))
+    if not base_chain and is_plain(href):
+        return Target(path=href)
+    # Browsers read "\" as "/" in web addresses; validate reports the backslash on its own.
+    url = urljoin(base_url(tuple(base_chain)), href.strip().replace("\\", "/"))
     parts = urlsplit(url)
     if len(parts.scheme) == 1:
         return Target(problem="is a Windows drive path, outside the package")
