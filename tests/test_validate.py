@@ -15,7 +15,7 @@ import pytest
 from builder.build import build
 from builder.validate import SchemasUnavailable, archive, validate_zip
 from builder.validate.output import as_json, text_report
-from tests.conftest import GOOD
+from tests.conftest import GOOD, REPO
 
 NS12 = ('xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" '
         'xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"')
@@ -54,9 +54,10 @@ def codes(report, severity=None):
 
 # --- our own packages: no error, no warning, XSD-valid ---------------------------------------------------------
 
+@pytest.mark.parametrize("source", [GOOD, REPO], ids=["demo", "real-course"])
 @pytest.mark.parametrize("version", ["1.2", "2004"])
-def test_our_packages_have_no_errors_and_no_warnings(tmp_path, schemas_dir, version):
-    _, [built] = build(GOOD, tmp_path, version)
+def test_our_packages_have_no_errors_and_no_warnings(tmp_path, schemas_dir, source, version):
+    _, [built] = build(source, tmp_path, version)
     report = validate_zip(built.path, schemas_dir)
     assert report.count("error") == report.count("warning") == 0, report.findings
     assert (report.version, report.xsd) == (version, "valid")
