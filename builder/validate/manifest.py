@@ -142,7 +142,7 @@ def read_resource(element: etree._Element, rid: str, version: str | None, report
                    "declare xmlns:adlcp and write adlcp:" + (spelled or "scormtype"), line=line)
     if value is not None and value not in ("sco", "asset"):
         report.add("warning", "scormtype-value", f"resource '{rid}': adlcp:{spelled}=\"{value}\" is neither 'sco' "
-                   "nor 'asset'; LMSs compare it exactly and treat the resource as an asset, so nothing is tracked",
+                   "nor 'asset' (the value is case-sensitive); an LMS may treat the resource as an asset and track nothing",
                    line=line)
     href = element.get("href")
     launch = resolve(href, bases(element)) if href is not None and href.strip() else None
@@ -182,13 +182,13 @@ def check_organizations(root: etree._Element, resources: dict[str, Resource], ne
     orgs = children(organizations[0] if organizations else None, "organization")
     default = organizations[0].get("default") if organizations else None
     if not orgs:
-        report.add("note", "resource-only", "no <organization>: a resource-only package. Moodle offers each "
-                   "resource that has an href as an activity of its own", line=(organizations or [root])[0].sourceline)
+        report.add("note", "resource-only", "no <organization>: a resource-only package. Moodle lists each "
+                   "resource that has an href as a SCO of its own", line=(organizations or [root])[0].sourceline)
         for resource in resources.values():
             add_launch(report, names, None, resource.identifier, resource, "", resource.element.sourceline)
     elif default is not None and default not in {o.get("identifier") for o in orgs}:
         report.add("warning", "default-organization", f"organizations/@default '{default}' names no organization; "
-                   "Moodle starts at the first item it finds, a stricter LMS may refuse the package",
+                   "LMSs then choose where to start themselves, and a strict one may refuse the package",
                    line=organizations[0].sourceline)
     for item in (i for org in orgs for i in org.iter() if local(i.tag) == "item"):
         ref = item.get("identifierref")
@@ -207,8 +207,8 @@ def check_organizations(root: etree._Element, resources: dict[str, Resource], ne
             continue
         resource = resources[ref]
         if not resource.typed and not resource.used:
-            report.add("warning", "scormtype-missing", f"resource '{ref}' has no adlcp:scormtype, so LMSs treat it "
-                       "as an asset and track nothing; write adlcp:scormtype=\"sco\" (2004: adlcp:scormType) if it "
+            report.add("warning", "scormtype-missing", f"resource '{ref}' has no adlcp:scormtype, so Moodle treats it "
+                       "as an asset and tracks nothing; write adlcp:scormtype=\"sco\" (2004: adlcp:scormType) if it "
                        "talks to the LMS", line=resource.element.sourceline)
         resource.used = True
         add_launch(report, names, item.get("identifier"), text_of(item, "title") or ref, resource,
