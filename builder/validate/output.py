@@ -30,9 +30,9 @@ def launch_lines(launches: list[Launch]) -> list[str]:
         return [line(launch) for launch in launches]
     missing = [launch for launch in launches if not launch.present]
     present = [launch for launch in launches if launch.present]
+    rest = [f"  … and {len(present) - 3} more whose launch files are present (--format json lists every one)"]
     return [f"{len(launches)} launchable items, {len(missing)} with a missing launch file:",
-            *(f"  {line(launch)}" for launch in missing + present[:3]),
-            f"  … and {len(present[3:])} more whose launch files are present (--format json lists every one)"]
+            *(f"  {line(launch)}" for launch in missing + present[:3]), *(rest if len(present) > 3 else [])]
 
 
 def verdict(report: Report, strict: bool) -> str:
