@@ -87,22 +87,31 @@ def check(source: Path) -> None:
 @click.argument("zip_path", metavar="ZIP", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--schemas", type=click.Path(file_okay=False, path_type=Path),
               default=lambda: os.environ.get("SCORM_SCHEMAS_DIR") or None,
-              help="Folder with the SCORM XSDs and validate.py (default: $SCORM_SCHEMAS_DIR).")
+              help="Folder with the SCORM XSDs (scorm12/, scorm2004-4th/); default: $SCORM_SCHEMAS_DIR.")
+@click.option("--strict", is_flag=True, help="Warnings count too: exit 1 on any error or warning.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: one object for scripts and CI (see the README).")
 @friendly
-def validate(zip_path: Path, schemas: Path | None) -> None:
-    """Check any SCORM zip: structure, manifest, references, unsafe paths and (with --schemas) the XSDs."""
-    from .validate import validate_zip
+def validate(zip_path: Path, schemas: Path | None, strict: bool, output: str) -> None:
+    """Judge any SCORM zip as LMSs do: errors, warnings and notes, and what each SCO launches."""
+    from .validate import SchemasUnavailable, validate_zip
+    from .validate.output import as_json, text_report
 
-    report = validate_zip(zip_path, schemas)
-    for note in report.notes:
-        click.echo(f"{display_path(zip_path)}: {note}")
-    for error in report.errors:
-        click.echo(f"{display_path(zip_path)}: error: {error}", err=True)
-    if not report.ok:
-        click.echo(f"{display_path(zip_path)}: INVALID ({len(report.errors)} error(s))", err=True)
+    try:
+        report = validate_zip(zip_path, schemas)
+    except SchemasUnavailable as exc:
+        raise click.BadParameter(str(exc), param_hint="--schemas") from exc
+    if output == "json":
+        click.echo(as_json(report, strict))
+    else:
+        findings, launches, summary = text_report(report, strict)
+        for line in findings:
+            click.echo(line, err=True)
+        for line in launches:
+            click.echo(line)
+        click.echo(summary, err=report.failed(strict))
+    if report.failed(strict):
         sys.exit(1)
-    xsd = "" if schemas else " (XSDs not checked: give --schemas or set SCORM_SCHEMAS_DIR)"
-    click.echo(f"{display_path(zip_path)}: valid SCORM {report.version} package{xsd}")
 
 
 @main.command()

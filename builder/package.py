@@ -14,8 +14,10 @@ DEFAULT_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 def check_package_path(path: str) -> str | None:
     """Why `path` is unsafe inside a zip, or None when it is fine."""
     pure = PurePosixPath(path)
-    if not path or "\\" in path:
-        return "contains a backslash or is empty"
+    if not path:
+        return "is empty"
+    if "\\" in path:
+        return "contains a backslash"
     if pure.is_absolute() or (len(path) > 1 and path[1] == ":"):
         return "is absolute"
     if ".." in pure.parts or "." in pure.parts or "" in path.split("/"):
