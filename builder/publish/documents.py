@@ -26,7 +26,10 @@ from .discussion import Discussion
 DOCUMENT_CSP = "default-src 'none'; style-src {style}; img-src data:; base-uri 'none'; form-action 'none'"
 
 WORDS = {
-    "nb": {"handout": "Kursmateriell", "guide": "Veileder for samtale i teamet", "contents": "Innhold",
+    "nb": {"handout": "Kursmateriell",
+           "handout_note": "Heftet har de samme leksjonene som e-kurset, til å lese på papir eller ta med i et møte.",
+           "quiz_note": "Testen tar du i læringsplattformen.",
+           "guide": "Veileder for samtale i teamet", "contents": "Innhold",
            "sources": "Kilder", "publisher": "Utgitt av", "version": "Versjon", "reviewed": "Faglig kontrollert",
            "time": "Lesetid", "minutes": "{n} minutter", "contact": "Kontakt",
            "guide_lead": "Et opplegg for et teammøte på {n} minutter, for deg som leder samtalen.",
@@ -34,7 +37,10 @@ WORDS = {
            "selfcheck_together": "Slik bruker dere «tell til tre» sammen", "questions": "Spørsmål til samtalen",
            "case": "Case", "notes": "Til deg som leder samtalen: dette sier regelverket",
            "no_material": "Ingen samtalespørsmål til denne leksjonen."},
-    "nn": {"handout": "Kursmateriell", "guide": "Rettleiar for samtale i teamet", "contents": "Innhald",
+    "nn": {"handout": "Kursmateriell",
+           "handout_note": "Heftet har dei same leksjonane som e-kurset, til å lese på papir eller ta med i eit møte.",
+           "quiz_note": "Testen tek du i læringsplattforma.",
+           "guide": "Rettleiar for samtale i teamet", "contents": "Innhald",
            "sources": "Kjelder", "publisher": "Gitt ut av", "version": "Versjon", "reviewed": "Fagleg kontrollert",
            "time": "Lesetid", "minutes": "{n} minutt", "contact": "Kontakt",
            "guide_lead": "Eit opplegg for eit teammøte på {n} minutt, for deg som leier samtalen.",
@@ -42,7 +48,10 @@ WORDS = {
            "selfcheck_together": "Slik bruker de «tel til tre» saman", "questions": "Spørsmål til samtalen",
            "case": "Case", "notes": "Til deg som leier samtalen: dette seier regelverket",
            "no_material": "Ingen samtalespørsmål til denne leksjonen."},
-    "en": {"handout": "Course handout", "guide": "Facilitator guide", "contents": "Contents",
+    "en": {"handout": "Course handout",
+           "handout_note": "This handout holds the same lessons as the e-learning course, to read on paper or take "
+                           "to a meeting.", "quiz_note": "The quiz is taken in the learning platform.",
+           "guide": "Facilitator guide", "contents": "Contents",
            "sources": "Sources", "publisher": "Published by", "version": "Version", "reviewed": "Reviewed by experts",
            "time": "Reading time", "minutes": "{n} minutes", "contact": "Contact",
            "guide_lead": "A plan for a {n}-minute team meeting, for the person leading the conversation.",
