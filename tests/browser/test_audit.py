@@ -109,3 +109,23 @@ def test_a_zip_that_is_not_a_package_is_refused_clearly(tmp_path):
     result = audit(bad, tmp_path / "report.html")
     assert result.returncode == 1 and "not a valid SCORM package" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.browser
+def test_handout_and_guide_are_accessible_and_fetch_nothing(browser, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "builder", "publish", "--source", str(REPO), "--out",
+                             str(tmp_path), "--no-audit"], capture_output=True, text=True,
+                            env={**os.environ, "CHROMIUM": str(tmp_path / "no-chromium")})  # HTML is enough here
+    documents = sorted(tmp_path.glob("*.html"))
+    assert [d.name for d in documents] == ["sosiale-medier-guide.html", "sosiale-medier-handout.html"], result.stderr
+    for document in documents:
+        page = browser.new_page()
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(document.as_uri())
+        assert requests == [document.as_uri()], "the document loads nothing besides itself"
+        page.evaluate((VENDORED / "axe.min.js").read_text(encoding="utf-8"))
+        violations = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations.map((v) => v.id)""")
+        assert violations == [], document.name
+        page.close()
