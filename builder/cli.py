@@ -76,10 +76,9 @@ def build(source: Path, out: Path, scorm_version: str) -> None:
 def check(source: Path) -> None:
     """Report every problem in the course sources (exit 1 if there are errors)."""
     from .build import load_checked
-
-    course, warnings = load_checked(source)
     from .publish.discussion import load_discussion
 
+    course, warnings = load_checked(source)
     _, discussion_problems = load_discussion(course)
     if discussion_problems:
         raise SourceError(warnings + discussion_problems)

@@ -6,10 +6,9 @@ Chromium. An edition plugs in by passing its own course model, contacts and file
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from collections.abc import Iterator
 
 from ..browser import BrowserMissing
 from ..build import build, load_checked
@@ -27,8 +26,7 @@ class Published:
     missing: list[str] = field(default_factory=list)  # what could not be made, and why
 
 
-def publish_documents(course: Course, out: Path, stem: str | None = None, contacts: list[str] = (),
-                      pdf: bool = True) -> Published:
+def publish_documents(course: Course, out: Path, stem: str | None = None, contacts: Sequence[str] = ()) -> Published:
     """Writes <stem>-handout and <stem>-guide (.html, and .pdf when Chromium is there); stem defaults to the
     course id. Raises SourceError when course/discussion.yaml has problems."""
     discussion, problems = load_discussion(course)
@@ -48,13 +46,12 @@ def publish_documents(course: Course, out: Path, stem: str | None = None, contac
         tmp.write_text(html, encoding="utf-8")
         tmp.replace(path)
         done.written.append(path)
-    if pdf:
-        pairs = [(out / f"{name}.html", out / f"{name}.pdf") for name in documents]
-        try:
-            write_pdfs(pairs)
-            done.written += [p for _, p in pairs]
-        except BrowserMissing as exc:
-            done.missing.append(f"PDFs not written: {exc}")
+    pairs = [(out / f"{name}.html", out / f"{name}.pdf") for name in documents]
+    try:
+        write_pdfs(pairs)
+        done.written += [p for _, p in pairs]
+    except BrowserMissing as exc:
+        done.missing.append(f"PDFs not written: {exc}")
     return done
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import datetime
 import mimetypes
+from collections.abc import Sequence
 from importlib import resources
 from urllib.parse import unquote
 
@@ -62,13 +63,13 @@ WORDS = {
 }
 
 
-def render_handout(course: Course, contacts: list[str] = ()) -> str:
+def render_handout(course: Course, contacts: Sequence[str] = ()) -> str:
     lessons = [(lesson, Markup(inline_media(course, markdown.render_lesson(course, lesson))))
                for lesson in course.lessons]
     return page("handout.html", course, contacts, lessons=lessons)
 
 
-def render_guide(course: Course, discussion: Discussion, contacts: list[str] = ()) -> str:
+def render_guide(course: Course, discussion: Discussion, contacts: Sequence[str] = ()) -> str:
     runsheet, start = [], 0
     for minutes, activity in discussion.runsheet:
         runsheet.append((start, start + minutes, activity))
