@@ -79,7 +79,8 @@ def test_guide_run_sheet_shows_the_clock(course, discussion):
 
 def test_handout_prints_the_self_check_as_a_checklist_and_images_with_captions(course):
     tree = lxml.html.fromstring(render_handout(course))
-    questions = [squeeze(q.text_content()) for q in tree.xpath("//ol[@class='selfcheck-steps']/li//p[@class='selfcheck-question']")]
+    steps = tree.xpath("//ol[@class='selfcheck-steps']/li//p[@class='selfcheck-question']")
+    questions = [squeeze(q.text_content()) for q in steps]
     expected, captions = [], []
     for lesson in course.lessons:
         for token in markdown.tokenize(lesson.body):
@@ -184,6 +185,7 @@ def test_pdfs_open_with_page_numbers_and_a_sensible_length(tmp_path, course):
     assert len(course.lessons) + 2 <= len(handout.pages) <= 4 * len(course.lessons) + 2
     first = handout.pages[0].extract_text()
     assert course.title.split(" – ")[0] in first and f"1 / {len(handout.pages)}" in first
+    assert "/StructTreeRoot" in handout.trailer["/Root"], "a tagged PDF"
     # the outline (from the headings) finds each lesson at the top of its own page
     entries = {re.sub(r"\s", "", item.title): handout.get_destination_page_number(item)
                for item in flatten(handout.outline)}

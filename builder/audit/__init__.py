@@ -10,6 +10,7 @@ import datetime
 import functools
 import http.server
 import json
+import mimetypes
 import re
 import tempfile
 import threading
@@ -77,6 +78,8 @@ def audit_zip(zip_path: Path, out: Path) -> AuditReport:
         if "index.html" not in archive.namelist():
             raise AuditError(f"{display_path(zip_path)} has no index.html; audit checks packages made by kursbygger")
         index = archive.read("index.html").decode("utf-8", "replace")
+        media_files = [name for name in archive.namelist()
+                       if (mimetypes.guess_type(name)[0] or "").startswith(("audio/", "video/"))]
     found = KURS_DATA.search(index)
     if not found:
         raise AuditError(f"{display_path(zip_path)}: index.html carries no course data (script#kurs-data)")
@@ -86,7 +89,7 @@ def audit_zip(zip_path: Path, out: Path) -> AuditReport:
         for width in WIDTHS:
             pages += walk(browser, url, width, outside)
         tools = {"chromium": browser.version, "axe": pages[0].axe["version"] if pages else ""}
-    findings = assess(pages, has_media=bool(MEDIA_ELEMENTS.search(index)))
+    findings = assess(pages, has_media=bool(MEDIA_ELEMENTS.search(index) or media_files))
     report = AuditReport(Path(out), pages, findings, outside)
     write_report(report, zip_path, course, tools)
     return report
@@ -145,8 +148,8 @@ def assess(pages: list[PageCheck], has_media: bool) -> list[Finding]:
             keyboard(finding, pages)
         if criterion in TIME_BASED_MEDIA and not has_media and finding.status != TESTED:
             finding.status = NOT_RELEVANT
-            finding.evidence.append("Pakken har ingen lyd, video eller innebygd innhold "
-                                    "(<video>, <audio>, <object>, <embed>, <iframe>).")
+            finding.evidence.append("Pakken har ingen lyd- eller videofiler og ingen <video>, <audio>, <object>, "
+                                    "<embed> eller <iframe>.")
         findings.append(finding)
     return findings
 

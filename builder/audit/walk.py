@@ -10,10 +10,9 @@ from importlib import resources
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 RUN_AXE = """async (tags) => {
   const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-  const brief = (rule) => ({id: rule.id, tags: rule.tags, help: rule.help,
-                            nodes: rule.nodes.map((n) => n.target.join(' '))});
-  return {version: axe.version, violations: r.violations.map(brief), passes: r.passes.map(brief), incomplete: r.incomplete.map(brief),
-          inapplicable: r.inapplicable.map(brief)};
+  const brief = (rule) => ({id: rule.id, tags: rule.tags, nodes: rule.nodes.map((n) => n.target.join(' '))});
+  return {version: axe.version, violations: r.violations.map(brief), passes: r.passes.map(brief),
+          incomplete: r.incomplete.map(brief)};
 }"""
 # Controls a keyboard user must be able to reach: visible, enabled and in the tab order.
 LIST_CONTROLS = """() => {

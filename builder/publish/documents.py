@@ -28,7 +28,8 @@ DOCUMENT_CSP = "default-src 'none'; style-src {style}; img-src data:; base-uri '
 
 WORDS = {
     "nb": {"handout": "Kursmateriell",
-           "handout_note": "Heftet har de samme leksjonene som e-kurset, til å lese på papir eller ta med i et møte.",
+           "handout_note": "Heftet har de samme leksjonene som e-kurset, til å lese på papir eller ta med i "
+                           "et møte.",
            "quiz_note": "Testen tar du i læringsplattformen.",
            "guide": "Veileder for samtale i teamet", "contents": "Innhold",
            "sources": "Kilder", "publisher": "Utgitt av", "version": "Versjon", "reviewed": "Faglig kontrollert",
@@ -39,7 +40,8 @@ WORDS = {
            "case": "Case", "notes": "Til deg som leder samtalen: dette sier regelverket",
            "no_material": "Ingen samtalespørsmål til denne leksjonen."},
     "nn": {"handout": "Kursmateriell",
-           "handout_note": "Heftet har dei same leksjonane som e-kurset, til å lese på papir eller ta med i eit møte.",
+           "handout_note": "Heftet har dei same leksjonane som e-kurset, til å lese på papir eller ta med i "
+                           "eit møte.",
            "quiz_note": "Testen tek du i læringsplattforma.",
            "guide": "Rettleiar for samtale i teamet", "contents": "Innhald",
            "sources": "Kjelder", "publisher": "Gitt ut av", "version": "Versjon", "reviewed": "Fagleg kontrollert",

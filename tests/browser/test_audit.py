@@ -23,7 +23,8 @@ VENDORED = REPO / "builder" / "audit" / "vendor"
 # Grey on white (about 2:1, far below 4.5:1), and a script that strips every label from the quiz as it is drawn.
 LOW_CONTRAST = "<style>.lesson p, .quiz p { color: #b5b5b5 !important; background: #fff !important; }</style>"
 DROP_LABELS = ("<script>new MutationObserver(() => document.querySelectorAll('[data-quiz] label')"
-               ".forEach((label) => label.remove())).observe(document.body, {childList: true, subtree: true});</script>")
+               ".forEach((label) => label.remove()))"
+               ".observe(document.body, {childList: true, subtree: true});</script>")
 
 
 def audit(zip_path: Path, out: Path, **env) -> subprocess.CompletedProcess:
