@@ -76,11 +76,36 @@ def build(source: Path, out: Path, scorm_version: str) -> None:
 def check(source: Path) -> None:
     """Report every problem in the course sources (exit 1 if there are errors)."""
     from .build import load_checked
+    from .publish.discussion import load_discussion
 
     course, warnings = load_checked(source)
+    _, discussion_problems = load_discussion(course)
+    if discussion_problems:
+        raise SourceError(warnings + discussion_problems)
     print_problems(warnings)
     questions = len(course.quiz.questions) if course.quiz else 0
     click.echo(f"{course.id}: {len(course.lessons)} lessons, {questions} questions — no errors")
+
+
+@main.command()
+@SOURCE
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("dist"), show_default=True,
+              help="Folder for the zip, the documents and the report.")
+@click.option("--scorm", "scorm_version", type=click.Choice(["1.2", "2004"]), default="1.2", show_default=True,
+              help="SCORM version of the package.")
+@click.option("--audit/--no-audit", "run_audit", default=True, show_default=True,
+              help="Also check the package's accessibility in headless Chromium.")
+@friendly
+def publish(source: Path, out: Path, scorm_version: str, run_audit: bool) -> None:
+    """Build the package, the handout and the facilitator guide (HTML and PDF) and the accessibility report."""
+    from .publish import publish_all
+
+    ok = True
+    for line, fine in publish_all(source, out, scorm_version, run_audit):
+        click.echo(line, err=not fine)
+        ok = ok and fine
+    if not ok:
+        sys.exit(1)
 
 
 @main.command()
@@ -111,6 +136,33 @@ def validate(zip_path: Path, schemas: Path | None, strict: bool, output: str) ->
             click.echo(line)
         click.echo(summary, err=report.failed(strict))
     if report.failed(strict):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("zip_path", metavar="ZIP", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the report (default: <zip name>-tilgjengelighet.html beside the zip).")
+@friendly
+def audit(zip_path: Path, out: Path | None) -> None:
+    """Accessibility report (WCAG 2.1 A/AA, in Norwegian) for a package, checked in headless Chromium.
+    Exit 1 when faults are found, 3 when the package could not be checked (no Chromium)."""
+    from .audit import AuditError, audit_zip
+    from .browser import BrowserMissing
+
+    out = out or zip_path.with_name(f"{zip_path.stem}-tilgjengelighet.html")
+    try:
+        report = audit_zip(zip_path, out)
+    except AuditError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except BrowserMissing as exc:
+        click.echo(f"error: cannot check the package: {exc}", err=True)
+        sys.exit(3)
+    for line, fine in report.summary():
+        click.echo(line, err=not fine)
+    click.echo(f"report written to {display_path(out)}")
+    if not report.ok:
         sys.exit(1)
 
 

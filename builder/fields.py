@@ -108,3 +108,29 @@ QUIZ = Spec("quiz", {
     "passing_score": Field("int", minimum=0, maximum=100, help="overrides tracking.passing_score"),
     "questions": Field("list", True, item=QUESTION),
 })
+
+# course/discussion.yaml: the material of the facilitator guide (`kursbygger publish`).
+RUNSHEET_STEP = Spec("run-sheet step", {
+    "minutes": Field("int", True, minimum=1, maximum=120),
+    "activity": Field("str", True, help="what the group does in these minutes"),
+})
+
+DISCUSSION_CASE = Spec("case", {
+    "title": Field("str", True),
+    "text": Field("str", True, help="the situation to discuss, in a few sentences"),
+})
+
+LESSON_DISCUSSION = Spec("lesson discussion", {
+    "lesson": Field("slug", True, help="id of the lesson the material belongs to"),
+    "questions": Field("str-list", True, minimum=1, help="2–3 open questions for the group"),
+    "case": Field("object", True, item=DISCUSSION_CASE),
+    "notes": Field("str-list", True, minimum=1, help="for the facilitator: what the law says about the case"),
+})
+
+DISCUSSION = Spec("discussion", {
+    "minutes": Field("int", True, minimum=10, maximum=240, help="length of the meeting"),
+    "aims": Field("str-list", True, minimum=1, help="what the group should take away"),
+    "runsheet": Field("list", True, item=RUNSHEET_STEP, help="the meeting step by step; minutes add up to 'minutes'"),
+    "selfcheck": Field("str-list", True, minimum=1, help="how to go through the self-check together"),
+    "lessons": Field("list", True, item=LESSON_DISCUSSION),
+})

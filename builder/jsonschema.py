@@ -42,6 +42,7 @@ def schemas() -> dict[str, dict]:
     out = {}
     for file_name, spec, title in (("course.schema.json", F.COURSE, "kursbygger course.yaml"),
                                    ("quiz.schema.json", F.QUIZ, "kursbygger quiz"),
-                                   ("lesson.schema.json", F.LESSON, "kursbygger lesson front matter")):
+                                   ("lesson.schema.json", F.LESSON, "kursbygger lesson front matter"),
+                                   ("discussion.schema.json", F.DISCUSSION, "kursbygger discussion material")):
         out[file_name] = {"$schema": "http://json-schema.org/draft-07/schema#", "title": title, **object_schema(spec)}
     return out

@@ -1,0 +1,180 @@
+"""`kursbygger audit ZIP`: an accessibility report in Norwegian, per WCAG 2.1 A/AA success criterion, with the
+evidence behind each status — material for a tilgjengelighetserklæring. It never states that a criterion is met:
+automatic rules can find faults, not prove their absence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import functools
+import http.server
+import json
+import mimetypes
+import re
+import tempfile
+import threading
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from ..browser import headless_chromium
+from ..problems import display_path
+from ..validate import validate_zip
+from .walk import PageCheck, walk
+from .wcag import CRITERIA, MEDIA_ELEMENTS, NOT_RELEVANT, PERSON, TESTED, TIME_BASED_MEDIA, criteria_of
+
+WIDTHS = (1280, 360)  # desktop and phone
+KURS_DATA = re.compile(r'<script type="application/json" id="kurs-data">(.*?)</script>', re.S)
+
+
+class AuditError(Exception):
+    """The zip cannot be audited (not a valid kursbygger package); the message says why."""
+
+
+@dataclass
+class Finding:
+    criterion: str
+    level: str
+    name: str
+    status: str  # TESTED, PERSON or NOT_RELEVANT
+    faults: int = 0  # failing elements (axe) plus controls the keyboard did not reach
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AuditReport:
+    path: Path
+    pages: list[PageCheck]
+    findings: list[Finding]
+    outside: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.faults for f in self.findings)
+
+    def summary(self):
+        """Lines for the terminal, each with False when it reports a fault."""
+        counts = {s: sum(f.status == s for f in self.findings) for s in (TESTED, PERSON, NOT_RELEVANT)}
+        yield (f"{display_path(self.path)}: {len(self.pages)} pages checked; {counts[TESTED]} criteria tested "
+               f"automatically, {counts[PERSON]} need a person, {counts[NOT_RELEVANT]} not relevant"), True
+        for f in self.findings:
+            if f.faults:
+                yield f"WCAG {f.criterion} {f.name}: {f.faults} fault(s) — {'; '.join(f.evidence)}", False
+        if self.outside:
+            yield f"the package tried {len(self.outside)} request(s) outside itself (blocked)", False
+
+
+def audit_zip(zip_path: Path, out: Path) -> AuditReport:
+    """Checks the package in headless Chromium and writes the report to `out`. Raises AuditError for a zip that is
+    not a package, browser.BrowserMissing when there is no Chromium."""
+    checked = validate_zip(zip_path)
+    if not checked.ok:
+        raise AuditError(f"{display_path(zip_path)} is not a valid SCORM package: {'; '.join(checked.errors)}")
+    with zipfile.ZipFile(zip_path) as archive:
+        if "index.html" not in archive.namelist():
+            raise AuditError(f"{display_path(zip_path)} has no index.html; audit checks packages made by kursbygger")
+        index = archive.read("index.html").decode("utf-8", "replace")
+        media_files = [name for name in archive.namelist()
+                       if (mimetypes.guess_type(name)[0] or "").startswith(("audio/", "video/"))]
+    found = KURS_DATA.search(index)
+    if not found:
+        raise AuditError(f"{display_path(zip_path)}: index.html carries no course data (script#kurs-data)")
+    course = json.loads(found.group(1))["course"]
+    pages, outside = [], []
+    with headless_chromium() as browser, served(zip_path) as url:
+        for width in WIDTHS:
+            pages += walk(browser, url, width, outside)
+        tools = {"chromium": browser.version, "axe": pages[0].axe["version"] if pages else ""}
+    findings = assess(pages, has_media=bool(MEDIA_ELEMENTS.search(index) or media_files))
+    report = AuditReport(Path(out), pages, findings, outside)
+    write_report(report, zip_path, course, tools)
+    return report
+
+
+@contextlib.contextmanager
+def served(zip_path: Path):
+    """The unpacked package on a local web server (as an LMS serves it); yields the address of index.html."""
+    with tempfile.TemporaryDirectory(prefix="kursbygger-audit-") as folder:
+        with zipfile.ZipFile(zip_path) as archive:
+            archive.extractall(folder)
+        handler = functools.partial(QuietHandler, directory=folder)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # the report says what matters
+        pass
+
+
+def assess(pages: list[PageCheck], has_media: bool) -> list[Finding]:
+    # criterion → outcome → rule id → [elements, pages]
+    rules: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(lambda: [0, set()])))
+    for page in pages:
+        where = f"{page.name} ({page.width} px)"
+        for outcome in ("violations", "passes", "incomplete"):
+            for rule in page.axe[outcome]:
+                for criterion in criteria_of(rule["tags"]):
+                    entry = rules[criterion][outcome][rule["id"]]
+                    entry[0] += len(rule["nodes"])
+                    entry[1].add(where)
+    findings = []
+    for criterion, level, name in CRITERIA:
+        finding = Finding(criterion, level, name, PERSON)
+        found = rules.get(criterion, {})
+        for rule_id, (elements, where) in found.get("violations", {}).items():
+            finding.faults += elements
+            finding.evidence.append(f"axe-core-regelen {rule_id}: brudd i {elements} element(er) på "
+                                    f"{', '.join(sorted(where))}")
+        for rule_id, (elements, where) in found.get("passes", {}).items():
+            finding.evidence.append(f"axe-core-regelen {rule_id}: {elements} element(er) uten brudd på "
+                                    f"{len(where)} side(r)")
+        for rule_id, (elements, where) in found.get("incomplete", {}).items():
+            finding.evidence.append(f"axe-core-regelen {rule_id} kunne ikke avgjøre {elements} element(er) på "
+                                    f"{len(where)} side(r): en person må se på dem")
+        if found.get("violations") or found.get("passes"):
+            finding.status = TESTED
+        if criterion == "2.1.1":
+            keyboard(finding, pages)
+        if criterion in TIME_BASED_MEDIA and not has_media and finding.status != TESTED:
+            finding.status = NOT_RELEVANT
+            finding.evidence.append("Pakken har ingen lyd- eller videofiler og ingen <video>, <audio>, <object>, "
+                                    "<embed> eller <iframe>.")
+        findings.append(finding)
+    return findings
+
+
+def keyboard(finding: Finding, pages: list[PageCheck]) -> None:
+    finding.status = TESTED
+    controls = sum(p.controls for p in pages)
+    missed = [(p, what) for p in pages for what in p.unreached]
+    finding.faults += len(missed)
+    finding.evidence.append(f"Tab-tasten gjennom {len(pages)} side(r): {controls - len(missed)} av {controls} "
+                            "synlige kontroller fikk fokus (en gruppe radioknapper telles som nådd når én av dem "
+                            "får fokus; piltastene flytter innenfor gruppen)")
+    finding.evidence += [f"ikke nådd med Tab: {what} på {p.name} ({p.width} px)" for p, what in missed]
+
+
+def write_report(report: AuditReport, zip_path: Path, course: dict, tools: dict) -> None:
+    env = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    html = env.get_template("report.html").render(
+        report=report, course=course, package=zip_path.name, tools=tools, widths=WIDTHS,
+        date=datetime.date.today().isoformat(), statuses=(TESTED, PERSON, NOT_RELEVANT))
+    report.path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = report.path.with_name(report.path.name + ".part")
+    tmp.write_text(html, encoding="utf-8")
+    tmp.replace(report.path)
+
+
+__all__ = ["AuditError", "AuditReport", "audit_zip"]

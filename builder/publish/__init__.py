@@ -1,0 +1,80 @@
+"""`kursbygger publish`: the handout and the facilitator guide (HTML and PDF) from the course sources.
+
+`documents` renders them from the course model, `discussion` reads course/discussion.yaml, `pdf` prints with
+Chromium. An edition plugs in by passing its own course model, contacts and file-name stem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..browser import BrowserMissing
+from ..build import build, load_checked
+from ..model import Course
+from ..problems import SourceError, display_path
+from .discussion import load_discussion
+from .documents import render_guide, render_handout
+from .pdf import write_pdfs
+
+
+@dataclass
+class Published:
+    written: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was left out on purpose
+    missing: list[str] = field(default_factory=list)  # what could not be made, and why
+
+
+def publish_documents(course: Course, out: Path, stem: str | None = None, contacts: Sequence[str] = ()) -> Published:
+    """Writes <stem>-handout and <stem>-guide (.html, and .pdf when Chromium is there); stem defaults to the
+    course id. Raises SourceError when course/discussion.yaml has problems."""
+    discussion, problems = load_discussion(course)
+    if problems:
+        raise SourceError(problems)
+    stem = stem or course.id
+    documents = {f"{stem}-handout": render_handout(course, contacts)}
+    done = Published()
+    if discussion is None:
+        done.notes.append("no facilitator guide: the course has no course/discussion.yaml")
+    else:
+        documents[f"{stem}-guide"] = render_guide(course, discussion, contacts)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, html in documents.items():
+        path = out / f"{name}.html"
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_text(html, encoding="utf-8")
+        tmp.replace(path)
+        done.written.append(path)
+    pairs = [(out / f"{name}.html", out / f"{name}.pdf") for name in documents]
+    try:
+        write_pdfs(pairs)
+        done.written += [p for _, p in pairs]
+    except BrowserMissing as exc:
+        done.missing.append(f"PDFs not written: {exc}")
+    return done
+
+
+def publish_all(source: Path, out: Path, scorm_version: str, run_audit: bool) -> Iterator[tuple[str, bool]]:
+    """The one command for a course owner: package, documents and accessibility report. Yields the lines to
+    show, each with False when it reports something that was not made or a problem found."""
+    course, _ = load_checked(source)
+    _, problems = load_discussion(course)
+    if problems:  # before anything is written, like build
+        raise SourceError(problems)
+    course, built = build(source, out, scorm_version)
+    for b in built:
+        yield f"{display_path(b.path)}  {b.size / 1024:.1f} KiB  SCORM {b.version}", True
+    done = publish_documents(course, out)
+    yield from ((display_path(path), True) for path in done.written)
+    yield from ((note, True) for note in done.notes)
+    yield from ((reason, False) for reason in done.missing)
+    if run_audit:
+        from ..audit import audit_zip
+
+        try:
+            report = audit_zip(built[0].path, out / f"{course.id}-tilgjengelighet.html")
+        except BrowserMissing as exc:
+            yield f"accessibility report not written: {exc}", False
+            return
+        yield from report.summary()

@@ -1,0 +1,132 @@
+"""Course model → the printable handout and the facilitator guide, as self-contained HTML.
+
+Both take the course model (and, for the guide, its discussion material) as given, so an edition of the course
+can be published the same way once it yields its own model. Lessons are rendered by builder/markdown.py, exactly
+as the learner sees them in the package.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import mimetypes
+from collections.abc import Sequence
+from importlib import resources
+from urllib.parse import unquote
+
+import jinja2
+from markupsafe import Markup
+
+from .. import markdown
+from ..model import Course
+from ..render import MEDIA_REF, csp_hash
+from ..strings import words
+from .discussion import Discussion
+
+# Only the page's own style and images inlined as data: may load; the document fetches nothing.
+DOCUMENT_CSP = "default-src 'none'; style-src {style}; img-src data:; base-uri 'none'; form-action 'none'"
+
+WORDS = {
+    "nb": {"handout": "Kursmateriell",
+           "handout_note": "Heftet har de samme leksjonene som e-kurset, til å lese på papir eller ta med i "
+                           "et møte.",
+           "quiz_note": "Testen tar du i læringsplattformen.",
+           "guide": "Veileder for samtale i teamet", "contents": "Innhold",
+           "sources": "Kilder", "publisher": "Utgitt av", "version": "Versjon", "reviewed": "Faglig kontrollert",
+           "time": "Lesetid", "minutes": "{n} minutter", "contact": "Kontakt",
+           "guide_lead": "Et opplegg for et teammøte på {n} minutter, for deg som leder samtalen.",
+           "aims": "Mål for møtet", "runsheet": "Kjøreplan", "when": "Tid", "activity": "Hva dere gjør",
+           "selfcheck_together": "Slik bruker dere «tell til tre» sammen", "questions": "Spørsmål til samtalen",
+           "case": "Case", "notes": "Til deg som leder samtalen: dette sier regelverket",
+           "no_material": "Ingen samtalespørsmål til denne leksjonen."},
+    "nn": {"handout": "Kursmateriell",
+           "handout_note": "Heftet har dei same leksjonane som e-kurset, til å lese på papir eller ta med i "
+                           "eit møte.",
+           "quiz_note": "Testen tek du i læringsplattforma.",
+           "guide": "Rettleiar for samtale i teamet", "contents": "Innhald",
+           "sources": "Kjelder", "publisher": "Gitt ut av", "version": "Versjon", "reviewed": "Fagleg kontrollert",
+           "time": "Lesetid", "minutes": "{n} minutt", "contact": "Kontakt",
+           "guide_lead": "Eit opplegg for eit teammøte på {n} minutt, for deg som leier samtalen.",
+           "aims": "Mål for møtet", "runsheet": "Køyreplan", "when": "Tid", "activity": "Kva de gjer",
+           "selfcheck_together": "Slik bruker de «tel til tre» saman", "questions": "Spørsmål til samtalen",
+           "case": "Case", "notes": "Til deg som leier samtalen: dette seier regelverket",
+           "no_material": "Ingen samtalespørsmål til denne leksjonen."},
+    "en": {"handout": "Course handout",
+           "handout_note": "This handout holds the same lessons as the e-learning course, to read on paper or take "
+                           "to a meeting.", "quiz_note": "The quiz is taken in the learning platform.",
+           "guide": "Facilitator guide", "contents": "Contents",
+           "sources": "Sources", "publisher": "Published by", "version": "Version", "reviewed": "Reviewed by experts",
+           "time": "Reading time", "minutes": "{n} minutes", "contact": "Contact",
+           "guide_lead": "A plan for a {n}-minute team meeting, for the person leading the conversation.",
+           "aims": "Aims of the meeting", "runsheet": "Run-sheet", "when": "Time", "activity": "What you do",
+           "selfcheck_together": "Using the self-check together", "questions": "Questions for discussion",
+           "case": "Case", "notes": "For the facilitator: what the law says",
+           "no_material": "No discussion questions for this lesson."},
+}
+
+
+def render_handout(course: Course, contacts: Sequence[str] = ()) -> str:
+    lessons = [(lesson, Markup(inline_media(course, markdown.render_lesson(course, lesson))))
+               for lesson in course.lessons]
+    return page("handout.html", course, contacts, lessons=lessons)
+
+
+def render_guide(course: Course, discussion: Discussion, contacts: Sequence[str] = ()) -> str:
+    runsheet, start = [], 0
+    for minutes, activity in discussion.runsheet:
+        runsheet.append((start, start + minutes, activity))
+        start += minutes
+    titles = {s.id: s.title for s in course.sources}
+    return page("guide.html", course, contacts, discussion=discussion, runsheet=runsheet,
+                lessons=[(lesson, discussion.for_lesson(lesson.id)) for lesson in course.lessons],
+                lesson_sources={lesson.id: [titles[s] for s in lesson.sources if s in titles]
+                                for lesson in course.lessons},
+                selfchecks=selfchecks(course))
+
+
+def page(template: str, course: Course, contacts, **context) -> str:
+    css = resources.files(__package__).joinpath("templates", "print.css").read_text(encoding="utf-8")
+    return environment().get_template(template).render(
+        course=course, t=WORDS[course.language], w=words(course.language), css=Markup(css),
+        csp=DOCUMENT_CSP.format(style=csp_hash(css)), contacts=list(contacts),
+        reviewed=reviewed_text(getattr(course, "reviewed", None)),
+        minutes=sum(lesson.minutes for lesson in course.lessons), sources=markdown.cited_sources(course), **context)
+
+
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+
+def inline_media(course: Course, html: str) -> str:
+    """Images as data: addresses, so one file holds the whole handout and opening it fetches nothing."""
+    media_dir = course.root / "course" / "media"
+
+    def data_uri(match) -> str:
+        ref = unquote(match.group(1)).removeprefix("media/")
+        mime = mimetypes.guess_type(ref)[0] or "application/octet-stream"
+        encoded = base64.b64encode((media_dir / ref).read_bytes()).decode("ascii")
+        return match.group(0).replace(match.group(1), f"data:{mime};base64,{encoded}")
+
+    return MEDIA_REF.sub(data_uri, html)
+
+
+def selfchecks(course: Course) -> list[dict]:
+    """Every «tell til tre» block of the course, as checked by builder/markdown.py."""
+    found = []
+    for lesson in course.lessons:
+        for token in markdown.tokenize(lesson.body):
+            if token.type == "fence" and token.info.strip() == "selfcheck":
+                data = markdown.selfcheck(token.content)[0]
+                if data is not None:
+                    found.append(data)
+    return found
+
+
+def reviewed_text(value) -> str:
+    """The «Faglig kontrollert» date as the course model gives it (a date, a text, or an object with a date)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, (datetime.date, str)):
+        return value.isoformat() if isinstance(value, datetime.date) else value
+    return reviewed_text(getattr(value, "date", None))
