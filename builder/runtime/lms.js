@@ -47,12 +47,13 @@ var SCORM12 = {
     error: 'LMSGetLastError' },
   el: { entry: 'cmi.core.entry', location: 'cmi.core.lesson_location', suspend: 'cmi.suspend_data',
     exit: 'cmi.core.exit', time: 'cmi.core.session_time', raw: 'cmi.core.score.raw', min: 'cmi.core.score.min',
-    max: 'cmi.core.score.max', mode: 'cmi.core.lesson_mode' },
+    max: 'cmi.core.score.max', mode: 'cmi.core.lesson_mode', credit: 'cmi.core.credit' },
   exitValue: function (finished) { return finished ? '' : 'suspend'; },
   sessionTime: timespan12,
   readStatus: function (get) {
     var s = get('cmi.core.lesson_status');
-    return { started: s !== 'not attempted' && s !== '', passed: s === 'passed', completed: s === 'completed' || s === 'passed' };
+    return { started: s !== 'not attempted' && s !== '', passed: s === 'passed', failed: s === 'failed',
+      completed: s === 'completed' || s === 'passed' };
   },
   passingScore: function (get) { var m = parseFloat(get('cmi.student_data.mastery_score')); return isNaN(m) ? null : m; },
   statusValues: function (st) {
@@ -81,12 +82,14 @@ var SCORM2004 = {
   fn: { init: 'Initialize', get: 'GetValue', set: 'SetValue', commit: 'Commit', finish: 'Terminate',
     error: 'GetLastError' },
   el: { entry: 'cmi.entry', location: 'cmi.location', suspend: 'cmi.suspend_data', exit: 'cmi.exit',
-    time: 'cmi.session_time', raw: 'cmi.score.raw', min: 'cmi.score.min', max: 'cmi.score.max', mode: 'cmi.mode' },
+    time: 'cmi.session_time', raw: 'cmi.score.raw', min: 'cmi.score.min', max: 'cmi.score.max', mode: 'cmi.mode',
+    credit: 'cmi.credit' },
   exitValue: function (finished) { return finished ? 'normal' : 'suspend'; },
   sessionTime: duration2004,
   readStatus: function (get) {
     var c = get('cmi.completion_status'), s = get('cmi.success_status');
-    return { started: c !== 'not attempted' && c !== 'unknown' && c !== '', passed: s === 'passed', completed: c === 'completed' };
+    return { started: c !== 'not attempted' && c !== 'unknown' && c !== '', passed: s === 'passed', failed: s === 'failed',
+      completed: c === 'completed' };
   },
   passingScore: function (get) { var m = parseFloat(get('cmi.scaled_passing_score')); return isNaN(m) ? null : m * 100; },
   statusValues: function (st) {

@@ -33,6 +33,12 @@ Player.prototype.start = function () {
   if (this.t.lms.standalone) { this.notice(w.standalone); }
   this.t.lms.onFailure = function () { self.notice(w.lms_error); };
   if (this.t.lms.failures) { this.notice(w.lms_error); } // e.g. Initialize was refused before we got here
+  if (this.t.readonly) {
+    // Shown first, then filled, so screen readers announce the status message.
+    var review = $('[data-review-notice]');
+    review.hidden = false;
+    setTimeout(function () { review.textContent = w.review_notice + ' ' + self.recorded(); }, 50);
+  }
   document.addEventListener('click', function (e) {
     var target = e.target.closest('[data-action], [data-nav]');
     if (!target) { return; }
@@ -40,7 +46,7 @@ Player.prototype.start = function () {
     if (nav) { e.preventDefault(); self.show(nav, true); return; }
     var action = target.getAttribute('data-action');
     if (action === 'next') { self.step(1); } else if (action === 'prev') { self.step(-1); }
-    else if (action === 'exit') { self.exit(); } else if (action === 'retry') { self.retry(); }
+    else if (action === 'exit') { self.exit(); } else if (action === 'retry' || action === 'practice') { self.retry(); }
   });
   var initial = this.views.indexOf(this.t.location) >= 0 ? this.t.location : this.views[0];
   this.show(initial, false);
@@ -100,8 +106,9 @@ Player.prototype.renderQuiz = function () {
   }
   // Between attempts the last result stays on show (with its retry button), also for a returning learner.
   if (!t.s.c && t.lastResult()) { this.renderResult(t.lastResult()); return; }
-  if (!t.s.c && (t.s.p || t.attemptsLeft() === 0)) {
-    body.appendChild(h('p', { text: t.s.p ? w.already_passed : w.no_attempts }));
+  if (!t.s.c && (t.readonly || t.s.p || t.attemptsLeft() === 0)) {
+    body.appendChild(h('p', { text: t.readonly ? this.recorded() : t.s.p ? w.already_passed : w.no_attempts }));
+    if (t.readonly) { body.appendChild(this.practiceButton()); }
     return;
   }
   this.renderAttempt(body, t.attempt());
@@ -110,7 +117,8 @@ Player.prototype.renderQuiz = function () {
 Player.prototype.renderAttempt = function (body, attempt) {
   var self = this, w = this.w, t = this.t;
   var intro = fill(w.quiz_intro, { count: attempt.items.length, pass: Math.round(t.passing) });
-  if (t.attemptsLeft() !== Infinity) { intro += ' ' + fill(w.attempts_left, { n: t.attemptsLeft() }); }
+  if (t.readonly) { intro = w.practice_intro + ' ' + intro; }
+  else if (t.attemptsLeft() !== Infinity) { intro += ' ' + fill(w.attempts_left, { n: t.attemptsLeft() }); }
   body.appendChild(h('p', { text: intro }));
   var form = h('form', { 'data-quiz-form': '', novalidate: '' });
   attempt.items.forEach(function (item, pos) {
@@ -203,13 +211,20 @@ function feedbackFor(q, r) {
 Player.prototype.renderResult = function (result) {
   var w = this.w, t = this.t, body = $('[data-quiz-body]');
   body.textContent = '';
-  var passedNow = t.s.p === 1 || result.passed;
+  var passedNow = t.s.p === 1 || result.passed, practice = !!result.practice;
+  // A practice result is nobody's record: it carries no passed flag and never says passed or completed.
   var section = h('section', { 'class': 'result', 'data-result': '', 'data-score': result.score,
-    'data-passed': String(result.passed), 'aria-labelledby': 'h-result' });
-  section.appendChild(h('h3', { id: 'h-result', tabindex: '-1', text: w.result }));
-  var summary = fill(w.score, { score: result.score }) + ' ' + (result.passed ? w.passed : t.s.p ? w.already_passed : w.failed);
-  section.appendChild(h('p', { 'class': result.passed ? 'verdict passed' : 'verdict failed', role: 'status', text: summary }));
-  if (!passedNow && t.attemptsLeft() > 0) {
+    'data-passed': practice ? null : String(result.passed), 'data-practice': practice ? '' : null,
+    'aria-labelledby': 'h-result' });
+  section.appendChild(h('h3', { id: 'h-result', tabindex: '-1', text: practice ? w.practice_result : w.result }));
+  var summary = practice ? fill(w.practice_score, { score: result.score })
+    : fill(w.score, { score: result.score }) + ' ' + (t.readonly ? this.recorded()
+      : result.passed ? w.passed : t.s.p ? w.already_passed : w.failed);
+  section.appendChild(h('p', { 'class': practice ? 'verdict' : result.passed ? 'verdict passed' : 'verdict failed',
+    role: 'status', text: summary }));
+  if (t.readonly) {
+    section.appendChild(this.practiceButton());
+  } else if (!passedNow && t.attemptsLeft() > 0) {
     section.appendChild(h('button', { type: 'button', 'class': 'primary', 'data-action': 'retry', text: w.retry }));
   } else if (!passedNow) {
     section.appendChild(h('p', { text: w.no_attempts }));
@@ -234,6 +249,17 @@ Player.prototype.renderResult = function (result) {
   }
   body.appendChild(section);
   $('#h-result').focus();
+};
+
+// What the LMS holds from earlier visits, in its own words: shown where this visit records nothing.
+Player.prototype.recorded = function () {
+  var r = this.t.recorded, w = this.w;
+  var status = r.passed ? w.status_passed : r.failed ? w.status_failed : r.completed ? w.status_completed : w.status_incomplete;
+  return fill(w.recorded, { status: status }) + (r.score ? ' ' + fill(w.recorded_score, { score: r.score }) : '');
+};
+
+Player.prototype.practiceButton = function () {
+  return h('button', { type: 'button', 'class': 'primary', 'data-action': 'practice', text: this.w.practice });
 };
 
 Player.prototype.retry = function () {
