@@ -112,11 +112,12 @@ Tracker.prototype.encode = function () {
 
 Tracker.prototype.start = function () {
   var lms = this.lms, a = this.a, get = lms.get.bind(lms);
-  // Entry and mode first: a new attempt has nothing stored to read (a 2004 LMS answers 403 for what it never set),
-  // and in review, browse or no-credit the LMS keeps nothing, so nothing is written.
+  // Entry and status first: a new attempt has nothing stored to read (a 2004 LMS answers 403 for what it never
+  // set). Moodle also says ab-initio when a finished 2004 attempt reopens for review; its status tells them apart.
+  // In review, browse or no-credit the LMS keeps nothing, so nothing is written.
   var entry = get(a.el.entry), mode = get(a.el.mode);
   this.readonly = mode === 'review' || mode === 'browse' || get(a.el.credit) === 'no-credit';
-  var status = this.recorded = a.readStatus(get), fresh = entry === 'ab-initio' && !this.readonly;
+  var status = this.recorded = a.readStatus(get), fresh = entry === 'ab-initio' && !status.started;
   this.s = fresh ? this.fresh() : this.decode(get(a.el.suspend));
   this.location = fresh ? '' : get(a.el.location);
   if (status.passed) { this.s.p = 1; } // the LMS's word beats ours: a passed learner stays passed

@@ -22,8 +22,8 @@
       credit: 'cmi.core.credit' },
     '2004': { status: 'cmi.completion_status', exit: 'cmi.exit', entry: 'cmi.entry', mode: 'cmi.mode', credit: 'cmi.credit' }
   };
-  // What the LMS hands the SCO itself on each launch rather than keeping from the last one.
-  var GIVEN = /(\.(entry|lesson_mode|mode|credit|mastery_score|scaled_passing_score|total_time|session_time|exit|_children|_count|_version)|^cmi\.(core\.)?(student|learner)_(id|name))$/;
+  // What the LMS works out and hands the SCO on each launch, rather than keeping it from the last one.
+  var GIVEN = /(\.(entry|lesson_mode|mode|credit|mastery_score|scaled_passing_score|total_time|session_time|_children|_count|_version)|^cmi\.(core\.)?(student|learner)_(id|name))$/;
 
   function busyWait(ms) { var end = Date.now() + ms; while (Date.now() < end) { /* a synchronous LMS is slow */ } }
 
@@ -35,7 +35,8 @@
   function flatten(node, prefix, out) {
     Object.keys(node).forEach(function (k) {
       var v = node[k], name = prefix + '.' + k;
-      if (v !== null && typeof v === 'object') { flatten(v, name, out); } else if (v !== '' && v !== null && v !== undefined) { out[name] = String(v); }
+      if (v !== null && typeof v === 'object') { flatten(v, name, out); }
+      else if (v !== '' && v !== null && v !== undefined && !GIVEN.test(name)) { out[name] = String(v); }
     });
     return out;
   }
@@ -43,6 +44,14 @@
   function finished(version, record) {
     var status = record[EL[version].status] || '';
     return version === '1.2' ? /^(completed|passed|failed)$/.test(status) : status === 'completed';
+  }
+
+  // Moodle's rules: 1.2 starts ab-initio while the attempt has no status; 2004 whenever the last exit was not a
+  // suspend (so a finished 2004 attempt reopens for review ab-initio, with its data).
+  function entry(version, record) {
+    var exit = record[EL[version].exit] || '';
+    if (version === '1.2') { return !record[EL[version].status] ? 'ab-initio' : exit === 'suspend' ? 'resume' : ''; }
+    return exit === '' || exit === 'normal' || exit === 'time-out' ? 'ab-initio' : exit === 'suspend' || exit === 'logout' ? 'resume' : '';
   }
 
   // The passing score the package declares, which Moodle hands the SCO.
@@ -76,7 +85,7 @@
     var index = db.attempts.length - 1;
     var mode = cfg.mode || (finished(version, record) ? 'review' : 'normal');
     var given = {};
-    given[el.entry] = Object.keys(record).length === 0 ? 'ab-initio' : record[el.exit] === 'suspend' ? 'resume' : '';
+    given[el.entry] = entry(version, record);
     given[el.mode] = mode;
     given[el.credit] = mode === 'normal' ? 'credit' : 'no-credit';
     var kept = {};
