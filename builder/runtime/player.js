@@ -23,7 +23,10 @@ function Player(data, tracker) {
   if (data.quiz) { this.views.push('quiz'); }
 }
 
-Player.prototype.start = function () {
+// Methods through one short name: the bundle repeats it for each of them.
+var PlayerProto = Player.prototype;
+
+PlayerProto.start = function () {
   var self = this, w = this.w;
   document.documentElement.classList.add('js');
   $$('[data-noscript]').forEach(function (n) { n.hidden = true; });
@@ -52,17 +55,17 @@ Player.prototype.start = function () {
   this.show(initial, false);
 };
 
-Player.prototype.notice = function (text) {
+PlayerProto.notice = function (text) {
   var n = $('[data-notice]');
   n.textContent = text; n.hidden = false;
 };
 
-Player.prototype.step = function (delta) {
+PlayerProto.step = function (delta) {
   var i = this.views.indexOf(this.current) + delta;
   if (i >= 0 && i < this.views.length) { this.show(this.views[i], true); }
 };
 
-Player.prototype.show = function (view, moveFocus) {
+PlayerProto.show = function (view, moveFocus) {
   var self = this, w = this.w;
   if (this.views.indexOf(view) < 0) { return; }
   this.current = view;
@@ -94,7 +97,7 @@ Player.prototype.show = function (view, moveFocus) {
   }
 };
 
-Player.prototype.renderQuiz = function () {
+PlayerProto.renderQuiz = function () {
   var body = $('[data-quiz-body]'), w = this.w, t = this.t;
   body.textContent = '';
   $('[data-quiz]').removeAttribute('data-locked');
@@ -114,7 +117,7 @@ Player.prototype.renderQuiz = function () {
   this.renderAttempt(body, t.attempt());
 };
 
-Player.prototype.renderAttempt = function (body, attempt) {
+PlayerProto.renderAttempt = function (body, attempt) {
   var self = this, w = this.w, t = this.t;
   var intro = fill(w.quiz_intro, { count: attempt.items.length, pass: Math.round(t.passing) });
   if (t.readonly) { intro = w.practice_intro + ' ' + intro; }
@@ -142,7 +145,7 @@ Player.prototype.renderAttempt = function (body, attempt) {
   body.appendChild(form);
 };
 
-Player.prototype.question = function (item, pos, saved) {
+PlayerProto.question = function (item, pos, saved) {
   var q = item.q, w = this.w, name = 'q-' + q.id;
   var legendId = name + '-legend';
   var fs = h('fieldset', { 'class': 'question', 'data-question': q.id, 'data-pos': pos, 'aria-describedby': name + '-hint' }, [
@@ -176,7 +179,7 @@ Player.prototype.question = function (item, pos, saved) {
 };
 
 // The learner's answer in the tracking model's terms, or null while it is incomplete.
-Player.prototype.readAnswer = function (fs, item) {
+PlayerProto.readAnswer = function (fs, item) {
   var q = item.q, checked = $$('input:checked', fs);
   if (q.type === 'true-false') { return checked.length ? { value: checked[0].value === 'true' } : null; }
   if (q.type === 'sort') {
@@ -208,7 +211,7 @@ function feedbackFor(q, r) {
   return r.options.map(function (i) { return q.options[i].feedback; }).filter(Boolean);
 }
 
-Player.prototype.renderResult = function (result) {
+PlayerProto.renderResult = function (result) {
   var w = this.w, t = this.t, body = $('[data-quiz-body]');
   body.textContent = '';
   var passedNow = t.s.p === 1 || result.passed, practice = !!result.practice;
@@ -252,24 +255,24 @@ Player.prototype.renderResult = function (result) {
 };
 
 // What the LMS holds from earlier visits, in its own words: shown where this visit records nothing.
-Player.prototype.recorded = function () {
+PlayerProto.recorded = function () {
   var r = this.t.recorded, w = this.w;
   var status = r.passed ? w.status_passed : r.failed ? w.status_failed : r.completed ? w.status_completed : w.status_incomplete;
   return fill(w.recorded, { status: status }) + (r.score ? ' ' + fill(w.recorded_score, { score: r.score }) : '');
 };
 
-Player.prototype.practiceButton = function () {
+PlayerProto.practiceButton = function () {
   return h('button', { type: 'button', 'class': 'primary', 'data-action': 'practice', text: this.w.practice });
 };
 
-Player.prototype.retry = function () {
+PlayerProto.retry = function () {
   var body = $('[data-quiz-body]');
   body.textContent = '';
   this.renderAttempt(body, this.t.attempt());
   $('#h-quiz').focus();
 };
 
-Player.prototype.exit = function () {
+PlayerProto.exit = function () {
   this.t.finish();
   $$('[data-action]').forEach(function (b) { b.disabled = true; });
   this.notice(this.w.finished);
