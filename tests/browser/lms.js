@@ -54,10 +54,14 @@
     return exit === '' || exit === 'normal' || exit === 'time-out' ? 'ab-initio' : exit === 'suspend' || exit === 'logout' ? 'resume' : '';
   }
 
-  // The passing score the package declares, which Moodle hands the SCO.
-  async function passingScore(version, sco) {
-    var response = await fetch(sco.replace(/[^/]*$/, 'imsmanifest.xml'));
-    var xml = new DOMParser().parseFromString(await response.text(), 'application/xml');
+  // The passing score the package declares, which Moodle hands the SCO. Read synchronously, as Moodle has it in
+  // the page already, so launch() stays one synchronous step for the tests and the benchmarks.
+  function passingScore(version, sco) {
+    var request = new XMLHttpRequest();
+    request.open('GET', sco.replace(/[^/]*$/, 'imsmanifest.xml'), false);
+    request.send();
+    var xml = request.status === 200 && request.responseXML;
+    if (!xml) { return {}; }
     if (version === '1.2') {
       var mastery = xml.getElementsByTagNameNS('*', 'masteryscore')[0];
       return mastery ? { 'cmi.student_data.mastery_score': mastery.textContent.trim() } : {};
@@ -73,7 +77,7 @@
   // cfg: version, sco; optional cmi (replaces what the LMS holds for the current attempt, and is handed over as
   // given, e.g. an explicit entry), newAttempt (the learner ticks "Start a new attempt"), lmsAttempts (the
   // activity's attempt limit, 0 = unlimited), mode ('browse' for Moodle's preview), faults, popup, width.
-  window.launch = async function (cfg) {
+  window.launch = function (cfg) {
     var version = cfg.version, el = EL[version], db = database(cfg.sco);
     if (cfg.cmi) { db.attempts[Math.max(db.attempts.length - 1, 0)] = cfg.cmi; }
     var record = db.attempts[db.attempts.length - 1];
@@ -90,7 +94,7 @@
     given[el.credit] = mode === 'normal' ? 'credit' : 'no-credit';
     var kept = {};
     Object.keys(record).forEach(function (k) { if (!GIVEN.test(k)) { kept[k] = record[k]; } });
-    var cmi = Object.assign(kept, given, await passingScore(version, cfg.sco), cfg.cmi || {});
+    var cmi = Object.assign(kept, given, passingScore(version, cfg.sco), cfg.cmi || {});
     localStorage.setItem('lms:' + cfg.sco, JSON.stringify(db));
 
     var settings = { logLevel: 4, autocommit: false };
