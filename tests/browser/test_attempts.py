@@ -10,7 +10,7 @@ import pytest
 from builder.strings import WORDS
 
 from .harness import answer_quiz, read_all_lessons, result
-from .test_player import VERSIONS, assert_clean, take_quiz
+from .test_player import VERSIONS, assert_clean, axe_violations, take_quiz
 
 pytestmark = pytest.mark.browser
 W = WORDS["nb"]  # the demo course is in bokmål
@@ -126,6 +126,7 @@ def test_passed_returns_for_review_writes_nothing_and_practice_is_not_a_result(l
     node = frame.wait_for_selector("[data-result][data-practice]")
     assert node.get_attribute("data-passed") is None
     assert W["practice_score"].replace("{score}", "0") in node.inner_text()
+    assert axe_violations(frame) == []  # the notice and the practice result, WCAG 2.1 AA
     frame.click("[data-action=exit]")
     assert [c["fn"] for c in lms.calls() if c["fn"] in WRITES] == []
     assert lms.attempts() == [before]
