@@ -27,9 +27,9 @@ WORDS: dict[str, dict[str, str]] = {
         "right_answer": "Riktig svar", "correct": "Riktig", "wrong": "Feil", "explanation": "Forklaring",
         "sources": "Kilder", "no_answer": "ikke besvart", "review": "Se gjennom resultatet",
         "already_passed": "Du har allerede bestått testen.", "finished": "Økten er avsluttet. Du kan lukke vinduet.",
-        "review_notice": "Du ser gjennom kurset. Det du gjør nå, blir ikke registrert. Vil du ta kurset på nytt og få "
-                         "det registrert, lukker du kurset og starter et nytt forsøk i læringsplattformen. Finner du ikke "
-                         "det valget, kontakt den som har ansvar for kurset.",
+        "review_notice": "Du ser gjennom kurset. Det du gjør nå, blir ikke registrert.",
+        "review_how": "Vil du ta kurset på nytt og få det registrert, lukker du kurset og starter et nytt forsøk i "
+                      "læringsplattformen. Finner du ikke det valget, kontakt den som har ansvar for kurset.",
         "recorded": "Registrert i læringsplattformen: {status}.", "recorded_score": "Poengsum: {score} %.",
         "status_passed": "bestått", "status_failed": "ikke bestått", "status_completed": "fullført",
         "status_incomplete": "ikke fullført", "practice": "Øv på testen",
@@ -60,9 +60,9 @@ WORDS: dict[str, dict[str, str]] = {
         "right_answer": "Rett svar", "correct": "Rett", "wrong": "Feil", "explanation": "Forklaring",
         "sources": "Kjelder", "no_answer": "ikkje svart", "review": "Sjå gjennom resultatet",
         "already_passed": "Du har alt bestått testen.", "finished": "Økta er avslutta. Du kan lukke vindauget.",
-        "review_notice": "Du ser gjennom kurset. Det du gjer no, blir ikkje registrert. Vil du ta kurset på nytt og få "
-                         "det registrert, lukkar du kurset og startar eit nytt forsøk i læringsplattforma. Finn du ikkje "
-                         "det valet, kontakt den som har ansvar for kurset.",
+        "review_notice": "Du ser gjennom kurset. Det du gjer no, blir ikkje registrert.",
+        "review_how": "Vil du ta kurset på nytt og få det registrert, lukkar du kurset og startar eit nytt forsøk i "
+                      "læringsplattforma. Finn du ikkje det valet, kontakt den som har ansvar for kurset.",
         "recorded": "Registrert i læringsplattforma: {status}.", "recorded_score": "Poengsum: {score} %.",
         "status_passed": "bestått", "status_failed": "ikkje bestått", "status_completed": "fullført",
         "status_incomplete": "ikkje fullført", "practice": "Øv på testen",
@@ -93,9 +93,9 @@ WORDS: dict[str, dict[str, str]] = {
         "right_answer": "Right answer", "correct": "Right", "wrong": "Wrong", "explanation": "Explanation",
         "sources": "Sources", "no_answer": "not answered", "review": "Review the result",
         "already_passed": "You have already passed the quiz.", "finished": "The session has ended. You may close the window.",
-        "review_notice": "You are looking through the course. Nothing you do now is recorded. To take the course again "
-                         "and have it recorded, close it and start a new attempt in the learning platform. If that "
-                         "choice is not there, contact whoever is responsible for the course.",
+        "review_notice": "You are looking through the course. Nothing you do now is recorded.",
+        "review_how": "To take the course again and have it recorded, close it and start a new attempt in the learning "
+                      "platform. If that choice is not there, contact whoever is responsible for the course.",
         "recorded": "Recorded in the learning platform: {status}.", "recorded_score": "Score: {score} %.",
         "status_passed": "passed", "status_failed": "not passed", "status_completed": "completed",
         "status_incomplete": "not completed", "practice": "Practise the quiz",

@@ -40,7 +40,10 @@ PlayerProto.start = function () {
     // Shown first, then filled, so screen readers announce the status message.
     var review = $('[data-review-notice]');
     review.hidden = false;
-    setTimeout(function () { review.textContent = w.review_notice + ' ' + self.recorded(); }, 50);
+    setTimeout(function () {
+      review.appendChild(h('strong', { text: w.review_notice }));
+      review.appendChild(document.createTextNode(' ' + w.review_how + ' ' + self.recorded()));
+    }, 50);
   }
   document.addEventListener('click', function (e) {
     var target = e.target.closest('[data-action], [data-nav]');
