@@ -42,7 +42,8 @@ TRACKING = Spec("tracking", {
     "completion": Field("str", default="lessons-and-quiz", choices=("lessons", "quiz", "lessons-and-quiz"),
                         help="what completes the course"),
     "failed_status": Field("str", default="failed", choices=("failed", "incomplete"),
-                           help="status reported after a failed attempt"),
+                           help="status recorded when the last quiz attempt fails; before that the LMS attempt "
+                                "stays incomplete so the learner can retry later"),
     "max_attempts": Field("int", default=0, minimum=0, maximum=100, help="quiz attempts; 0 = unlimited"),
 })
 

@@ -22,10 +22,19 @@ WORDS: dict[str, dict[str, str]] = {
         "true": "Sant", "false": "Usant", "sort_into": "Plasser i riktig kategori",
         "result": "Resultat", "score": "Du fikk {score} % riktig.", "passed": "Du har bestått. Kurset er fullført.",
         "failed": "Du har ikke bestått denne gangen.", "retry": "Ta testen på nytt",
-        "no_attempts": "Du har brukt alle forsøkene.", "your_answer": "Ditt svar",
+        "no_attempts": "Du har brukt alle forsøkene. Vil du prøve igjen, start et nytt forsøk i "
+                       "læringsplattformen, eller kontakt den som har ansvar for kurset.", "your_answer": "Ditt svar",
         "right_answer": "Riktig svar", "correct": "Riktig", "wrong": "Feil", "explanation": "Forklaring",
         "sources": "Kilder", "no_answer": "ikke besvart", "review": "Se gjennom resultatet",
         "already_passed": "Du har allerede bestått testen.", "finished": "Økten er avsluttet. Du kan lukke vinduet.",
+        "review_notice": "Du ser gjennom kurset. Det du gjør nå, blir ikke registrert.",
+        "review_how": "Vil du ta kurset på nytt og få det registrert, lukker du kurset og starter et nytt forsøk i "
+                      "læringsplattformen. Finner du ikke det valget, kontakt den som har ansvar for kurset.",
+        "recorded": "Registrert i læringsplattformen: {status}.", "recorded_score": "Poengsum: {score} %.",
+        "status_passed": "bestått", "status_failed": "ikke bestått", "status_completed": "fullført",
+        "status_incomplete": "ikke fullført", "practice": "Øv på testen",
+        "practice_intro": "Øving: svarene blir ikke registrert.", "practice_result": "Øvingsresultat",
+        "practice_score": "Du fikk {score} % riktig på øvingen. Øvingen blir ikke registrert.",
     },
     "nn": {
         "skip": "Hopp til innhaldet", "contents": "Innhald", "lesson_of": "Leksjon {n} av {total}",
@@ -46,10 +55,19 @@ WORDS: dict[str, dict[str, str]] = {
         "true": "Sant", "false": "Usant", "sort_into": "Plasser i rett kategori",
         "result": "Resultat", "score": "Du fekk {score} % rett.", "passed": "Du har bestått. Kurset er fullført.",
         "failed": "Du har ikkje bestått denne gongen.", "retry": "Ta testen på nytt",
-        "no_attempts": "Du har brukt alle forsøka.", "your_answer": "Svaret ditt",
+        "no_attempts": "Du har brukt alle forsøka. Vil du prøve igjen, start eit nytt forsøk i "
+                       "læringsplattforma, eller kontakt den som har ansvar for kurset.", "your_answer": "Svaret ditt",
         "right_answer": "Rett svar", "correct": "Rett", "wrong": "Feil", "explanation": "Forklaring",
         "sources": "Kjelder", "no_answer": "ikkje svart", "review": "Sjå gjennom resultatet",
         "already_passed": "Du har alt bestått testen.", "finished": "Økta er avslutta. Du kan lukke vindauget.",
+        "review_notice": "Du ser gjennom kurset. Det du gjer no, blir ikkje registrert.",
+        "review_how": "Vil du ta kurset på nytt og få det registrert, lukkar du kurset og startar eit nytt forsøk i "
+                      "læringsplattforma. Finn du ikkje det valet, kontakt den som har ansvar for kurset.",
+        "recorded": "Registrert i læringsplattforma: {status}.", "recorded_score": "Poengsum: {score} %.",
+        "status_passed": "bestått", "status_failed": "ikkje bestått", "status_completed": "fullført",
+        "status_incomplete": "ikkje fullført", "practice": "Øv på testen",
+        "practice_intro": "Øving: svara blir ikkje registrerte.", "practice_result": "Øvingsresultat",
+        "practice_score": "Du fekk {score} % rett på øvinga. Øvinga blir ikkje registrert.",
     },
     "en": {
         "skip": "Skip to content", "contents": "Contents", "lesson_of": "Lesson {n} of {total}",
@@ -70,10 +88,19 @@ WORDS: dict[str, dict[str, str]] = {
         "true": "True", "false": "False", "sort_into": "Place each in the right category",
         "result": "Result", "score": "You got {score} % right.", "passed": "You passed. The course is complete.",
         "failed": "You did not pass this time.", "retry": "Take the quiz again",
-        "no_attempts": "You have used every attempt.", "your_answer": "Your answer",
+        "no_attempts": "You have used every attempt. To try again, start a new attempt in the "
+                       "learning platform, or contact whoever is responsible for the course.", "your_answer": "Your answer",
         "right_answer": "Right answer", "correct": "Right", "wrong": "Wrong", "explanation": "Explanation",
         "sources": "Sources", "no_answer": "not answered", "review": "Review the result",
         "already_passed": "You have already passed the quiz.", "finished": "The session has ended. You may close the window.",
+        "review_notice": "You are looking through the course. Nothing you do now is recorded.",
+        "review_how": "To take the course again and have it recorded, close it and start a new attempt in the learning "
+                      "platform. If that choice is not there, contact whoever is responsible for the course.",
+        "recorded": "Recorded in the learning platform: {status}.", "recorded_score": "Score: {score} %.",
+        "status_passed": "passed", "status_failed": "not passed", "status_completed": "completed",
+        "status_incomplete": "not completed", "practice": "Practise the quiz",
+        "practice_intro": "Practice: your answers are not recorded.", "practice_result": "Practice result",
+        "practice_score": "You got {score} % right in this practice. Practice is not recorded.",
     },
 }
 

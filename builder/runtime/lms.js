@@ -42,17 +42,18 @@ var letters = 'abcdefghijklmnopqrstuvwxyz';
 // What differs between the versions, as data and tiny functions over the tracking model's answers.
 // A response is {type, options:[indexes]} | {type:'true-false', value:bool} | {type:'sort', placed:[category index per item]}
 var SCORM12 = {
-  version: '1.2', api: 'API', suspendLimit: 4096,
+  suspendLimit: 4096,
   fn: { init: 'LMSInitialize', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', finish: 'LMSFinish',
     error: 'LMSGetLastError' },
   el: { entry: 'cmi.core.entry', location: 'cmi.core.lesson_location', suspend: 'cmi.suspend_data',
-    exit: 'cmi.core.exit', time: 'cmi.core.session_time', raw: 'cmi.core.score.raw', min: 'cmi.core.score.min',
-    max: 'cmi.core.score.max', mode: 'cmi.core.lesson_mode' },
+    exit: 'cmi.core.exit', time: 'cmi.core.session_time', raw: 'cmi.core.score.raw', mode: 'cmi.core.lesson_mode',
+    credit: 'cmi.core.credit' },
   exitValue: function (finished) { return finished ? '' : 'suspend'; },
   sessionTime: timespan12,
   readStatus: function (get) {
     var s = get('cmi.core.lesson_status');
-    return { started: s !== 'not attempted' && s !== '', passed: s === 'passed', completed: s === 'completed' || s === 'passed' };
+    return { started: s !== 'not attempted' && s !== '', passed: s === 'passed', failed: s === 'failed',
+      completed: s === 'completed' || s === 'passed' };
   },
   passingScore: function (get) { var m = parseFloat(get('cmi.student_data.mastery_score')); return isNaN(m) ? null : m; },
   statusValues: function (st) {
@@ -77,16 +78,17 @@ var SCORM12 = {
 };
 
 var SCORM2004 = {
-  version: '2004', api: 'API_1484_11', suspendLimit: 64000,
+  suspendLimit: 64000,
   fn: { init: 'Initialize', get: 'GetValue', set: 'SetValue', commit: 'Commit', finish: 'Terminate',
     error: 'GetLastError' },
   el: { entry: 'cmi.entry', location: 'cmi.location', suspend: 'cmi.suspend_data', exit: 'cmi.exit',
-    time: 'cmi.session_time', raw: 'cmi.score.raw', min: 'cmi.score.min', max: 'cmi.score.max', mode: 'cmi.mode' },
+    time: 'cmi.session_time', raw: 'cmi.score.raw', mode: 'cmi.mode', credit: 'cmi.credit' },
   exitValue: function (finished) { return finished ? 'normal' : 'suspend'; },
   sessionTime: duration2004,
   readStatus: function (get) {
     var c = get('cmi.completion_status'), s = get('cmi.success_status');
-    return { started: c !== 'not attempted' && c !== 'unknown' && c !== '', passed: s === 'passed', completed: c === 'completed' };
+    return { started: c !== 'not attempted' && c !== 'unknown' && c !== '', passed: s === 'passed', failed: s === 'failed',
+      completed: c === 'completed' };
   },
   passingScore: function (get) { var m = parseFloat(get('cmi.scaled_passing_score')); return isNaN(m) ? null : m * 100; },
   statusValues: function (st) {
@@ -134,30 +136,33 @@ function format2004(q, r) {
 // One connection object over either adapter: every call is guarded, and a failure is logged with its error
 // code, never thrown, so the page and the learner's in-memory progress survive a misbehaving LMS.
 function Lms(api, adapter) {
-  this.api = api; this.a = adapter; this.version = adapter.version; this.failures = 0; this.open = false; this.queue = [];
+  this.api = api; this.a = adapter; this.failures = 0; this.open = false; this.queue = [];
   this.onFailure = function () {};
 }
-Lms.prototype.call = function (fn, args) {
+// Methods through one short name: the bundle repeats it for each of them.
+var LmsProto = Lms.prototype;
+
+LmsProto.call = function (fn, args) {
   var name = this.a.fn[fn], result;
   try { result = this.api[name].apply(this.api, args); } catch (e) { result = 'false'; }
   if (fn !== 'get' && String(result) !== 'true') { this.fail(name, args[0]); }
   return result;
 };
-Lms.prototype.fail = function (name, what) {
+LmsProto.fail = function (name, what) {
   var code = '?';
   try { code = this.api[this.a.fn.error](); } catch (e) { /* the error call failed too */ }
   this.failures++;
   if (window.console) { console.warn('[kurs] ' + name + '(' + (what || '') + ') failed, LMS error ' + code); }
   this.onFailure();
 };
-Lms.prototype.start = function () {
+LmsProto.start = function () {
   // A refused Initialize is logged but not fatal: some LMSs refuse a second call yet keep the session usable,
   // and every later write is guarded anyway.
   this.call('init', ['']);
   this.open = true;
   return this;
 };
-Lms.prototype.get = function (el) {
+LmsProto.get = function (el) {
   if (!this.open) { return ''; }
   var v = this.call('get', [el]);
   return v === null || v === undefined ? '' : String(v);
@@ -165,24 +170,24 @@ Lms.prototype.get = function (el) {
 // Writes go through a queue that is worked off in later tasks, a few milliseconds at a time: the page is drawn and
 // answers clicks before the LMS is asked anything, and against a slow LMS (every call blocks) it stays responsive
 // between calls. Finish drains the queue at once.
-Lms.prototype.setAll = function (pairs) {
+LmsProto.setAll = function (pairs) {
   if (!this.open) { return; }
   for (var i = 0; i < pairs.length; i++) { this.queue.push([pairs[i][0], String(pairs[i][1])]); }
   this.schedule();
 };
 // A commit stores everything set before it, so one queued commit, moved to the end, serves every request.
-Lms.prototype.commit = function () {
+LmsProto.commit = function () {
   if (!this.open) { return; }
   this.queue = this.queue.filter(function (job) { return job[0] !== null; });
   this.queue.push([null]);
   this.schedule();
 };
-Lms.prototype.schedule = function () {
+LmsProto.schedule = function () {
   var self = this;
   document.documentElement.setAttribute('data-saving', '');
   if (!this.timer) { this.timer = setTimeout(function () { self.timer = null; self.pump(); }, 0); }
 };
-Lms.prototype.pump = function () {
+LmsProto.pump = function () {
   var began = Date.now();
   while (this.queue.length && (this.draining || Date.now() - began < 8)) {
     var job = this.queue.shift();
@@ -190,8 +195,8 @@ Lms.prototype.pump = function () {
   }
   if (this.queue.length) { this.schedule(); } else { document.documentElement.removeAttribute('data-saving'); }
 };
-Lms.prototype.drain = function () { this.draining = true; this.pump(); this.draining = false; };
-Lms.prototype.finish = function () {
+LmsProto.drain = function () { this.draining = true; this.pump(); this.draining = false; };
+LmsProto.finish = function () {
   if (!this.open) { return; }
   this.drain();
   this.open = false;

@@ -23,7 +23,10 @@ function Player(data, tracker) {
   if (data.quiz) { this.views.push('quiz'); }
 }
 
-Player.prototype.start = function () {
+// Methods through one short name: the bundle repeats it for each of them.
+var PlayerProto = Player.prototype;
+
+PlayerProto.start = function () {
   var self = this, w = this.w;
   document.documentElement.classList.add('js');
   $$('[data-noscript]').forEach(function (n) { n.hidden = true; });
@@ -33,6 +36,15 @@ Player.prototype.start = function () {
   if (this.t.lms.standalone) { this.notice(w.standalone); }
   this.t.lms.onFailure = function () { self.notice(w.lms_error); };
   if (this.t.lms.failures) { this.notice(w.lms_error); } // e.g. Initialize was refused before we got here
+  if (this.t.readonly) {
+    // Shown first, then filled, so screen readers announce the status message.
+    var review = $('[data-review-notice]');
+    review.hidden = false;
+    setTimeout(function () {
+      review.appendChild(h('strong', { text: w.review_notice }));
+      review.appendChild(document.createTextNode(' ' + w.review_how + ' ' + self.recorded()));
+    }, 50);
+  }
   document.addEventListener('click', function (e) {
     var target = e.target.closest('[data-action], [data-nav]');
     if (!target) { return; }
@@ -40,23 +52,23 @@ Player.prototype.start = function () {
     if (nav) { e.preventDefault(); self.show(nav, true); return; }
     var action = target.getAttribute('data-action');
     if (action === 'next') { self.step(1); } else if (action === 'prev') { self.step(-1); }
-    else if (action === 'exit') { self.exit(); } else if (action === 'retry') { self.retry(); }
+    else if (action === 'exit') { self.exit(); } else if (action === 'retry' || action === 'practice') { self.retry(); }
   });
   var initial = this.views.indexOf(this.t.location) >= 0 ? this.t.location : this.views[0];
   this.show(initial, false);
 };
 
-Player.prototype.notice = function (text) {
+PlayerProto.notice = function (text) {
   var n = $('[data-notice]');
   n.textContent = text; n.hidden = false;
 };
 
-Player.prototype.step = function (delta) {
+PlayerProto.step = function (delta) {
   var i = this.views.indexOf(this.current) + delta;
   if (i >= 0 && i < this.views.length) { this.show(this.views[i], true); }
 };
 
-Player.prototype.show = function (view, moveFocus) {
+PlayerProto.show = function (view, moveFocus) {
   var self = this, w = this.w;
   if (this.views.indexOf(view) < 0) { return; }
   this.current = view;
@@ -88,7 +100,7 @@ Player.prototype.show = function (view, moveFocus) {
   }
 };
 
-Player.prototype.renderQuiz = function () {
+PlayerProto.renderQuiz = function () {
   var body = $('[data-quiz-body]'), w = this.w, t = this.t;
   body.textContent = '';
   $('[data-quiz]').removeAttribute('data-locked');
@@ -100,17 +112,19 @@ Player.prototype.renderQuiz = function () {
   }
   // Between attempts the last result stays on show (with its retry button), also for a returning learner.
   if (!t.s.c && t.lastResult()) { this.renderResult(t.lastResult()); return; }
-  if (!t.s.c && (t.s.p || t.attemptsLeft() === 0)) {
-    body.appendChild(h('p', { text: t.s.p ? w.already_passed : w.no_attempts }));
+  if (!t.s.c && (t.readonly || t.s.p || t.attemptsLeft() === 0)) {
+    body.appendChild(h('p', { text: t.readonly ? this.recorded() : t.s.p ? w.already_passed : w.no_attempts }));
+    if (t.readonly) { body.appendChild(this.practiceButton()); }
     return;
   }
   this.renderAttempt(body, t.attempt());
 };
 
-Player.prototype.renderAttempt = function (body, attempt) {
+PlayerProto.renderAttempt = function (body, attempt) {
   var self = this, w = this.w, t = this.t;
   var intro = fill(w.quiz_intro, { count: attempt.items.length, pass: Math.round(t.passing) });
-  if (t.attemptsLeft() !== Infinity) { intro += ' ' + fill(w.attempts_left, { n: t.attemptsLeft() }); }
+  if (t.readonly) { intro = w.practice_intro + ' ' + intro; }
+  else if (t.attemptsLeft() !== Infinity) { intro += ' ' + fill(w.attempts_left, { n: t.attemptsLeft() }); }
   body.appendChild(h('p', { text: intro }));
   var form = h('form', { 'data-quiz-form': '', novalidate: '' });
   attempt.items.forEach(function (item, pos) {
@@ -134,7 +148,7 @@ Player.prototype.renderAttempt = function (body, attempt) {
   body.appendChild(form);
 };
 
-Player.prototype.question = function (item, pos, saved) {
+PlayerProto.question = function (item, pos, saved) {
   var q = item.q, w = this.w, name = 'q-' + q.id;
   var legendId = name + '-legend';
   var fs = h('fieldset', { 'class': 'question', 'data-question': q.id, 'data-pos': pos, 'aria-describedby': name + '-hint' }, [
@@ -168,7 +182,7 @@ Player.prototype.question = function (item, pos, saved) {
 };
 
 // The learner's answer in the tracking model's terms, or null while it is incomplete.
-Player.prototype.readAnswer = function (fs, item) {
+PlayerProto.readAnswer = function (fs, item) {
   var q = item.q, checked = $$('input:checked', fs);
   if (q.type === 'true-false') { return checked.length ? { value: checked[0].value === 'true' } : null; }
   if (q.type === 'sort') {
@@ -200,16 +214,23 @@ function feedbackFor(q, r) {
   return r.options.map(function (i) { return q.options[i].feedback; }).filter(Boolean);
 }
 
-Player.prototype.renderResult = function (result) {
+PlayerProto.renderResult = function (result) {
   var w = this.w, t = this.t, body = $('[data-quiz-body]');
   body.textContent = '';
-  var passedNow = t.s.p === 1 || result.passed;
+  var passedNow = t.s.p === 1 || result.passed, practice = !!result.practice;
+  // A practice result is nobody's record: it carries no passed flag and never says passed or completed.
   var section = h('section', { 'class': 'result', 'data-result': '', 'data-score': result.score,
-    'data-passed': String(result.passed), 'aria-labelledby': 'h-result' });
-  section.appendChild(h('h3', { id: 'h-result', tabindex: '-1', text: w.result }));
-  var summary = fill(w.score, { score: result.score }) + ' ' + (result.passed ? w.passed : t.s.p ? w.already_passed : w.failed);
-  section.appendChild(h('p', { 'class': result.passed ? 'verdict passed' : 'verdict failed', role: 'status', text: summary }));
-  if (!passedNow && t.attemptsLeft() > 0) {
+    'data-passed': practice ? null : String(result.passed), 'data-practice': practice ? '' : null,
+    'aria-labelledby': 'h-result' });
+  section.appendChild(h('h3', { id: 'h-result', tabindex: '-1', text: practice ? w.practice_result : w.result }));
+  var summary = practice ? fill(w.practice_score, { score: result.score })
+    : fill(w.score, { score: result.score }) + ' ' + (t.readonly ? this.recorded()
+      : result.passed ? w.passed : t.s.p ? w.already_passed : w.failed);
+  section.appendChild(h('p', { 'class': practice ? 'verdict' : result.passed ? 'verdict passed' : 'verdict failed',
+    role: 'status', text: summary }));
+  if (t.readonly) {
+    section.appendChild(this.practiceButton());
+  } else if (!passedNow && t.attemptsLeft() > 0) {
     section.appendChild(h('button', { type: 'button', 'class': 'primary', 'data-action': 'retry', text: w.retry }));
   } else if (!passedNow) {
     section.appendChild(h('p', { text: w.no_attempts }));
@@ -236,14 +257,25 @@ Player.prototype.renderResult = function (result) {
   $('#h-result').focus();
 };
 
-Player.prototype.retry = function () {
+// What the LMS holds from earlier visits, in its own words: shown where this visit records nothing.
+PlayerProto.recorded = function () {
+  var r = this.t.recorded, w = this.w;
+  var status = r.passed ? w.status_passed : r.failed ? w.status_failed : r.completed ? w.status_completed : w.status_incomplete;
+  return fill(w.recorded, { status: status }) + (r.score ? ' ' + fill(w.recorded_score, { score: r.score }) : '');
+};
+
+PlayerProto.practiceButton = function () {
+  return h('button', { type: 'button', 'class': 'primary', 'data-action': 'practice', text: this.w.practice });
+};
+
+PlayerProto.retry = function () {
   var body = $('[data-quiz-body]');
   body.textContent = '';
   this.renderAttempt(body, this.t.attempt());
   $('#h-quiz').focus();
 };
 
-Player.prototype.exit = function () {
+PlayerProto.exit = function () {
   this.t.finish();
   $$('[data-action]').forEach(function (b) { b.disabled = true; });
   this.notice(this.w.finished);

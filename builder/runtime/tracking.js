@@ -112,24 +112,33 @@ Tracker.prototype.encode = function () {
 
 Tracker.prototype.start = function () {
   var lms = this.lms, a = this.a, get = lms.get.bind(lms);
-  var status = a.readStatus(get);
-  var mode = get(a.el.mode);
-  this.readonly = mode === 'review' || mode === 'browse';
-  this.s = this.decode(get(a.el.suspend));
+  // Entry and status first: a new attempt has nothing stored to read (a 2004 LMS answers 403 for what it never
+  // set). Moodle also says ab-initio when a finished 2004 attempt reopens for review; its status tells them apart.
+  // In review, browse or no-credit the LMS keeps nothing, so nothing is written.
+  var entry = get(a.el.entry), mode = get(a.el.mode);
+  this.readonly = mode === 'review' || mode === 'browse' || get(a.el.credit) === 'no-credit';
+  var status = this.recorded = a.readStatus(get), fresh = entry === 'ab-initio' && !status.started;
+  this.s = fresh ? this.fresh() : this.decode(get(a.el.suspend));
+  this.location = fresh ? '' : get(a.el.location);
   if (status.passed) { this.s.p = 1; } // the LMS's word beats ours: a passed learner stays passed
-  var lmsPassing = a.passingScore(get);
+  // A score comes only with a final status (see report), so only then is there one to read.
+  status.score = status.passed || status.failed ? get(a.el.raw) : '';
+  // The manifest gives the LMS a passing score only when the quiz decides the status.
+  var lmsPassing = this.decides() ? a.passingScore(get) : null;
   this.passing = lmsPassing !== null ? lmsPassing : this.rule.passingScore;
-  this.location = get(a.el.location);
   // Counted here, not re-read later: writes may still be queued when the next attempt is submitted.
   this.interactions = parseInt(get('cmi.interactions._count'), 10) || 0;
   this.objectives = {};
   this.objectiveCount = parseInt(get('cmi.objectives._count'), 10) || 0;
   for (var i = 0; i < this.objectiveCount; i++) { this.objectives[get('cmi.objectives.' + i + '.id')] = i; }
+  if (this.readonly) { return this; }
   if (!status.started) { this.write(a.statusValues({ completion: 'incomplete', success: 'unknown' })); }
   this.write([[a.el.exit, a.exitValue(false)]]);
   this.lms.commit();
   return this;
 };
+
+Tracker.prototype.decides = function () { return !!this.quiz && this.rule.completion !== 'lessons'; };
 
 Tracker.prototype.write = function (pairs) { if (!this.readonly && !this.done) { this.lms.setAll(pairs); } };
 
@@ -195,42 +204,53 @@ Tracker.prototype.answer = function (position, response) {
   this.saveSoon();
 };
 
-// Grades the current attempt and reports it: interactions, objectives, score, then status, then commit.
-Tracker.prototype.submit = function () {
-  var self = this, c = this.s.c, a = this.a, now = new Date();
-  var items = layout(this.quiz, c.s);
-  var results = items.map(function (item, i) {
+Tracker.prototype.grade = function (c) {
+  var results = layout(this.quiz, c.s).map(function (item, i) {
     var r = decodeResponse(item.q, c.a[i]);
     return { q: item.q, r: r, right: isRight(item.q, r) };
   });
   var right = results.filter(function (x) { return x.right; }).length;
-  var pct = Math.round(100 * right / results.length);
+  return { score: Math.round(100 * right / results.length), results: results };
+};
+
+// Grades the current attempt and reports it: interactions, objectives, score and status, then commit.
+// Where the LMS keeps nothing (review, browse, no-credit) the attempt is practice and changes no result.
+Tracker.prototype.submit = function () {
+  var self = this, c = this.s.c, a = this.a, now = new Date(), g = this.grade(c);
+  g.passed = g.score >= this.passing;
+  this.s.c = null;
+  if (this.readonly) { g.practice = true; return g; }
   var pairs = [];
-  results.forEach(function (x, i) {
+  g.results.forEach(function (x, i) {
     pairs = pairs.concat(a.interaction(self.interactions++, x.q, x.r, x.right, now, (self.changed[i] || now) - self.attemptStarted));
   });
   this.write(pairs);
-  this.lessonScores(results);
+  this.lessonScores(g.results);
   this.s.n++;
-  var passed = pct >= this.passing, best = Math.max(this.s.b, pct);
-  this.s.b = best;
-  this.s.r = { s: c.s, a: c.a, sc: pct };
-  this.s.c = null; this.changed = {}; this.attemptStarted = 0;
-  this.write(a.score(best));
-  if (this.quiz && this.rule.completion !== 'lessons') {
-    if (passed || this.s.p) {
-      this.s.p = 1;
-      this.write(a.statusValues({ completion: 'completed', success: 'passed' }));
-    } else if (this.rule.failedStatus === 'failed') {
-      this.write(a.statusValues({ completion: 'completed', success: 'failed' }));
-    } else {
-      this.write(a.statusValues({ completion: 'incomplete', success: 'unknown' }));
-    }
-    this.writeObjective(this.quiz.id, { pct: best, completion: 'completed', success: this.s.p ? 'passed' : 'failed' });
-  }
-  if (this.finished()) { this.write([[a.el.exit, a.exitValue(true)]]); }
+  this.s.b = Math.max(this.s.b, g.score);
+  this.s.r = { s: c.s, a: c.a, sc: g.score };
+  this.changed = {}; this.attemptStarted = 0;
+  if (g.passed) { this.s.p = 1; }
+  this.report();
+  if (this.closed()) { this.write([[a.el.exit, a.exitValue(true)]]); }
   this.save();
-  return { score: pct, passed: passed || false, results: results };
+  return g;
+};
+
+// While quiz attempts remain the LMS attempt stays open: incomplete and no score. Moodle ends an attempt on
+// completed, passed or failed and opens it again only for review, without credit; and a 1.2 LMS that compares a
+// score with the manifest's mastery score would write failed by itself. So the score and the final status are
+// written together, once the course's process is over: passed, or every attempt used.
+Tracker.prototype.report = function () {
+  var a = this.a, best = this.s.b;
+  if (!this.decides()) { this.write(a.score(best)); return; }
+  var over = this.s.p || this.attemptsLeft() === 0;
+  var st = this.s.p ? { completion: 'completed', success: 'passed' }
+    : over && this.rule.failedStatus === 'failed' ? { completion: 'completed', success: 'failed' }
+    : { completion: 'incomplete', success: 'unknown' };
+  if (over) { this.write(a.score(best)); }
+  this.write(a.statusValues(st));
+  this.writeObjective(this.quiz.id, over ? { pct: best, completion: st.completion, success: st.success } : st);
 };
 
 Tracker.prototype.lessonScores = function (results) {
@@ -255,23 +275,20 @@ Tracker.prototype.writeObjective = function (id, o) {
 Tracker.prototype.lastResult = function () {
   var r = this.s.r;
   if (!r || !this.quiz) { return null; }
-  var results = layout(this.quiz, r.s).map(function (item, i) {
-    var resp = decodeResponse(item.q, r.a[i]);
-    return { q: item.q, r: resp, right: isRight(item.q, resp) };
-  });
-  return { score: r.sc, passed: r.sc >= this.passing, results: results, detail: r.a.length > 0 };
+  return { score: r.sc, passed: r.sc >= this.passing, results: this.grade(r).results, detail: r.a.length > 0 };
 };
 
-Tracker.prototype.finished = function () {
-  if (this.rule.completion === 'lessons') { return this.allVisited(); }
-  return !!this.s.p || (this.s.n > 0 && this.attemptsLeft() === 0);
+// The LMS attempt is over once the course has written a final status; until then the learner comes back to it.
+Tracker.prototype.closed = function () {
+  if (!this.decides()) { return this.allVisited(); }
+  return !!this.s.p || (this.rule.failedStatus === 'failed' && this.s.n > 0 && this.attemptsLeft() === 0);
 };
 
 // Called once, from the exit button or pagehide: time, exit mode, last save, then Finish/Terminate.
 Tracker.prototype.finish = function () {
   if (this.done) { return; }
   this.write([[this.a.el.time, this.a.sessionTime(Date.now() - this.started)],
-    [this.a.el.exit, this.a.exitValue(this.finished())]]);
+    [this.a.el.exit, this.a.exitValue(this.closed())]]);
   this.save();
   this.done = true;
   this.lms.finish();

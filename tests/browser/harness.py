@@ -96,11 +96,16 @@ class LmsSession:
         popup.on("console", self._console)
 
     def launch(self, version: str, sco: str, cmi: dict | None = None, faults: dict | None = None,
-               popup: bool = False, width: int = 1024):
-        self.version = version
+               popup: bool = False, width: int = 1024, new_attempt: bool = False, lms_attempts: int = 0,
+               mode: str | None = None):
+        """Opens the SCO as Moodle would: the learner's current attempt resumes, a finished one opens for review,
+        unless `new_attempt` (the learner ticks "Start a new attempt") and the limit `lms_attempts` allows it.
+        `cmi` replaces what the LMS holds for the current attempt (and may set entry, mode or credit outright)."""
+        self.version, self.sco = version, sco
         self.page.goto(f"{self.site.base}/host/host.html")
         config = {"version": version, "sco": f"{self.site.base}{sco}", "cmi": cmi, "faults": faults or {},
-                  "popup": popup, "width": width}
+                  "popup": popup, "width": width, "newAttempt": new_attempt, "lmsAttempts": lms_attempts,
+                  "mode": mode}
         if popup:
             with self.page.context.expect_page() as info:
                 self.page.evaluate("cfg => launch(cfg)", config)
@@ -128,18 +133,9 @@ class LmsSession:
     def objectives(self) -> list[dict]:
         return self.page.evaluate("() => lmsList('objectives')")
 
-    def resume_cmi(self) -> dict:
-        """What an LMS hands back on the next launch: status, score, location and suspend data, entry=resume."""
-        if self.version == "1.2":
-            keys = ["cmi.core.lesson_status", "cmi.core.lesson_location", "cmi.suspend_data", "cmi.core.score.raw"]
-            cmi = {k: self.get(k) for k in keys}
-            cmi["cmi.core.entry"] = "resume" if self.get("cmi.core.exit") == "suspend" else ""
-        else:
-            keys = ["cmi.completion_status", "cmi.success_status", "cmi.location", "cmi.suspend_data",
-                    "cmi.score.raw", "cmi.score.scaled"]
-            cmi = {k: self.get(k) for k in keys}
-            cmi["cmi.entry"] = "resume" if self.get("cmi.exit") == "suspend" else ""
-        return {k: v for k, v in cmi.items() if v != ""}
+    def attempts(self) -> list[dict]:
+        """What the LMS keeps for this package across launches: one {'cmi.…': value} per attempt, oldest first."""
+        return self.page.evaluate("sco => lmsAttempts(sco)", f"{self.site.base}{self.sco}")
 
     def leave(self) -> None:
         """The learner closes the LMS page: pagehide in the SCO, as when Moodle unloads the frame."""

@@ -22,7 +22,8 @@ def main(argv: list[str]) -> int:
     print(f"Test LMS (SCORM {version}) at {site.base}/host/host.html")
     print("Open it, then run in the browser console:")
     print(f"  launch({{version: '{version}', sco: '{sco}'}})")
-    print("Inspect what the LMS stored with lmsData() and lmsCalls. Ctrl-C stops the server.")
+    print("Reload and launch again to come back as the same learner; add newAttempt: true to start a new attempt.")
+    print("Inspect what the LMS stored with lmsData(), lmsAttempts(sco) and lmsCalls. Ctrl-C stops the server.")
     try:
         while True:
             time.sleep(3600)

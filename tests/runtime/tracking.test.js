@@ -160,3 +160,98 @@ test('1.2 overflow degrades detail but keeps progress and status, never exceedin
   assert.equal(saved.v.slice(0, 10), '1111111111');
   assert.ok(saved.r === null || saved.r.a.length === 0 || saved.c.a.length === 0);
 });
+
+// The attempt policy: the LMS attempt stays open while quiz attempts remain; score and final status go together.
+const STATUS = { '1.2': (d) => d['cmi.core.lesson_status'], '2004': (d) => `${d['cmi.completion_status']}/${d['cmi.success_status']}` };
+const SCORE = { '1.2': 'cmi.core.score.raw', '2004': 'cmi.score.raw' };
+const EXIT = { '1.2': 'cmi.core.exit', '2004': 'cmi.exit' };
+const OPEN = { '1.2': 'incomplete', '2004': 'incomplete/unknown' };
+
+function readAllAndFail(t) {
+  t.d.lessons.forEach((l) => t.visit(l.id));
+  answerAll(t, false);
+  return t.submit();
+}
+
+for (const version of ['1.2', '2004']) {
+  test(`${version}: a failed attempt with attempts left keeps the LMS attempt open, with no score`, () => {
+    const { t, api } = tracker(version, course({ maxAttempts: 2 }));
+    readAllAndFail(t);
+    t.finish();
+    const d = api.data;
+    assert.equal(STATUS[version](d), OPEN[version]);
+    assert.equal(d[SCORE[version]], undefined);
+    assert.equal(d[EXIT[version]], 'suspend');
+  });
+
+  test(`${version}: the last failed attempt writes failed with the best score, and exit normal`, () => {
+    const { t, api } = tracker(version, course({ maxAttempts: 2 }));
+    t.d.lessons.forEach((l) => t.visit(l.id));
+    const attempt = t.attempt();
+    attempt.items.forEach((item, pos) => t.answer(pos, { options: pos === 0 ? [0] : [1] }));
+    t.submit(); // 25 %
+    answerAll(t, false); t.submit();
+    t.finish();
+    const d = api.data;
+    assert.equal(STATUS[version](d), version === '1.2' ? 'failed' : 'completed/failed');
+    assert.equal(d[SCORE[version]], '25');
+    assert.equal(d[EXIT[version]], version === '1.2' ? '' : 'normal');
+  });
+
+  test(`${version}: failed_status incomplete keeps the attempt open after the last attempt too`, () => {
+    const data = course({ maxAttempts: 1 });
+    data.tracking.failedStatus = 'incomplete';
+    const { t, api } = tracker(version, data);
+    readAllAndFail(t);
+    t.finish();
+    assert.equal(STATUS[version](api.data), OPEN[version]);
+    assert.equal(api.data[SCORE[version]], '0');
+    assert.equal(api.data[EXIT[version]], 'suspend'); // the LMS resumes it, so the course can say why
+  });
+
+  test(`${version}: review mode writes nothing, and a submitted attempt is practice that changes no result`, () => {
+    const mode = version === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode';
+    const first = tracker(version, course({ maxAttempts: 1 }));
+    readAllAndFail(first.t);
+    first.t.finish();
+    const stored = { ...first.api.data, [mode]: 'review' };
+    const api = memoryApi(version, stored);
+    let writes = 0;
+    for (const name of version === '1.2' ? ['LMSSetValue', 'LMSCommit'] : ['SetValue', 'Commit']) {
+      const real = api[name];
+      api[name] = (...args) => { writes++; return real(...args); };
+    }
+    const lms = new rt.Lms(api, version === '1.2' ? rt.SCORM12 : rt.SCORM2004).start();
+    const t = new rt.Tracker(course({ maxAttempts: 1 }), lms).start();
+    assert.equal(t.readonly, true);
+    assert.equal(t.recorded.failed, true);
+    answerAll(t, true);
+    const r = t.submit();
+    assert.equal(r.practice, true);
+    assert.deepEqual([t.s.n, t.s.p, t.s.b], [1, 0, 0]);
+    t.finish();
+    t.lms.drain();
+    assert.equal(writes, 0);
+  });
+}
+
+test('2004: a first launch reads entry first and never reads what the LMS has not stored', () => {
+  const api = memoryApi('2004', { 'cmi.entry': 'ab-initio', 'cmi.completion_status': 'unknown', 'cmi.success_status': 'unknown' });
+  const read = [];
+  const get = api.GetValue;
+  api.GetValue = (el) => { read.push(el); return get(el); };
+  const lms = new rt.Lms(api, rt.SCORM2004).start();
+  new rt.Tracker(course(), lms).start();
+  assert.equal(read[0], 'cmi.entry');
+  assert.ok(!read.includes('cmi.suspend_data') && !read.includes('cmi.location') && !read.includes('cmi.score.raw'), read.join());
+});
+
+test('2004: a finished attempt reopened ab-initio for review still shows its stored progress', () => {
+  const saved = JSON.stringify({ f: 1, cv: '1.0.0', v: '111', n: 1, b: 100, p: 1, c: null, r: null });
+  const { t } = tracker('2004', course(), {
+    'cmi.entry': 'ab-initio', 'cmi.mode': 'review', 'cmi.completion_status': 'completed',
+    'cmi.success_status': 'passed', 'cmi.suspend_data': saved, 'cmi.score.raw': '100',
+  });
+  assert.equal(t.s.v, '111');
+  assert.equal(t.recorded.score, '100');
+});
