@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from pathlib import Path
@@ -134,10 +133,27 @@ def report(exports: tuple[Path, ...], source: Path, out: Path, names: bool) -> N
 @friendly
 def schema(source: Path, out: Path | None) -> None:
     """Write JSON Schemas for course.yaml, quiz files and lesson front matter (for editors)."""
-    from .jsonschema import schemas
+    from .jsonschema import write_schemas
 
-    out = out or source / "jsonschema"
-    out.mkdir(parents=True, exist_ok=True)
-    for name, content in schemas().items():
-        (out / name).write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        click.echo(display_path(out / name))
+    for path in write_schemas(out or source / "jsonschema"):
+        click.echo(display_path(path))
+
+
+@main.command()
+@click.argument("dest", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--language", type=click.Choice(["nb", "nn", "en"]), default="nb", show_default=True,
+              help="Language of the starter texts and of the player.")
+@friendly
+def new(dest: Path, language: str) -> None:
+    """Write a small starter course into DIR (a new or empty folder)."""
+    from .starter import NotEmpty, create
+
+    try:
+        create(dest, language)
+    except NotEmpty:
+        click.echo(f"error: {display_path(dest)} is not an empty folder; kursbygger new never writes over files. "
+                   "Give the name of a new folder, e.g. kursbygger new mitt-kurs", err=True)
+        sys.exit(1)
+    click.echo(f"Starter course written to {display_path(dest)}. Next:\n"
+               f"  kursbygger preview --source {display_path(dest)}   (live preview in the browser)\n"
+               f"  kursbygger build --source {display_path(dest)}     (the SCORM zip)")
