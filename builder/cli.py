@@ -157,3 +157,18 @@ def new(dest: Path, language: str) -> None:
     click.echo(f"Starter course written to {display_path(dest)}. Next:\n"
                f"  kursbygger preview --source {display_path(dest)}   (live preview in the browser)\n"
                f"  kursbygger build --source {display_path(dest)}     (the SCORM zip)")
+
+
+@main.command()
+@SOURCE
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--scorm", "scorm_version", type=click.Choice(["1.2", "2004"]), default="1.2", show_default=True,
+              help="SCORM version the simulated LMS starts with (the page can switch).")
+@click.option("--no-open", is_flag=True, help="Do not open the browser.")
+@friendly
+def preview(source: Path, port: int, scorm_version: str, no_open: bool) -> None:
+    """Serve the course in an LMS simulator on 127.0.0.1, rebuilt in memory on every save."""
+    from .preview.server import run
+
+    sys.exit(run(source, port, scorm_version, not no_open))
