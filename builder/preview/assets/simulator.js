@@ -164,8 +164,7 @@
   function showProblems(text) {
     $('problems').hidden = !text;
     $('problem-text').textContent = text || '';
-    if (!text) { return; }
-    $('waiting').textContent = 'No build yet: fix the errors and save.';
+    if (text && $('waiting')) { $('waiting').textContent = 'No build yet: fix the errors and save.'; }
   }
 
   function say(text) { $('news').textContent = text; }
