@@ -51,7 +51,7 @@ def measure_preview(source: Path, runs: int) -> dict:
                     page.evaluate(START_WATCH, marker)
                     saved = time.time() * 1000
                     lesson.write_text(f"{original}\n{marker}.\n", encoding="utf-8")
-                    page.wait_for_function("() => window.seenAt !== null", timeout=30_000)
+                    page.wait_for_function("() => window.seenAt !== null", timeout=120_000)  # 1000/5000 on a busy machine
                     save.append(page.evaluate("() => window.seenAt") - saved)
                     time.sleep(0.3)
             finally:

@@ -136,7 +136,7 @@ def run(source: Path, port: int, version: str, open_browser: bool) -> int:
         report(state)
         url = f"http://{HOST}:{server.port}/" + ("" if version == "1.2" else f"?scorm={version}")
         click.echo(f"Preview of {display_path(source)} at {url}  (rebuilds on every save; Ctrl-C stops it)")
-        start_watching(source, lambda: report(builds.rebuild()), stop)
+        start_watching(source, lambda: report(builds.rebuild()), watch_failed, stop)
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
         server.serve_forever(poll_interval=0.25)
@@ -147,6 +147,11 @@ def run(source: Path, port: int, version: str, open_browser: bool) -> int:
         builds.close()
         server.server_close()
     return 0
+
+
+def watch_failed(exc: Exception) -> None:
+    click.echo(f"error: stopped watching for changes ({exc.__class__.__name__}: {exc}); the preview still serves "
+               "the last build. Restart it with Ctrl-C and kursbygger preview.", err=True)
 
 
 def report(state: State) -> None:

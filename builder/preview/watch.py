@@ -26,11 +26,15 @@ class CourseFilter(watchfiles.DefaultFilter):
         return inside and super().__call__(change, path)
 
 
-def start_watching(source: Path, on_change: Callable[[], None], stop: threading.Event) -> threading.Thread:
+def start_watching(source: Path, on_change: Callable[[], None], on_failure: Callable[[Exception], None],
+                   stop: threading.Event) -> threading.Thread:
     def run() -> None:
-        for _ in watchfiles.watch(source.resolve(), watch_filter=CourseFilter(source), step=SETTLE_MS,
-                                  stop_event=stop, rust_timeout=500, raise_interrupt=False):
-            on_change()
+        try:
+            for _ in watchfiles.watch(source.resolve(), watch_filter=CourseFilter(source), step=SETTLE_MS,
+                                      stop_event=stop, rust_timeout=500, raise_interrupt=False):
+                on_change()
+        except Exception as exc:  # noqa: BLE001 — e.g. the folder was moved away: say so instead of a traceback
+            on_failure(exc)
 
     thread = threading.Thread(target=run, name="kursbygger-watch", daemon=True)
     thread.start()

@@ -201,7 +201,7 @@ def test_simulator_page_is_accessible_local_and_clean(preview):
     assert "script-src 'self'" in csp and "default-src 'none'" in csp
 
 
-def test_ctrl_c_stops_cleanly(preview):
+def test_ctrl_c_stops_cleanly_with_the_page_connected(preview):
     preview.open()
     code, out, err = preview.stop()
     assert code == 0 and "Preview stopped." in out
