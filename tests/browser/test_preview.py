@@ -139,6 +139,9 @@ def test_inspector_shows_what_the_lms_holds_after_a_submitted_quiz(preview):
     assert json.loads(preview.page.inner_text("#suspend"))["cv"] == "0.1.0", "suspend_data is shown decoded"
     assert "LMSSetValue(\"cmi.core.score.raw\", \"100\") → \"true\"" in preview.calls()
     assert not re.search(r"error \d+", preview.calls())
+    preview.page.evaluate("() => window.API.LMSGetValue('cmi.core.exit')")  # write-only in SCORM 1.2
+    preview.page.wait_for_selector("#log li.failed")
+    assert 'LMSGetValue("cmi.core.exit") → ""  error 404' in preview.calls()
 
 
 def test_review_mode_relaunches_without_credit(preview):

@@ -100,15 +100,15 @@
     v.fns.forEach(function (name) {
       wrapped[name] = function () {
         var args = Array.prototype.slice.call(arguments), result = api[name].apply(api, args);
-        if (name.indexOf('Error') < 0 && name.indexOf('Diagnostic') < 0) {
-          var code = String(api[v.error]());
-          session.calls.push({ ms: Date.now() - session.started, fn: name, args: args, result: String(result),
-            error: code });
-          if (!review && code === '0' && v.saves.indexOf(name) >= 0) {
-            saveRecord({ attempt: record.attempt, started: true, exit: v.exit(plain(api.cmi)), cmi: keptData(session) });
-          }
-          queueRender();
+        // The error functions only report on the call before them; they have no error code of their own.
+        var asks = name.indexOf('Error') >= 0 || name.indexOf('Diagnostic') >= 0;
+        var code = asks ? null : String(api[v.error]());
+        session.calls.push({ ms: Date.now() - session.started, fn: name, args: args, result: String(result),
+          error: code });
+        if (!review && code === '0' && v.saves.indexOf(name) >= 0) {
+          saveRecord({ attempt: record.attempt, started: true, exit: v.exit(plain(api.cmi)), cmi: keptData(session) });
         }
+        queueRender();
         return result;
       };
     });
@@ -232,8 +232,9 @@
       ', the last ' + LOG_SHOWN + ' shown)' : ')');
     $('log').replaceChildren.apply($('log'), shown.map(function (c) {
       var args = c.args.map(function (a) { return JSON.stringify(String(a).slice(0, 200)); }).join(', ');
+      var failed = c.error !== null && c.error !== '0';
       return el('li', c.ms + ' ms  ' + c.fn + '(' + args + ') → ' + JSON.stringify(c.result) +
-        (c.error === '0' ? '' : '  error ' + c.error), c.error === '0' ? '' : 'failed');
+        (failed ? '  error ' + c.error : ''), failed ? 'failed' : '');
     }));
   }
 
