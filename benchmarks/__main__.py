@@ -11,6 +11,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -19,6 +20,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from .preview import measure_preview
 from .synthetic import write_course
 
 REPO = Path(__file__).resolve().parent.parent
@@ -148,9 +150,21 @@ def run(quick: bool, runs: int) -> dict:
         # Launch times scatter far more than build times on a shared machine: three times the samples.
         real.update(measure_player(Path(real["zip"]), 3 * runs))
         results["real_course"] = real
+        results["preview"] = preview_figures(Path(tmp), quick, runs)
         worst = write_course(Path(tmp) / "worst", 100, 200, draw=50, options=26)
         results["worst_case_suspend_chars"] = worst_case_suspend(worst)
     return results
+
+
+def preview_figures(tmp: Path, quick: bool, runs: int) -> dict:
+    """The preview on a copy of the real course (it edits a lesson) and, in a full run, on 1000/5000."""
+    real = tmp / "preview-real"
+    for folder in ("course", "quizzes"):
+        shutil.copytree(REPO / folder, real / folder)
+    figures = {"real_course": measure_preview(real, runs)}
+    if not quick:
+        figures["1000"] = measure_preview(write_course(tmp / "preview-1000", 1000, 5000), runs)
+    return figures
 
 
 def marginal_costs(sizes: list[dict]) -> list[float]:
@@ -204,6 +218,14 @@ TARGETS = [
      lambda r: r["real_course"]["empty_sco_launch_ms_median"], "(report)", lambda v: True, "{:.0f} ms"),
     ("submit → LMS holds the score", lambda r: r["real_course"]["submit_ms_median"], "(report)", lambda v: True,
      "{:.0f} ms"),
+    ("preview: start → first lesson visible, real course", lambda r: r["preview"]["real_course"]["start_ms_median"],
+     "(report)", lambda v: True, "{:.0f} ms"),
+    ("preview: save → reloaded lesson visible, real course", lambda r: r["preview"]["real_course"]["save_ms_median"],
+     "< 300 ms", lambda v: v < 300, "{:.0f} ms"),
+    ("preview: start → first lesson visible, 1000/5000", lambda r: preview_1000(r)["start_ms_median"], "(report)",
+     lambda v: True, "{:.0f} ms"),
+    ("preview: save → reloaded lesson visible, 1000/5000", lambda r: preview_1000(r)["save_ms_median"], "(report)",
+     lambda v: True, "{:.0f} ms"),
     ("suspend_data, real course", lambda r: r["real_course"]["suspend_chars"], "≤ 1024", lambda v: v <= 1024,
      "{} chars"),
     ("suspend_data, worst case (1.2)", lambda r: r["worst_case_suspend_chars"], "< 4096", lambda v: v < 4096,
@@ -215,6 +237,12 @@ def growth(marginal: list[float]) -> float:
     if len(marginal) < 2:
         raise StopIteration  # one step says nothing about the shape (the --quick run)
     return marginal[-1] / marginal[0]
+
+
+def preview_1000(results: dict) -> dict:
+    if "1000" not in results["preview"]:
+        raise StopIteration  # the --quick run previews the real course only
+    return results["preview"]["1000"]
 
 
 def size(results: dict, lessons: int) -> dict:

@@ -57,9 +57,13 @@ def build(source: Path, out: Path, scorm_version: str = "1.2") -> tuple[Course, 
         files = render_course(course)
     built = []
     for version in VERSIONS[scorm_version]:
-        package = dict(files)
-        package["imsmanifest.xml"] = scorm.manifest(course, sorted(files), version)
+        package = with_manifest(course, files, version)
         dest = out / f"{course.id}-{ZIP_SUFFIX[version]}.zip"
         write_zip(package, dest)
         built.append(Built(dest, version, dest.stat().st_size, len(package)))
     return course, built
+
+
+def with_manifest(course: Course, files: dict[str, bytes], version: str) -> dict[str, bytes]:
+    """Every file of the package: the rendered ones and imsmanifest.xml (also what the preview serves)."""
+    return {**files, "imsmanifest.xml": scorm.manifest(course, sorted(files), version)}

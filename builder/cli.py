@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from pathlib import Path
@@ -195,10 +194,42 @@ def report(exports: tuple[Path, ...], source: Path, out: Path, names: bool) -> N
 @friendly
 def schema(source: Path, out: Path | None) -> None:
     """Write JSON Schemas for course.yaml, quiz files and lesson front matter (for editors)."""
-    from .jsonschema import schemas
+    from .jsonschema import write_schemas
 
-    out = out or source / "jsonschema"
-    out.mkdir(parents=True, exist_ok=True)
-    for name, content in schemas().items():
-        (out / name).write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        click.echo(display_path(out / name))
+    for path in write_schemas(out or source / "jsonschema"):
+        click.echo(display_path(path))
+
+
+@main.command()
+@click.argument("dest", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--language", type=click.Choice(["nb", "nn", "en"]), default="nb", show_default=True,
+              help="Language of the starter texts and of the player.")
+@friendly
+def new(dest: Path, language: str) -> None:
+    """Write a small starter course into DIR (a new or empty folder)."""
+    from .starter import NotEmpty, create
+
+    try:
+        create(dest, language)
+    except NotEmpty:
+        click.echo(f"error: {display_path(dest)} is not an empty folder; kursbygger new never writes over files. "
+                   "Give the name of a new folder, e.g. kursbygger new mitt-kurs", err=True)
+        sys.exit(1)
+    click.echo(f"Starter course written to {display_path(dest)}. Next:\n"
+               f"  kursbygger preview --source {display_path(dest)}   (live preview in the browser)\n"
+               f"  kursbygger build --source {display_path(dest)}     (the SCORM zip)")
+
+
+@main.command()
+@SOURCE
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--scorm", "scorm_version", type=click.Choice(["1.2", "2004"]), default="1.2", show_default=True,
+              help="SCORM version the simulated LMS starts with (the page can switch).")
+@click.option("--no-open", is_flag=True, help="Do not open the browser.")
+@friendly
+def preview(source: Path, port: int, scorm_version: str, no_open: bool) -> None:
+    """Serve the course in an LMS simulator on 127.0.0.1, rebuilt in memory on every save."""
+    from .preview.server import run
+
+    sys.exit(run(source, port, scorm_version, not no_open))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from . import fields as F
 
 SLUG = {"type": "string", "pattern": F.SLUG.pattern}
@@ -46,3 +49,13 @@ def schemas() -> dict[str, dict]:
                                    ("discussion.schema.json", F.DISCUSSION, "kursbygger discussion material")):
         out[file_name] = {"$schema": "http://json-schema.org/draft-07/schema#", "title": title, **object_schema(spec)}
     return out
+
+
+def write_schemas(out: Path) -> list[Path]:
+    """The schema files editors read; `schema` and `new` both write them through here."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, content in schemas().items():
+        (out / name).write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(out / name)
+    return written

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import re
@@ -39,6 +40,7 @@ def render_course(course: Course) -> dict[str, bytes]:
     return files
 
 
+@functools.cache  # compiling the template takes longer than rendering it; the preview renders on every save
 def environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("builder", "templates"), autoescape=True,

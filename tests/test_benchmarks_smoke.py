@@ -42,6 +42,9 @@ def test_quick_run_reports_every_figure(tmp_path: Path):
     assert real["runtime_bytes"] > 1000 and 0 < real["zip_without_media_bytes"] <= real["zip_bytes"]
     assert real["launch_ms_median"] > 0 and real["submit_ms_median"] >= 0
     assert 0 < real["suspend_chars"] <= figures["worst_case_suspend_chars"]
+    preview = figures["preview"]["real_course"]
+    assert preview["start_ms_median"] > preview["save_ms_min"] > 0
     table = (tmp_path / "results.md").read_text(encoding="utf-8")
-    for name in ("real course build", "runtime JS + CSS", "launch → first lesson interactive", "suspend_data"):
+    for name in ("real course build", "runtime JS + CSS", "launch → first lesson interactive", "suspend_data",
+                 "preview: save → reloaded lesson visible"):
         assert name in table

@@ -1,0 +1,276 @@
+// The preview's LMS simulator: scorm-again's real runtime as the LMS, the course in a frame, and a panel that shows
+// what the LMS holds. Between sessions it keeps what an LMS keeps (status, score, location, suspend_data,
+// interactions, objectives) in localStorage, so a rebuild relaunches the course where the author was.
+(function () {
+  'use strict';
+
+  var VERSIONS = {
+    '1.2': {
+      global: 'API', other: 'API_1484_11', make: function (s) { return new window.Scorm12API(s); },
+      fns: ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError',
+        'LMSGetErrorString', 'LMSGetDiagnostic'],
+      error: 'LMSGetLastError', saves: ['LMSCommit', 'LMSFinish'],
+      entry: 'cmi.core.entry', mode: 'cmi.core.lesson_mode', credit: 'cmi.core.credit',
+      learner: [['cmi.core.student_id', 'preview'], ['cmi.core.student_name', 'Preview, Author']],
+      kept: ['cmi.core.lesson_status', 'cmi.core.lesson_location', 'cmi.core.score.', 'cmi.suspend_data',
+        'cmi.interactions.', 'cmi.objectives.'],
+      exit: function (cmi) { return cmi.core.exit; },
+      status: function (cmi) { return cmi.core.lesson_status; },
+      score: function (cmi) { return cmi.core.score; },
+      location: function (cmi) { return cmi.core.lesson_location; },
+      response: 'student_response'
+    },
+    '2004': {
+      global: 'API_1484_11', other: 'API', make: function (s) { return new window.Scorm2004API(s); },
+      fns: ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString',
+        'GetDiagnostic'],
+      error: 'GetLastError', saves: ['Commit', 'Terminate'],
+      entry: 'cmi.entry', mode: 'cmi.mode', credit: 'cmi.credit',
+      learner: [['cmi.learner_id', 'preview'], ['cmi.learner_name', 'Preview, Author']],
+      kept: ['cmi.completion_status', 'cmi.success_status', 'cmi.location', 'cmi.score.', 'cmi.suspend_data',
+        'cmi.progress_measure', 'cmi.interactions.', 'cmi.objectives.'],
+      exit: function (cmi) { return cmi.exit; },
+      status: function (cmi) { return cmi.completion_status + ' / ' + cmi.success_status; },
+      score: function (cmi) { return cmi.score; },
+      location: function (cmi) { return cmi.location; },
+      response: 'learner_response'
+    }
+  };
+  var LOG_SHOWN = 300;
+
+  var $ = function (id) { return document.getElementById(id); };
+  var params = new URLSearchParams(window.location.search);
+  var app = {
+    version: VERSIONS[params.get('scorm')] ? params.get('scorm') : '1.2',
+    narrow: params.get('width') === 'phone',
+    build: null, server: null, course: null, launch: {}, session: null, renderQueued: false
+  };
+
+  // --- what the LMS keeps for this learner, per course and SCORM version -------------------------------------
+
+  function recordKey() { return 'kursbygger-preview:' + app.course.id + ':' + app.version; }
+
+  function loadRecord() {
+    var stored = null;
+    try { stored = JSON.parse(window.localStorage.getItem(recordKey())); } catch (e) { /* none or unreadable */ }
+    return stored || { attempt: 1, started: false, exit: '', cmi: {} };
+  }
+
+  function saveRecord(record) {
+    try { window.localStorage.setItem(recordKey(), JSON.stringify(record)); } catch (e) { /* storage full */ }
+  }
+
+  // scorm-again's data model as "cmi.a.b" → value, for the elements an LMS hands back on the next launch.
+  function flatten(node, prefix, out) {
+    Object.keys(node).forEach(function (key) {
+      var value = node[key], path = prefix + '.' + key;
+      if (value !== null && typeof value === 'object') { flatten(value, path, out); }
+      else if (value !== '' && value !== undefined && value !== null) { out[path] = String(value); }
+    });
+    return out;
+  }
+
+  function keptData(session) {
+    var all = flatten(plain(session.api.cmi), 'cmi', {}), kept = {}, v = VERSIONS[session.version];
+    Object.keys(all).forEach(function (key) {
+      if (v.kept.some(function (p) { return key === p || (p.slice(-1) === '.' && key.indexOf(p) === 0); })) {
+        kept[key] = all[key];
+      }
+    });
+    return kept;
+  }
+
+  function plain(cmi) { return JSON.parse(JSON.stringify(cmi)); }
+
+  // --- one LMS session: a fresh scorm-again API and the course in a new frame ----------------------------------
+
+  function launch(review) {
+    endSession();
+    var v = VERSIONS[app.version], record = loadRecord();
+    var cmi = Object.assign({}, record.cmi, app.launch[app.version] || {});
+    v.learner.forEach(function (pair) { cmi[pair[0]] = pair[1]; });
+    cmi[v.entry] = record.exit === 'suspend' ? 'resume' : record.started ? '' : 'ab-initio';
+    cmi[v.mode] = review ? 'review' : 'normal';
+    cmi[v.credit] = review ? 'no-credit' : 'credit';
+    var api = v.make({ logLevel: 5, autocommit: false });
+    api.loadFromFlattenedJSON(cmi);
+    var session = { api: api, version: app.version, review: review, calls: [], started: Date.now(),
+      attempt: record.attempt };
+    var wrapped = {};
+    v.fns.forEach(function (name) {
+      wrapped[name] = function () {
+        var args = Array.prototype.slice.call(arguments), result = api[name].apply(api, args);
+        // The error functions only report on the call before them; they have no error code of their own.
+        var asks = name.indexOf('Error') >= 0 || name.indexOf('Diagnostic') >= 0;
+        var code = asks ? null : String(api[v.error]());
+        session.calls.push({ ms: Date.now() - session.started, fn: name, args: args, result: String(result),
+          error: code });
+        if (!review && code === '0' && v.saves.indexOf(name) >= 0) {
+          saveRecord({ attempt: record.attempt, started: true, exit: v.exit(plain(api.cmi)), cmi: keptData(session) });
+        }
+        queueRender();
+        return result;
+      };
+    });
+    delete window[v.other];
+    window[v.global] = wrapped;
+    app.session = session;
+    var frame = document.createElement('iframe');
+    frame.id = 'sco';
+    frame.title = app.course.title;
+    frame.src = '/sco/' + app.version + '/index.html';
+    $('frame-slot').replaceChildren(frame);
+    queueRender();
+  }
+
+  // Removing the frame fires the course's pagehide, so it finishes its session as when an LMS page unloads.
+  function endSession() {
+    var frame = $('sco');
+    if (frame) { frame.remove(); }
+    app.session = null;
+  }
+
+  function newAttempt() {
+    endSession(); // the course finishes into the old attempt first
+    var record = loadRecord();
+    saveRecord({ attempt: record.attempt + 1, started: false, exit: '', cmi: {} });
+    launch(false);
+    say('New LMS attempt ' + (record.attempt + 1) + ': the course starts from the beginning.');
+  }
+
+  function resetLearner() {
+    endSession();
+    Object.keys(VERSIONS).forEach(function (version) {
+      try { window.localStorage.removeItem('kursbygger-preview:' + app.course.id + ':' + version); } catch (e) { /* */ }
+    });
+    launch(false);
+    say('Learner reset: nothing is stored for this course.');
+  }
+
+  // --- news from the server: a new build, or problems in the sources -------------------------------------------
+
+  function onNews(news) {
+    showProblems(news.error);
+    if (!news.build) { return; }
+    if (news.build === app.build && news.server === app.server) { return; }
+    var first = app.build === null;
+    app.build = news.build; app.server = news.server; app.course = news.course; app.launch = news.launch;
+    $('course-title').textContent = '– ' + news.course.title;
+    document.title = news.course.title + ' – kursbygger preview';
+    launch(app.session ? app.session.review : false);
+    if (!first) { say('Rebuilt in ' + news.ms + ' ms and relaunched where you were.'); }
+  }
+
+  function showProblems(text) {
+    $('problems').hidden = !text;
+    $('problem-text').textContent = text || '';
+    if (text && $('waiting')) { $('waiting').textContent = 'No build yet: fix the errors and save.'; }
+  }
+
+  function say(text) { $('news').textContent = text; }
+
+  // --- the inspector --------------------------------------------------------------------------------------------
+
+  function queueRender() {
+    if (app.renderQueued) { return; }
+    app.renderQueued = true;
+    window.setTimeout(function () { app.renderQueued = false; render(); }, 50);
+  }
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined) { node.textContent = text; }
+    if (cls) { node.className = cls; }
+    return node;
+  }
+
+  function rows(id, list) {
+    $(id).tBodies[0].replaceChildren.apply($(id).tBodies[0], list.map(function (cells) {
+      var tr = el('tr');
+      cells.forEach(function (cell) { tr.appendChild(el('td', cell)); });
+      return tr;
+    }));
+  }
+
+  function indexed(node) {
+    return Object.keys(node || {}).sort(function (a, b) { return a - b; }).map(function (k) { return node[k]; });
+  }
+
+  function render() {
+    var session = app.session;
+    if (!session) { return; }
+    var v = VERSIONS[session.version], cmi = plain(session.api.cmi), score = v.score(cmi);
+    var mode = session.version === '1.2' ? cmi.core.lesson_mode : cmi.mode;
+    var credit = session.version === '1.2' ? cmi.core.credit : cmi.credit;
+    var entry = session.version === '1.2' ? cmi.core.entry : cmi.entry;
+    var summary = [
+      ['SCORM', session.version], ['LMS attempt', String(session.attempt)],
+      ['Mode', mode + ' (' + credit + ')' + (session.review ? ' – nothing from this session is kept' : '')],
+      ['Entry', entry || '""'], ['Status', v.status(cmi)],
+      ['Score', score.raw === '' ? '–' : score.raw + ' (' + score.min + '–' + score.max + ')' +
+        (score.scaled !== undefined && score.scaled !== '' ? ', scaled ' + score.scaled : '')],
+      ['Location', v.location(cmi) || '–'], ['Exit', v.exit(cmi) || '""']
+    ];
+    $('summary').replaceChildren.apply($('summary'), summary.reduce(function (out, pair) {
+      var dt = el('dt', pair[0]), dd = el('dd', pair[1]);
+      dd.setAttribute('data-lms', pair[0].toLowerCase().replace(/ /g, '-'));
+      return out.concat([dt, dd]);
+    }, []));
+    var suspend = cmi.suspend_data;
+    try { suspend = suspend ? JSON.stringify(JSON.parse(suspend), null, 1) : '(empty)'; } catch (e) { /* raw */ }
+    $('suspend').textContent = suspend;
+    rows('interactions', indexed(cmi.interactions).map(function (x, i) {
+      var right = indexed(x.correct_responses).map(function (c) { return c.pattern; }).join(' | ');
+      return [String(i), x.id, x.type, x[v.response], right, x.result];
+    }));
+    rows('objectives', indexed(cmi.objectives).map(function (o) {
+      var status = session.version === '1.2' ? o.status : o.completion_status + ' / ' + o.success_status;
+      return [o.id, status, o.score && o.score.raw !== '' ? String(o.score.raw) : '–'];
+    }));
+    var shown = session.calls.slice(-LOG_SHOWN);
+    $('log-count').textContent = '(' + session.calls.length + (shown.length < session.calls.length ?
+      ', the last ' + LOG_SHOWN + ' shown)' : ')');
+    $('log').replaceChildren.apply($('log'), shown.map(function (c) {
+      var args = c.args.map(function (a) { return JSON.stringify(String(a).slice(0, 200)); }).join(', ');
+      var failed = c.error !== null && c.error !== '0';
+      return el('li', c.ms + ' ms  ' + c.fn + '(' + args + ') → ' + JSON.stringify(c.result) +
+        (failed ? '  error ' + c.error : ''), failed ? 'failed' : '');
+    }));
+  }
+
+  // --- wiring --------------------------------------------------------------------------------------------------
+
+  function setNarrow(narrow) {
+    app.narrow = narrow;
+    $('frame-slot').classList.toggle('narrow', narrow);
+    $('narrow').setAttribute('aria-pressed', String(narrow));
+  }
+
+  function whenBuilt(action) {
+    return function () { if (app.course) { action(); } };
+  }
+
+  $('version').value = app.version;
+  $('version').addEventListener('change', whenBuilt(function () {
+    endSession();
+    app.version = $('version').value;
+    params.set('scorm', app.version);
+    window.history.replaceState(null, '', '?' + params.toString());
+    launch(false);
+    say('Switched to SCORM ' + app.version + '.');
+  }));
+  $('relaunch').addEventListener('click', whenBuilt(function () { launch(false); say('Relaunched.'); }));
+  $('review').addEventListener('click', whenBuilt(function () {
+    launch(true);
+    say('Relaunched in review mode (no credit).');
+  }));
+  $('new-attempt').addEventListener('click', whenBuilt(newAttempt));
+  $('reset').addEventListener('click', whenBuilt(resetLearner));
+  $('narrow').addEventListener('click', function () { setNarrow(!app.narrow); });
+  $('hide-problems').addEventListener('click', function () { $('problems').hidden = true; });
+  setNarrow(app.narrow);
+
+  var events = new window.EventSource('/_preview/events');
+  events.onmessage = function (message) { onNews(JSON.parse(message.data)); };
+  events.onerror = function () { say('The preview server is not answering; it reconnects when it runs again.'); };
+})();

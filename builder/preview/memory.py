@@ -1,0 +1,97 @@
+"""The build pipeline without the zip: each save gives a new package in memory, or the problems `check` prints."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ..build import load_checked, with_manifest, without_cycle_collector
+from ..problems import SourceError
+from ..render import render_course
+
+VERSIONS = ("1.2", "2004")
+
+
+@dataclass(frozen=True)
+class Package:
+    """One good build: the package's files for each SCORM version, and what an LMS reads from its manifest."""
+    number: int
+    course_id: str
+    title: str
+    files: dict[str, dict[str, bytes]]
+    launch: dict[str, dict[str, str]]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class State:
+    """What the simulator page is told: the last good package and, when the sources are broken, why."""
+    generation: int = 0
+    package: Package | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass
+class Builds:
+    """The latest state, shared by the watcher (which rebuilds) and the server threads (which wait for news)."""
+    source: Path
+    state: State = field(default_factory=State)
+    closed: bool = False
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def rebuild(self) -> State:
+        started = time.perf_counter()
+        previous = self.state.package
+        number = previous.number + 1 if previous else 1
+        try:
+            package, error = build_package(self.source, number), None
+        except SourceError as exc:
+            package, error = previous, "\n".join(str(p) for p in exc.problems)
+        except Exception as exc:  # noqa: BLE001 — a file caught mid-save must not stop the preview
+            if os.environ.get("KURSBYGGER_DEBUG"):
+                raise
+            package, error = previous, f"error: {exc.__class__.__name__}: {exc}"
+        with self.changed:
+            self.state = State(self.state.generation + 1, package, error, time.perf_counter() - started)
+            self.changed.notify_all()
+            return self.state
+
+    def wait(self, generation: int, timeout: float) -> State | None:
+        """The state once it is newer than `generation`; None on timeout or when the preview stops."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.closed or self.state.generation > generation, timeout)
+            return None if self.closed or self.state.generation <= generation else self.state
+
+    def close(self) -> None:
+        with self.changed:
+            self.closed = True
+            self.changed.notify_all()
+
+
+def build_package(source: Path, number: int) -> Package:
+    course, warnings = load_checked(source)
+    with without_cycle_collector():
+        files = render_course(course)
+    packages = {version: with_manifest(course, files, version) for version in VERSIONS}
+    return Package(number, course.id, course.title, packages,
+                   {v: launch_data(p["imsmanifest.xml"]) for v, p in packages.items()}, tuple(map(str, warnings)))
+
+
+def launch_data(manifest: bytes) -> dict[str, str]:
+    """What an LMS hands the SCO from the manifest: 1.2's mastery score, 2004's scaled passing score."""
+    root = etree.fromstring(manifest)
+    mastery = root.xpath("//*[local-name()='masteryscore']/text()")
+    measure = root.xpath("//*[local-name()='primaryObjective'][@satisfiedByMeasure='true']"
+                         "/*[local-name()='minNormalizedMeasure']/text()")
+    data = {}
+    if mastery:
+        data["cmi.student_data.mastery_score"] = mastery[0]
+    if measure:
+        data["cmi.scaled_passing_score"] = measure[0]
+    return data

@@ -1,0 +1,164 @@
+"""The preview's web server on 127.0.0.1: the simulator page and its assets, the package from memory, and news of
+each rebuild as Server-Sent Events. Standard library only; one thread per request."""
+
+from __future__ import annotations
+
+import errno
+import json
+import mimetypes
+import secrets
+import threading
+import webbrowser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import click
+
+from ..problems import display_path
+from .memory import VERSIONS, Builds, State
+from .watch import start_watching
+
+HOST = "127.0.0.1"
+ASSETS = {"simulator.html": "text/html; charset=utf-8", "simulator.js": "text/javascript; charset=utf-8",
+          "simulator.css": "text/css; charset=utf-8", "scorm-again.min.js": "text/javascript; charset=utf-8"}
+# The simulator page runs only its own files and may frame only this server; the course keeps its own CSP.
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+            "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+KEEP_ALIVE_SECONDS = 15
+
+
+class PortInUse(Exception):
+    pass
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, port: int, builds: Builds) -> None:
+        self.builds = builds
+        self.token = secrets.token_hex(4)  # tells the page that a restarted preview is a new server
+        try:
+            super().__init__((HOST, port), Handler)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise PortInUse(port) from None
+            raise
+        self.port = self.server_address[1]
+        self.hosts = {f"{HOST}:{self.port}", f"localhost:{self.port}"}
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: PreviewServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args) -> None:  # the terminal shows builds, not requests
+        pass
+
+    def do_GET(self) -> None:
+        # Another site's page must not reach the preview through a name that points at 127.0.0.1.
+        if self.headers.get("Host") not in self.server.hosts:
+            return self.send(403, b"forbidden", "text/plain")
+        path = unquote(urlsplit(self.path).path)
+        if path == "/":
+            return self.send_asset("simulator.html")
+        if path == "/_preview/events":
+            return self.send_events()
+        if path.startswith("/_preview/") and path.removeprefix("/_preview/") in ASSETS:
+            return self.send_asset(path.removeprefix("/_preview/"))
+        version, _, name = path.removeprefix("/sco/").partition("/")
+        package = self.server.builds.state.package
+        if path.startswith("/sco/") and package and version in VERSIONS and name in package.files[version]:
+            kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            return self.send(200, package.files[version][name], kind)
+        self.send(404, b"not found", "text/plain")
+
+    def send(self, status: int, body: bytes, kind: str, csp: str | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        if csp:
+            self.send_header("Content-Security-Policy", csp)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def send_asset(self, name: str) -> None:
+        body = resources.files(__package__).joinpath("assets", name).read_bytes()
+        self.send(200, body, ASSETS[name], PAGE_CSP if name.endswith(".html") else None)
+
+    def send_events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        builds, state, generation = self.server.builds, self.server.builds.state, -1
+        try:
+            while not builds.closed:
+                if state is None:
+                    self.wfile.write(b": still here\n\n")
+                else:
+                    self.wfile.write(f"data: {json.dumps(news(self.server.token, state))}\n\n".encode("utf-8"))
+                    generation = state.generation
+                self.wfile.flush()
+                state = builds.wait(generation, KEEP_ALIVE_SECONDS)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page was closed or reloaded
+        self.close_connection = True
+
+
+def news(token: str, state: State) -> dict:
+    package = state.package
+    return {"server": token, "generation": state.generation, "build": package.number if package else None,
+            "error": state.error, "ms": round(state.seconds * 1000),
+            "course": {"id": package.course_id, "title": package.title} if package else None,
+            "launch": package.launch if package else None}
+
+
+def run(source: Path, port: int, version: str, open_browser: bool) -> int:
+    """Serves until Ctrl-C; the exit code."""
+    builds, stop = Builds(source), threading.Event()
+    try:
+        server = PreviewServer(port, builds)
+    except PortInUse:
+        click.echo(f"error: port {port} on {HOST} is in use (another preview?). Choose another one, for example "
+                   f"--port {port + 1}, or --port 0 for any free port.", err=True)
+        return 1
+    try:
+        state = builds.rebuild()
+        if state.package is None and not (source / "course" / "course.yaml").is_file():
+            click.echo(state.error, err=True)
+            return 1
+        report(state)
+        url = f"http://{HOST}:{server.port}/" + ("" if version == "1.2" else f"?scorm={version}")
+        click.echo(f"Preview of {display_path(source)} at {url}  (rebuilds on every save; Ctrl-C stops it)")
+        start_watching(source, lambda: report(builds.rebuild()), watch_failed, stop)
+        if open_browser:
+            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+        server.serve_forever(poll_interval=0.25)
+    except KeyboardInterrupt:
+        click.echo("Preview stopped.")
+    finally:
+        stop.set()
+        builds.close()
+        server.server_close()
+    return 0
+
+
+def watch_failed(exc: Exception) -> None:
+    click.echo(f"error: stopped watching for changes ({exc.__class__.__name__}: {exc}); the preview still serves "
+               "the last build. Restart it with Ctrl-C and kursbygger preview.", err=True)
+
+
+def report(state: State) -> None:
+    if state.error:
+        click.echo(state.error, err=True)
+        click.echo("The preview shows the last good build until the errors are fixed.", err=True)
+    else:
+        for warning in state.package.warnings:
+            click.echo(warning, err=True)
+        click.echo(f"built {state.package.course_id} in {state.seconds * 1000:.0f} ms")
