@@ -106,6 +106,8 @@ class Loader:
             value = self.value(node[key], spec.fields[key], f"{spec.name} field '{key}'", vwhere, offset)
             if value is not _INVALID:
                 out[key] = (value, vwhere)
+            elif not spec.fields[key].required:
+                out[key] = (spec.fields[key].default, vwhere)  # already reported; the default lets loading go on
         for name, fld in spec.fields.items():
             if name in out or name in node:
                 continue
@@ -144,8 +146,8 @@ class Loader:
                 self.error(where, f"{label} must be a whole number, found {describe(value)}")
                 return _INVALID
             if (fld.minimum is not None and value < fld.minimum) or (fld.maximum is not None and value > fld.maximum):
-                self.error(where, f"{label} is {value} but must be between {fld.minimum} and "
-                           f"{fld.maximum if fld.maximum is not None else 'any'}")
+                limit = f"between {fld.minimum} and {fld.maximum}" if fld.maximum is not None else f"at least {fld.minimum}"
+                self.error(where, f"{label} is {value} but must be {limit}")
                 return _INVALID
             return int(value)
         if kind == "bool":
