@@ -111,3 +111,41 @@ def test_lesson_and_question_counts_are_limited(monkeypatch):
     found = {(p.where.path.name, p.message) for p in problems}
     assert ("lessons", "2 lessons; the limit is 1") in found
     assert ("demo-quiz.yaml", "4 questions; the limit is 3 per quiz") in found
+
+
+def lesson_with(tmp_path, text: str):
+    from tests.conftest import GOOD
+
+    source = shutil.copytree(GOOD, tmp_path / "course")
+    lesson = source / "course" / "lessons" / "01-first.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    course, problems = load_course(source)
+    assert problems == []
+    return course, [p for p in check_course(course) if p.where.path.name == "01-first.md"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Alle har <b>ytringsfrihet</b>.", "<b>"),
+    ('Se <span class="x">her</span>.', '<span class="x">'),
+    ("<div>\nEn blokk.\n</div>", "<div>"),
+    ("<!-- en merknad -->", "<!-- en merknad -->"),
+])
+def test_raw_html_is_refused(tmp_path, text, found):
+    _, problems = lesson_with(tmp_path, text)
+    assert [p.message for p in problems] == [
+        f"raw HTML is not allowed in lessons; write Markdown instead (found '{found}')"]
+    assert problems[0].where.line == 17  # the line after the good lesson's last one
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Hvis a <b og b <c, er a <c.", "Hvis a &lt;b og b &lt;c, er a &lt;c."),
+    ("Prisen er <100 kr.", "Prisen er &lt;100 kr."),
+    ("Skriv `<b>` for fet skrift.", "<code>&lt;b&gt;</code>"),
+    ("Se <https://lovdata.no>.", '<a href="https://lovdata.no"'),
+])
+def test_text_that_only_looks_like_html_is_accepted(tmp_path, text, shown):
+    from builder.markdown import render_lesson
+
+    course, problems = lesson_with(tmp_path, text)
+    assert problems == []
+    assert shown in render_lesson(course, course.lessons[0])
