@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import fields as F
-from . import yamldoc
+from . import markdown, yamldoc
 from .model import Category, Course, Lesson, Option, Question, Quiz, SortItem, Source, Tracking, Where
 from .problems import Problem
 from .yamldoc import YamlList, YamlMap
@@ -225,9 +225,6 @@ class Loader:
                 course.quiz = self.quiz(quiz_path)
             else:
                 self.error(got["quiz"][1], f"quiz '{v['quiz']}' not found: expected the file quizzes/{v['quiz']}.yaml")
-        media_dir = root / "course" / "media"
-        if media_dir.is_dir():
-            course.media = sorted(p.relative_to(media_dir) for p in media_dir.rglob("*") if p.is_file())
         return course
 
     def lessons(self, root: Path, order: list | None, order_where: Where) -> list[Lesson]:
@@ -267,10 +264,13 @@ class Loader:
         if got is None or not {"id", "title", "minutes", "objectives"} <= got.keys():
             return None
         v = values(got)
+        body = text[match.end():]
+        document = markdown.parse_body(body)
         return Lesson(
             id=v["id"], title=v["title"], minutes=v["minutes"], objectives=[o for o, _ in v["objectives"]],
-            body=text[match.end():], body_line=text[: match.end()].count("\n") + 1,
+            body=body, body_line=text[: match.end()].count("\n") + 1,
             sources=[s for s, _ in (v["sources"] or [])], where=Where(path, 1, 1), at=places(got),
+            document=document, media=markdown.media_refs(document),
         )
 
     def quiz(self, path: Path) -> Quiz | None:

@@ -1,13 +1,13 @@
 """Lesson Markdown → safe, accessible HTML, and the checks on lesson bodies.
 
-One parse serves both `lesson_problems` and `render_lesson`, so what `check`
-accepts is exactly what `build` renders.
+`parse_body` runs once per lesson, at load; `lesson_problems` and `render_lesson`
+both read that one parse from the model, so what `check` accepts is exactly what
+`build` renders.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -25,14 +25,6 @@ CALLOUTS = ("case", "husk", "kilde")
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
-@dataclass
-class Page:
-    """What one parse of a lesson yields: tokens plus everything found wrong on the way."""
-
-    tokens: list[Token]
-    problems: list[Problem]
-
-
 @functools.cache
 def parser() -> MarkdownIt:
     # html on: markdown-it then marks exactly what CommonMark reads as HTML (html_block / html_inline tokens), which
@@ -44,20 +36,35 @@ def parser() -> MarkdownIt:
     return md
 
 
-# Room for every lesson of the largest course, so the check and the render share one parse per lesson.
-@functools.lru_cache(maxsize=2048)
-def tokenize(body: str) -> tuple[Token, ...]:
-    return tuple(parser().parse(body))
+def parse_body(body: str) -> list[Token]:
+    """A lesson body's tokens; each selfcheck block's fence carries its (data, problems) in `meta["selfcheck"]`."""
+    tokens = parser().parse(body)
+    for token in tokens:
+        if token.type == "fence" and token.info.strip() == "selfcheck":
+            token.meta["selfcheck"] = selfcheck(token.content)
+    return tokens
 
 
-def parse(course: Course, lesson: Lesson) -> Page:
-    tokens = list(tokenize(lesson.body))
-    page = Page(tokens, [])
+def media_refs(tokens: list[Token]) -> list[str]:
+    """The package paths (media/<file>) that the body's images and links point to."""
+    refs = set()
+    for child in (child for token in tokens for child in token.children or []):
+        target = child.attrGet("src") if child.type == "image" else \
+            child.attrGet("href") if child.type == "link_open" else None
+        path = unquote(urlsplit(str(target)).path) if target else ""
+        if path.startswith("media/"):
+            refs.add(path)
+    return sorted(refs)
+
+
+def lesson_problems(course: Course, lesson: Lesson) -> list[Problem]:
+    tokens = lesson.document
+    problems: list[Problem] = []
     path = lesson.where.path if lesson.where else Path("?")
 
     def report(token: Token | None, message: str, extra_lines: int = 0) -> None:
         line = lesson.body_line + (token.map[0] if token is not None and token.map else 0) + extra_lines
-        page.problems.append(Problem(Where(path, line, 1), message))
+        problems.append(Problem(Where(path, line, 1), message))
 
     open_kildeliste = None
     for index, token in enumerate(tokens):
@@ -77,7 +84,7 @@ def parse(course: Course, lesson: Lesson) -> Page:
         elif token.type == "html_block":
             report(token, raw_html(token))
         elif token.type == "fence" and token.info.strip() == "selfcheck":
-            for line, message in selfcheck(token.content)[1]:
+            for line, message in token.meta["selfcheck"][1]:
                 report(token, message, line)
         elif token.type == "inline":
             # One message per paragraph or cell is enough: <b>…</b> is one mistake, not two.
@@ -86,7 +93,7 @@ def parse(course: Course, lesson: Lesson) -> Page:
                 report(token, raw_html(html))
             for child in token.children or []:
                 inline_problems(course, child, lambda msg, t=token: report(t, msg))
-    return page
+    return problems
 
 
 def inline_problems(course: Course, child: Token, report) -> None:
@@ -137,7 +144,6 @@ def container_title(token: Token) -> str:
 
 # --- selfcheck blocks ----------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=2048)
 def selfcheck(content: str) -> tuple[dict | None, tuple[tuple[int, str], ...]]:
     """A ```selfcheck block's data (None if unusable) and its problems as (line in block, message)."""
     problems: list[tuple[int, str]] = []
@@ -178,14 +184,9 @@ def read_selfcheck(content: str, report) -> dict | None:
 
 # --- rendering -----------------------------------------------------------------------------------
 
-def lesson_problems(course: Course, lesson: Lesson) -> list[Problem]:
-    return parse(course, lesson).problems
-
-
 def render_lesson(course: Course, lesson: Lesson) -> str:
-    page = parse(course, lesson)
     renderer = LessonRenderer(course, lesson)
-    return parser().renderer.render(page.tokens, parser().options, {"lesson": renderer})
+    return parser().renderer.render(lesson.document, parser().options, {"lesson": renderer})
 
 
 class LessonRenderer:
@@ -224,7 +225,7 @@ def _render_fence(self, tokens, idx, options, env):
     if token.info.strip() != "selfcheck":
         return f"<pre><code>{escape(token.content)}</code></pre>\n"
     state: LessonRenderer = env["lesson"]
-    data = selfcheck(token.content)[0]
+    data = token.meta["selfcheck"][0]
     if data is None:
         return ""
     heading_id = state.new_id("selfcheck")
