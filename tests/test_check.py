@@ -12,6 +12,7 @@ from builder.check import check_course
 from builder.cli import main
 from builder.load import load_course
 from tests.broken_courses import CASES, expected, make_case
+from tests.conftest import GOOD
 
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):\d+: error: (?P<message>.*)$")
 
@@ -51,8 +52,6 @@ def test_too_large_file_is_refused(tmp_path):
 
 
 def test_good_course_has_no_problems():
-    from tests.conftest import GOOD
-
     result = CliRunner().invoke(main, ["check", "--source", str(GOOD)])
     assert result.exit_code == 0, result.output
     assert "demo: 2 lessons, 4 questions — no errors" in result.output
@@ -67,8 +66,6 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 
 def test_a_course_without_lessons_is_refused(tmp_path):
-    from tests.conftest import GOOD
-
     source = shutil.copytree(GOOD, tmp_path / "course")
     for lesson in (source / "course" / "lessons").iterdir():
         lesson.unlink()
@@ -80,8 +77,6 @@ def test_a_course_without_lessons_is_refused(tmp_path):
 
 def test_the_list_limits_accept_their_largest_size(tmp_path):
     """26 options, 9 categories and 26 items are allowed; one more of each is a broken course in the corpus."""
-    from tests.conftest import GOOD
-
     source = shutil.copytree(GOOD, tmp_path / "course")
     quiz = source / "quizzes" / "demo-quiz.yaml"
     text = quiz.read_text(encoding="utf-8")
@@ -103,8 +98,6 @@ def test_the_list_limits_accept_their_largest_size(tmp_path):
 
 def test_lesson_and_question_counts_are_limited(monkeypatch):
     """The real limits (1000 lessons, 5000 questions) lowered, so the good course is over both."""
-    from tests.conftest import GOOD
-
     monkeypatch.setattr("builder.load.MAX_LESSONS", 1)
     monkeypatch.setattr("builder.load.MAX_QUESTIONS", 3)
     _, problems = load_course(GOOD)
@@ -114,8 +107,6 @@ def test_lesson_and_question_counts_are_limited(monkeypatch):
 
 
 def lesson_with(tmp_path, text: str):
-    from tests.conftest import GOOD
-
     source = shutil.copytree(GOOD, tmp_path / "course")
     lesson = source / "course" / "lessons" / "01-first.md"
     lesson.write_text(lesson.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
