@@ -39,9 +39,11 @@ def kursbygger(tmp_path_factory) -> tuple[Path, Path, dict]:
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", tmp / "wheels", project, cwd=tmp)
     [wheel] = (tmp / "wheels").glob("kursbygger-*.whl")
     venv = tmp / "venv"
-    run(sys.executable, "-m", "venv", venv, cwd=tmp)
+    # Without pip inside (Debian's python3 has no ensurepip unless python3-venv is installed); this pip fills it.
+    run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp)
     python = venv / "bin" / "python"
-    run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel, cwd=tmp)
+    run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--disable-pip-version-check", wheel,
+        cwd=tmp)
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     where = run(python, "-c", "import builder; print(builder.__file__)", cwd=tmp, env=env).stdout.strip()
