@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import fields as F
-from . import yamldoc
+from . import markdown, yamldoc
 from .model import Category, Course, Lesson, Option, Question, Quiz, SortItem, Source, Tracking, Where
 from .problems import Problem
 from .yamldoc import YamlList, YamlMap
@@ -106,6 +106,8 @@ class Loader:
             value = self.value(node[key], spec.fields[key], f"{spec.name} field '{key}'", vwhere, offset)
             if value is not _INVALID:
                 out[key] = (value, vwhere)
+            elif not spec.fields[key].required:
+                out[key] = (spec.fields[key].default, vwhere)  # already reported; the default lets loading go on
         for name, fld in spec.fields.items():
             if name in out or name in node:
                 continue
@@ -144,8 +146,8 @@ class Loader:
                 self.error(where, f"{label} must be a whole number, found {describe(value)}")
                 return _INVALID
             if (fld.minimum is not None and value < fld.minimum) or (fld.maximum is not None and value > fld.maximum):
-                self.error(where, f"{label} is {value} but must be between {fld.minimum} and "
-                           f"{fld.maximum if fld.maximum is not None else 'any'}")
+                limit = f"between {fld.minimum} and {fld.maximum}" if fld.maximum is not None else f"at least {fld.minimum}"
+                self.error(where, f"{label} is {value} but must be {limit}")
                 return _INVALID
             return int(value)
         if kind == "bool":
@@ -223,9 +225,6 @@ class Loader:
                 course.quiz = self.quiz(quiz_path)
             else:
                 self.error(got["quiz"][1], f"quiz '{v['quiz']}' not found: expected the file quizzes/{v['quiz']}.yaml")
-        media_dir = root / "course" / "media"
-        if media_dir.is_dir():
-            course.media = sorted(p.relative_to(media_dir) for p in media_dir.rglob("*") if p.is_file())
         return course
 
     def lessons(self, root: Path, order: list | None, order_where: Where) -> list[Lesson]:
@@ -265,10 +264,13 @@ class Loader:
         if got is None or not {"id", "title", "minutes", "objectives"} <= got.keys():
             return None
         v = values(got)
+        body = text[match.end():]
+        document = markdown.parse_body(body)
         return Lesson(
             id=v["id"], title=v["title"], minutes=v["minutes"], objectives=[o for o, _ in v["objectives"]],
-            body=text[match.end():], body_line=text[: match.end()].count("\n") + 1,
+            body=body, body_line=text[: match.end()].count("\n") + 1,
             sources=[s for s, _ in (v["sources"] or [])], where=Where(path, 1, 1), at=places(got),
+            document=document, media=markdown.media_refs(document),
         )
 
     def quiz(self, path: Path) -> Quiz | None:

@@ -1,14 +1,13 @@
 """Lesson Markdown → safe, accessible HTML, and the checks on lesson bodies.
 
-One parse serves both `lesson_problems` and `render_lesson`, so what `check`
-accepts is exactly what `build` renders.
+`parse_body` runs once per lesson, at load; `lesson_problems` and `render_lesson`
+both read that one parse from the model, so what `check` accepts is exactly what
+`build` renders.
 """
 
 from __future__ import annotations
 
 import functools
-import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -23,41 +22,49 @@ from .strings import words
 from .yamldoc import YamlError, YamlList, YamlMap, parse as parse_yaml
 
 CALLOUTS = ("case", "husk", "kilde")
-RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s|/?>)|<!--")
 SAFE_SCHEMES = ("http", "https", "mailto")
-
-
-@dataclass
-class Page:
-    """What one parse of a lesson yields: tokens plus everything found wrong on the way."""
-
-    tokens: list[Token]
-    problems: list[Problem]
 
 
 @functools.cache
 def parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+    # html on: markdown-it then marks exactly what CommonMark reads as HTML (html_block / html_inline tokens), which
+    # the checks refuse; text that only looks a little like a tag, such as «a <b», stays text.
+    md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False}).enable("table")
     # Every ::: block parses; unknown names are reported by the checks instead of silently becoming text.
     container_plugin(md, "block", validate=lambda params, *args: True)
     md.validateLink = lambda url: True  # we check schemes ourselves, with a message
     return md
 
 
-# Room for every lesson of the largest course, so the check and the render share one parse per lesson.
-@functools.lru_cache(maxsize=2048)
-def tokenize(body: str) -> tuple[Token, ...]:
-    return tuple(parser().parse(body))
+def parse_body(body: str) -> list[Token]:
+    """A lesson body's tokens; each selfcheck block's fence carries its (data, problems) in `meta["selfcheck"]`."""
+    tokens = parser().parse(body)
+    for token in tokens:
+        if token.type == "fence" and token.info.strip() == "selfcheck":
+            token.meta["selfcheck"] = selfcheck(token.content)
+    return tokens
 
 
-def parse(course: Course, lesson: Lesson) -> Page:
-    tokens = list(tokenize(lesson.body))
-    page = Page(tokens, [])
+def media_refs(tokens: list[Token]) -> list[str]:
+    """The package paths (media/<file>) that the body's images and links point to."""
+    refs = set()
+    for child in (child for token in tokens for child in token.children or []):
+        target = child.attrGet("src") if child.type == "image" else \
+            child.attrGet("href") if child.type == "link_open" else None
+        path = unquote(urlsplit(str(target)).path) if target else ""
+        if path.startswith("media/"):
+            refs.add(path)
+    return sorted(refs)
+
+
+def lesson_problems(course: Course, lesson: Lesson) -> list[Problem]:
+    tokens = lesson.document
+    problems: list[Problem] = []
     path = lesson.where.path if lesson.where else Path("?")
 
     def report(token: Token | None, message: str, extra_lines: int = 0) -> None:
         line = lesson.body_line + (token.map[0] if token is not None and token.map else 0) + extra_lines
-        page.problems.append(Problem(Where(path, line, 1), message))
+        problems.append(Problem(Where(path, line, 1), message))
 
     open_kildeliste = None
     for index, token in enumerate(tokens):
@@ -74,20 +81,23 @@ def parse(course: Course, lesson: Lesson) -> Page:
             open_kildeliste = None
         elif token.type == "heading_open" and token.tag == "h1":
             report(token, "a lesson body cannot use '#' headings: the lesson title is the heading; start at '##'")
+        elif token.type == "html_block":
+            report(token, raw_html(token))
         elif token.type == "fence" and token.info.strip() == "selfcheck":
-            for line, message in selfcheck(token.content)[1]:
+            for line, message in token.meta["selfcheck"][1]:
                 report(token, message, line)
         elif token.type == "inline":
+            # One message per paragraph or cell is enough: <b>…</b> is one mistake, not two.
+            html = next((child for child in token.children or [] if child.type == "html_inline"), None)
+            if html is not None:
+                report(token, raw_html(html))
             for child in token.children or []:
                 inline_problems(course, child, lambda msg, t=token: report(t, msg))
-    return page
+    return problems
 
 
 def inline_problems(course: Course, child: Token, report) -> None:
-    if child.type == "text" and RAW_HTML.search(child.content):
-        report("raw HTML is not allowed in lessons; write Markdown instead "
-               f"(found '{RAW_HTML.search(child.content).group(0).strip()}')")
-    elif child.type == "link_open":
+    if child.type == "link_open":
         href = str(child.attrGet("href") or "")
         scheme = urlsplit(href).scheme.lower()
         if scheme and scheme not in SAFE_SCHEMES:
@@ -103,6 +113,11 @@ def inline_problems(course: Course, child: Token, report) -> None:
             report(f"image '{src[:60]}' is outside the course; put the file in course/media/ and write media/<file>")
         else:
             media_problem(course, src, "image", report)
+
+
+def raw_html(token: Token) -> str:
+    found = (token.content.strip().splitlines() or [""])[0][:60]
+    return f"raw HTML is not allowed in lessons; write Markdown instead (found '{found}')"
 
 
 def media_problem(course: Course, href: str, what: str, report) -> None:
@@ -129,7 +144,6 @@ def container_title(token: Token) -> str:
 
 # --- selfcheck blocks ----------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=2048)
 def selfcheck(content: str) -> tuple[dict | None, tuple[tuple[int, str], ...]]:
     """A ```selfcheck block's data (None if unusable) and its problems as (line in block, message)."""
     problems: list[tuple[int, str]] = []
@@ -170,14 +184,9 @@ def read_selfcheck(content: str, report) -> dict | None:
 
 # --- rendering -----------------------------------------------------------------------------------
 
-def lesson_problems(course: Course, lesson: Lesson) -> list[Problem]:
-    return parse(course, lesson).problems
-
-
 def render_lesson(course: Course, lesson: Lesson) -> str:
-    page = parse(course, lesson)
     renderer = LessonRenderer(course, lesson)
-    return parser().renderer.render(page.tokens, parser().options, {"lesson": renderer})
+    return parser().renderer.render(lesson.document, parser().options, {"lesson": renderer})
 
 
 class LessonRenderer:
@@ -216,7 +225,7 @@ def _render_fence(self, tokens, idx, options, env):
     if token.info.strip() != "selfcheck":
         return f"<pre><code>{escape(token.content)}</code></pre>\n"
     state: LessonRenderer = env["lesson"]
-    data = selfcheck(token.content)[0]
+    data = token.meta["selfcheck"][0]
     if data is None:
         return ""
     heading_id = state.new_id("selfcheck")
@@ -243,6 +252,11 @@ def _render_paragraph_open(self, tokens, idx, options, env):
 
 def _render_paragraph_close(self, tokens, idx, options, env):
     return "" if idx >= 2 and _only_image(tokens, idx - 2) else "</p>\n"
+
+
+def _render_html(self, tokens, idx, options, env):
+    # Never reached by a build (check refuses raw HTML); rendered inert all the same.
+    return escape(tokens[idx].content)
 
 
 def _render_image(self, tokens, idx, options, env):
@@ -287,6 +301,7 @@ for _name, _rule in {
     "paragraph_open": _render_paragraph_open, "paragraph_close": _render_paragraph_close,
     "heading_open": _render_heading_open, "heading_close": _render_heading_close,
     "link_open": _render_link_open, "link_close": _render_link_close,
+    "html_block": _render_html, "html_inline": _render_html,
 }.items():
     parser().add_render_rule(_name, _rule)
 

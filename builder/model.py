@@ -66,6 +66,8 @@ class Lesson(Located):
     body: str  # Markdown after the front matter
     body_line: int  # line in the file where `body` starts, for error positions
     sources: list[str] = field(default_factory=list)  # Source ids
+    document: list = field(default_factory=list, repr=False, compare=False)  # `body` parsed once (markdown.parse_body)
+    media: list[str] = field(default_factory=list)  # media/<file> paths the body points to
 
 
 @dataclass
@@ -135,7 +137,6 @@ class Course:
     lessons: list[Lesson] = field(default_factory=list)
     quiz: Quiz | None = None
     sources: list[Source] = field(default_factory=list)
-    media: list[Path] = field(default_factory=list)  # files under course/media, relative to it
     where: Where | None = None
 
     @property

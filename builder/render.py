@@ -8,7 +8,6 @@ import hashlib
 import json
 import re
 from importlib import resources
-from urllib.parse import unquote, urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -20,7 +19,6 @@ from .strings import words
 # Only the runtime's own script and style may run, pinned by their hashes; nothing may be fetched from elsewhere.
 CSP = ("default-src 'none'; script-src {script}; style-src {style}; img-src 'self'; font-src 'self'; "
        "media-src 'self'; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'")
-MEDIA_REF = re.compile(r'\b(?:src|href)="(media/[^"]+)"')
 
 
 def render_course(course: Course) -> dict[str, bytes]:
@@ -35,7 +33,7 @@ def render_course(course: Course) -> dict[str, bytes]:
     )
     files = {"index.html": html.encode("utf-8")}
     media_dir = course.root / "course" / "media"
-    for ref in sorted({unquote(urlsplit(m).path) for _, body in lessons for m in MEDIA_REF.findall(body)}):
+    for ref in sorted({ref for lesson in course.lessons for ref in lesson.media}):
         files[ref] = (media_dir / ref.removeprefix("media/")).read_bytes()
     return files
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from click.testing import CliRunner
 
+from builder.check import check_course
 from builder.cli import main
+from builder.load import load_course
 from tests.broken_courses import CASES, expected, make_case
+from tests.conftest import GOOD
 
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):\d+: error: (?P<message>.*)$")
 
@@ -48,8 +52,6 @@ def test_too_large_file_is_refused(tmp_path):
 
 
 def test_good_course_has_no_problems():
-    from tests.conftest import GOOD
-
     result = CliRunner().invoke(main, ["check", "--source", str(GOOD)])
     assert result.exit_code == 0, result.output
     assert "demo: 2 lessons, 4 questions — no errors" in result.output
@@ -61,3 +63,80 @@ def test_every_problem_is_reported_at_once(tmp_path):
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("minutes: 3", "minutes: tre"), encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--source", str(source)])
     assert "pasing_score" in result.stderr and "'minutes' must be a whole number" in result.stderr
+
+
+def test_a_course_without_lessons_is_refused(tmp_path):
+    source = shutil.copytree(GOOD, tmp_path / "course")
+    for lesson in (source / "course" / "lessons").iterdir():
+        lesson.unlink()
+    result = CliRunner().invoke(main, ["check", "--source", str(source)])
+    assert result.exit_code == 1
+    assert "course/course.yaml:1:1: error: the course has no lessons; add Markdown files to course/lessons/" in \
+        result.stderr.replace(str(source) + "/", "")
+
+
+def test_the_list_limits_accept_their_largest_size(tmp_path):
+    """26 options, 9 categories and 26 items are allowed; one more of each is a broken course in the corpus."""
+    source = shutil.copytree(GOOD, tmp_path / "course")
+    quiz = source / "quizzes" / "demo-quiz.yaml"
+    text = quiz.read_text(encoding="utf-8")
+    options = "".join(f"      - text: Svar {i}\n" for i in range(1, 26))
+    text = text.replace("      - text: Bare ledere\n        feedback: Ytringsfriheten gjelder alle.\n"
+                        "      - text: Ingen ansatte\n", options)
+    categories = "".join(f"      - {{id: k{i}, text: Kategori {i}}}\n" for i in range(7))
+    text = text.replace("      - {id: ikke-ok, text: Ikke greit}\n", "      - {id: ikke-ok, text: Ikke greit}\n" + categories)
+    items = "".join(f"      - {{id: ting-{i}, text: Ting {i}, category: k{i % 7}}}\n" for i in range(24))
+    text = text.replace("      - {id: satire, text: Satire om kommunedirektøren, category: ok}\n", items)
+    quiz.write_text(text, encoding="utf-8")
+    course, problems = load_course(source)
+    assert problems == []
+    sort = next(q for q in course.quiz.questions if q.type == "sort")
+    single = next(q for q in course.quiz.questions if q.type == "single")
+    assert (len(single.options), len(sort.categories), len(sort.items)) == (26, 9, 26)
+    assert check_course(course) == []
+
+
+def test_lesson_and_question_counts_are_limited(monkeypatch):
+    """The real limits (1000 lessons, 5000 questions) lowered, so the good course is over both."""
+    monkeypatch.setattr("builder.load.MAX_LESSONS", 1)
+    monkeypatch.setattr("builder.load.MAX_QUESTIONS", 3)
+    _, problems = load_course(GOOD)
+    found = {(p.where.path.name, p.message) for p in problems}
+    assert ("lessons", "2 lessons; the limit is 1") in found
+    assert ("demo-quiz.yaml", "4 questions; the limit is 3 per quiz") in found
+
+
+def lesson_with(tmp_path, text: str):
+    source = shutil.copytree(GOOD, tmp_path / "course")
+    lesson = source / "course" / "lessons" / "01-first.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    course, problems = load_course(source)
+    assert problems == []
+    return course, [p for p in check_course(course) if p.where.path.name == "01-first.md"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Alle har <b>ytringsfrihet</b>.", "<b>"),
+    ('Se <span class="x">her</span>.', '<span class="x">'),
+    ("<div>\nEn blokk.\n</div>", "<div>"),
+    ("<!-- en merknad -->", "<!-- en merknad -->"),
+])
+def test_raw_html_is_refused(tmp_path, text, found):
+    _, problems = lesson_with(tmp_path, text)
+    assert [p.message for p in problems] == [
+        f"raw HTML is not allowed in lessons; write Markdown instead (found '{found}')"]
+    assert problems[0].where.line == 17  # the line after the good lesson's last one
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Hvis a <b og b <c, er a <c.", "Hvis a &lt;b og b &lt;c, er a &lt;c."),
+    ("Prisen er <100 kr.", "Prisen er &lt;100 kr."),
+    ("Skriv `<b>` for fet skrift.", "<code>&lt;b&gt;</code>"),
+    ("Se <https://lovdata.no>.", '<a href="https://lovdata.no"'),
+])
+def test_text_that_only_looks_like_html_is_accepted(tmp_path, text, shown):
+    from builder.markdown import render_lesson
+
+    course, problems = lesson_with(tmp_path, text)
+    assert problems == []
+    assert shown in render_lesson(course, course.lessons[0])

@@ -86,6 +86,21 @@ def test_package_holds_only_referenced_media_and_no_external_urls(tmp_path):
     assert "eval(" not in runtime and "new Function" not in runtime and "innerHTML" not in runtime
 
 
+def test_linked_media_travel_once_even_when_named_twice(tmp_path):
+    """Media come from the lessons' own links and images (the model), whatever the HTML around them looks like."""
+    source = tmp_path / "src"
+    shutil.copytree(GOOD, source)
+    (source / "course" / "media" / "notat 1.txt").write_bytes(b"notat")
+    lesson = source / "course" / "lessons" / "02-second.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n| Vedlegg |\n|---|\n| [Notatet](media/notat%201.txt) |\n\n"
+                      "Se [figuren](media/figur.svg#topp) og [notatet igjen](<media/notat 1.txt>).\n", encoding="utf-8")
+    course = course_at(source)
+    assert course.lessons[1].media == ["media/figur.svg", "media/notat 1.txt"]
+    files = render_course(course)
+    assert sorted(files) == ["index.html", "media/figur.svg", "media/notat 1.txt"]
+    assert files["media/notat 1.txt"] == b"notat"
+
+
 def test_render_is_deterministic():
     assert render_course(course_at(GOOD)) == render_course(course_at(GOOD))
 
