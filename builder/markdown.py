@@ -184,9 +184,11 @@ def read_selfcheck(content: str, report) -> dict | None:
 
 # --- rendering -----------------------------------------------------------------------------------
 
-def render_lesson(course: Course, lesson: Lesson) -> str:
+def render_lesson(course: Course, lesson: Lesson, image_src=None) -> str:
+    """Safe HTML of the lesson; `image_src` maps an image's media/<file> to the address to write (the handout
+    inlines them as data: addresses)."""
     renderer = LessonRenderer(course, lesson)
-    return parser().renderer.render(lesson.document, parser().options, {"lesson": renderer})
+    return parser().renderer.render(lesson.document, parser().options, {"lesson": renderer, "image_src": image_src})
 
 
 class LessonRenderer:
@@ -262,7 +264,8 @@ def _render_html(self, tokens, idx, options, env):
 def _render_image(self, tokens, idx, options, env):
     token = tokens[idx]
     alt = "".join(c.content for c in token.children or []) or token.content
-    src = escape(str(token.attrGet("src")))
+    src = str(token.attrGet("src"))
+    src = escape(env["image_src"](src) if env.get("image_src") else src)
     img = f'<img src="{src}" alt="{escape(alt)}" loading="lazy">'
     caption = token.attrGet("title")
     if caption:

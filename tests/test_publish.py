@@ -83,7 +83,7 @@ def test_handout_prints_the_self_check_as_a_checklist_and_images_with_captions(c
     questions = [squeeze(q.text_content()) for q in steps]
     expected, captions = [], []
     for lesson in course.lessons:
-        for token in markdown.tokenize(lesson.body):
+        for token in lesson.document:
             if token.type == "fence" and token.info.strip() == "selfcheck":
                 expected += [squeeze(step["question"]) for step in markdown.selfcheck(token.content)[0]["steps"]]
             for child in token.children or []:

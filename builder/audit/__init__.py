@@ -73,7 +73,7 @@ def audit_zip(zip_path: Path, out: Path) -> AuditReport:
     not a package, browser.BrowserMissing when there is no Chromium."""
     checked = validate_zip(zip_path)
     if not checked.ok:
-        raise AuditError(f"{display_path(zip_path)} is not a valid SCORM package: {'; '.join(checked.errors)}")
+        raise AuditError(f"{display_path(zip_path)} is not a valid SCORM package: {'; '.join(f.message for f in checked.findings if f.severity == 'error')}")
     with zipfile.ZipFile(zip_path) as archive:
         if "index.html" not in archive.namelist():
             raise AuditError(f"{display_path(zip_path)} has no index.html; audit checks packages made by kursbygger")

@@ -12,14 +12,14 @@ import datetime
 import mimetypes
 from collections.abc import Sequence
 from importlib import resources
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import jinja2
 from markupsafe import Markup
 
 from .. import markdown
 from ..model import Course
-from ..render import MEDIA_REF, csp_hash
+from ..render import csp_hash
 from ..strings import words
 from .discussion import Discussion
 
@@ -66,7 +66,7 @@ WORDS = {
 
 
 def render_handout(course: Course, contacts: Sequence[str] = ()) -> str:
-    lessons = [(lesson, Markup(inline_media(course, markdown.render_lesson(course, lesson))))
+    lessons = [(lesson, Markup(markdown.render_lesson(course, lesson, image_src=data_uri(course))))
                for lesson in course.lessons]
     return page("handout.html", course, contacts, lessons=lessons)
 
@@ -98,24 +98,23 @@ def environment() -> jinja2.Environment:
                               trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 
 
-def inline_media(course: Course, html: str) -> str:
+def data_uri(course: Course):
     """Images as data: addresses, so one file holds the whole handout and opening it fetches nothing."""
     media_dir = course.root / "course" / "media"
 
-    def data_uri(match) -> str:
-        ref = unquote(match.group(1)).removeprefix("media/")
+    def encode(src: str) -> str:
+        ref = unquote(urlsplit(src).path).removeprefix("media/")
         mime = mimetypes.guess_type(ref)[0] or "application/octet-stream"
-        encoded = base64.b64encode((media_dir / ref).read_bytes()).decode("ascii")
-        return match.group(0).replace(match.group(1), f"data:{mime};base64,{encoded}")
+        return f"data:{mime};base64,{base64.b64encode((media_dir / ref).read_bytes()).decode('ascii')}"
 
-    return MEDIA_REF.sub(data_uri, html)
+    return encode
 
 
 def selfchecks(course: Course) -> list[dict]:
     """Every «tell til tre» block of the course, as checked by builder/markdown.py."""
     found = []
     for lesson in course.lessons:
-        for token in markdown.tokenize(lesson.body):
+        for token in lesson.document:
             if token.type == "fence" and token.info.strip() == "selfcheck":
                 data = markdown.selfcheck(token.content)[0]
                 if data is not None:
