@@ -14,7 +14,7 @@ from .figures import Figures, figures
 from .output import follow_up, score_text, status_word, write_csv, write_html
 from .readers import DEFAULT_MAX_MB, ExportError
 from .responses import describe_response, right_answer
-from .tally import tally
+from .tally import read_exports
 from .words import WORDS
 
 
@@ -45,7 +45,7 @@ def run(request: Request) -> tuple[Figures, list[str]]:
     passing = request.passing_score if request.passing_score is not None else (
         course.passing_score if course is not None else None)
     exports = [Path(p) for p in request.exports]
-    with tally(exports, passing, request.max_mb) as counted:
+    with read_exports(exports, passing, request.max_mb) as counted:
         fig = figures(exports, counted, course, passing)
         lang = course.language if course is not None else "nb"
         t = WORDS[lang]

@@ -37,10 +37,14 @@ class Layout:
 
 
 def number(text: str) -> float | None:
+    """A score as the LMS wrote it: "85", "85.5", "85,5" or "85 %"."""
     try:
-        return float(text.replace(",", ".").replace("%", "").strip())
+        return float(text)
     except ValueError:
-        return None
+        try:
+            return float(text.replace(",", ".").replace("%", "").strip())
+        except ValueError:
+            return None
 
 
 def find_layout(path: Path, header: list[str], sample: list[list[str]]) -> Layout:

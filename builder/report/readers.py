@@ -6,8 +6,10 @@ rows as lists of strings, one at a time, so a large export is never held whole b
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
+import io
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -90,29 +92,30 @@ def non_blank(rows: Iterator[list[str]]) -> Iterator[list[str]]:
 def text_rows(path: Path, handle, bar) -> Iterator[list[str]]:
     """Moodle's "text format": tab-separated, quoted only where needed, UTF-8 (perhaps with a byte-order mark).
     A comma- or semicolon-separated file saved from a spreadsheet is read too."""
-    first = handle.readline(1 << 20)
+    head = handle.read(1 << 16)
     handle.seek(0)
-    try:
-        first_line = first.decode("utf-8-sig")
+    try:  # the start must be text; a character cut at the end of the block is fine
+        start = codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
     except UnicodeDecodeError:
+        start = "\0"
+    if "\0" in start:
         raise ExportError(f"{path}: neither a spreadsheet nor a UTF-8 text export; expected the LMS's report "
-                          "download in text, Excel or OpenDocument format") from None
+                          "download in text, Excel or OpenDocument format")
+    first_line = start.splitlines()[0] if start else ""
     if first_line.lstrip().lower().startswith(("<!doctype", "<html", "<?xml")):
         raise ExportError(f"{path}: a web page, not a report export (perhaps the LMS's log-in page was saved); "
                           "download the report again")
     delimiter = "\t" if "\t" in first_line else ";" if first_line.count(";") > first_line.count(",") else ","
-    yield from csv.reader(decoded_lines(path, handle, bar), delimiter=delimiter)
-
-
-def decoded_lines(path: Path, handle, bar) -> Iterator[str]:
-    for number, raw in enumerate(handle, 1):
-        bar.update(len(raw))
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise ExportError(f"{path}:{number}: this line is not UTF-8 text; expected the LMS's text export as "
-                              "it was downloaded") from None
-        yield line.removeprefix("\ufeff") if number == 1 else line
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    line = 0
+    try:
+        for line, row in enumerate(csv.reader(text, delimiter=delimiter), 1):
+            if not line % 4096:
+                bar.update(handle.tell() - bar.n)
+            yield row
+    except UnicodeDecodeError:
+        raise ExportError(f"{path}: from row {line + 1} on the text is no longer UTF-8; expected the LMS's text export "
+                          "as it was downloaded") from None
 
 
 def workbook_rows(path: Path, kind: str, bar) -> Iterator[list[str]]:
