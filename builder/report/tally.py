@@ -148,7 +148,7 @@ def read_exports(paths: list[Path], passing: float | None, max_mb: float = DEFAU
         try:
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("PRAGMA synchronous = OFF")
-            db.execute("PRAGMA cache_size = -65536")  # 64 MB of pages: sorts by person stay fast, memory bounded
+            db.execute("PRAGMA cache_size = -16384")  # 16 MB of pages: sorts by person stay fast, memory bounded
             db.execute(f"CREATE TABLE attempts ({', '.join(ATTEMPT_COLUMNS)})")
             result = Tally(db)
             for path in paths:
