@@ -187,3 +187,16 @@ def test_progress_bar_only_on_a_terminal_and_only_after_a_second(monkeypatch, te
         bar.refresh()
     assert quick == ""  # nothing for inputs that are read within a second
     assert ("eksport.txt" in stream.getvalue()) is terminal
+
+
+def test_report_benchmark_runs_and_reports_its_figures(tmp_path):
+    import subprocess
+
+    from tests.conftest import REPO
+
+    result = subprocess.run([sys.executable, "-m", "benchmarks.report", "--sizes", "300", "--kinds", "text", "xlsx",
+                             "--runs", "1", "--cache", str(tmp_path / "exports")], capture_output=True, text=True,
+                            cwd=REPO, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "| text | 300 |" in result.stdout and "| xlsx | 300 |" in result.stdout
+    assert "Text, 300 learners:" in result.stdout
