@@ -53,7 +53,6 @@ class Figures:
     unknown_ids: list[str]  # question ids the course's quiz does not have
     mixed_ids: list[str]  # question ids recorded with more than one right answer: several versions in the export
     groups: dict[str, list[GroupRow]]  # identity field → rows, small groups merged
-    kinds: list[str]
 
     @property
     def completion_rate(self) -> float:
@@ -127,7 +126,7 @@ def figures(paths: list[Path], tally: Tally, course: CourseInfo | None, passing:
         score_bins=[(f"{b * 10}–{b * 10 + 9 if b < 9 else 100}", bins.get(b, 0)) for b in range(10)],
         questions=sorted(questions, key=order), other_versions=sorted(other, key=order),
         unknown_ids=sorted(unknown), mixed_ids=mixed,
-        groups=group_rows(tally, learners, passing is not None), kinds=tally.kinds,
+        groups=group_rows(tally, learners, passing is not None),
     )
 
 

@@ -31,10 +31,6 @@ class Layout:
     sco: int | None  # the SCO's column: its score, or a status word such as "Incomplete"
     questions: list[tuple[int, int, int, int]]  # question, response, right answer, result
 
-    @property
-    def kind(self) -> str:
-        return "interactions" if self.questions else "basic" if self.sco is None else "status"
-
 
 def number(text: str) -> float | None:
     """A score as the LMS wrote it: "85", "85.5", "85,5" or "85 %"."""

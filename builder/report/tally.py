@@ -32,13 +32,17 @@ def getter(columns: list[int]):
     return pick if len(columns) > 1 else lambda row: (pick(row),)
 
 
+def pickers(layout: Layout):
+    """Four pickers: every question id, every response, every right answer, every result of a row."""
+    return [getter([group[k] for group in layout.questions]) for k in range(4)]
+
+
 class Tally:
     """The exports read: answer counts per file and an SQLite table of attempts."""
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
         self.answers: list[Counter] = []  # per file: (question, right answer, response, result) → count
-        self.kinds: list[str] = []  # per file: interactions, status or basic
         self.group_fields: list[str] = []  # identity-field headers, in the order first seen; column g<i>
 
     def read(self, path: Path, max_mb: float = DEFAULT_MAX_MB) -> None:
@@ -48,12 +52,11 @@ class Tally:
         for line, found, row in scan(path, max_mb):
             if found is not None:
                 layout = found
-                self.kinds.append(layout.kind)
                 groups = [(col, self.group_column(header)) for col, header in layout.groups.items()]
                 insert = (f"INSERT INTO attempts ({', '.join(ATTEMPT_COLUMNS)}"
                           f"{''.join(f', g{g}' for _, g in groups)}) VALUES "
                           f"({', '.join('?' * (len(ATTEMPT_COLUMNS) + len(groups)))})")
-                pick = [getter([q[k] for q in layout.questions]) for k in range(4)]
+                pick = pickers(layout)
                 status_known = layout.sco is not None or bool(layout.questions)
                 continue
             attempt = row[layout.attempt]
@@ -103,7 +106,7 @@ class Tally:
             pick = None
             for line, found, row in scan(paths[file_no], max_mb):
                 if found is not None:
-                    pick = [getter([q[k] for q in found.questions]) for k in range(4)]
+                    pick = pickers(found)
                 elif line in rows:
                     self.answers[file_no].subtract(zip(*(p(row) for p in pick)))
             self.answers[file_no] = +self.answers[file_no]
