@@ -91,6 +91,7 @@ def test_export_alone_shows_codes_and_does_not_guess_the_pass_mark(exports, tmp_
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Grensen for bestått er ukjent" in html and "Laget bare fra eksporten" in html
     assert "tre-hvem-sporre" in html and "Hva" not in html.split("<main>")[1].split("tre-")[0]
+    assert "Bestått:" not in html and "Fullført: 4 (80 %)" in html  # no pass count without a pass mark
     result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--out", str(tmp_path / "a.html")])
     assert result.exit_code == 0, result.output
     assert "5 learners, 5 attempts: 80 % completed, pass rate unknown" in result.output
