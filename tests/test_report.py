@@ -385,3 +385,10 @@ def test_size_guard_is_adjustable(exports, tmp_path):
     refused = CliRunner().invoke(main, [*args, "--max-size", "0.001"])
     assert refused.exit_code == 1 and "raise it with --max-size" in refused.output
     assert CliRunner().invoke(main, [*args, "--max-size", "1"]).exit_code == 0
+
+
+def test_package_and_source_together_are_refused(exports, package, tmp_path):
+    result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--package", str(package),
+                                       "--source", str(COURSE), "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and "either --package or --source" in result.output
+    assert not (tmp_path / "r.html").exists()
