@@ -102,7 +102,7 @@ def test_package_adds_the_course_words(exports, package, tmp_path):
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     course = from_source(COURSE)
     question = course.questions["ans-anonym-historie"]
-    assert question.text.replace("«", "&laquo;")[:20] in html or question.text[:20] in html
+    assert question.text in html
     wrong = next(o for o in question.options if o.feedback and not o.correct)
     assert wrong.feedback in html  # the misconception the most common wrong answer reveals
     assert course.lessons[question.lesson] in html
