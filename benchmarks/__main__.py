@@ -25,6 +25,7 @@ from .synthetic import write_course
 
 REPO = Path(__file__).resolve().parent.parent
 SIZES = [(10, 50), (100, 500), (1000, 5000)]
+REPORT_SECTION = "## HR report"
 RUNTIME_ELEMENTS = re.compile(r"<(script|style)>(.*?)</\1>", re.S)
 MEASURE_CHILD = (
     "import resource, subprocess, sys, time\n"
@@ -32,7 +33,8 @@ MEASURE_CHILD = (
     "r = subprocess.run(sys.argv[1:], capture_output=True)\n"
     "elapsed = time.perf_counter() - t\n"
     "sys.stderr.buffer.write(r.stdout + r.stderr)\n"
-    "print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(elapsed, u.ru_maxrss, r.returncode, u.ru_utime + u.ru_stime)\n"
 )
 
 
@@ -40,7 +42,7 @@ def build_once(source: Path, out: Path) -> tuple[float, float]:
     """Wall time (interpreter start included) and peak memory (MB) of one `kursbygger build` in a fresh process."""
     command = [sys.executable, "-m", "builder", "build", "--source", str(source), "--out", str(out)]
     result = subprocess.run([sys.executable, "-c", MEASURE_CHILD, *command], capture_output=True, text=True, cwd=REPO)
-    seconds, rss_kb, code = result.stdout.split()
+    seconds, rss_kb, code, _ = result.stdout.split()
     if code != "0":
         raise RuntimeError(f"build of {source} failed:\n{result.stderr}")
     return float(seconds), int(rss_kb) / 1024
@@ -285,8 +287,13 @@ def main() -> int:
 
 def results_page(table: str) -> str:
     machine = f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    kept = ""  # the HR report's section, written by `python -m benchmarks.report`, stays
+    old = REPO / "benchmarks" / "RESULTS.md"
+    if old.is_file() and REPORT_SECTION in old.read_text(encoding="utf-8"):
+        kept = "\n" + REPORT_SECTION + old.read_text(encoding="utf-8").split(REPORT_SECTION, 1)[1]
     return (f"# Benchmark results\n\nRegenerate with `python -m benchmarks --update-results-md` "
-            f"(see docs/benchmarks.md).\nMeasured {time.strftime('%Y-%m-%d', time.gmtime())} on {machine}.\n\n{table}")
+            f"(see docs/benchmarks.md).\nMeasured {time.strftime('%Y-%m-%d', time.gmtime())} on {machine}.\n\n{table}"
+            f"{kept}")
 
 
 if __name__ == "__main__":

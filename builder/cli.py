@@ -168,17 +168,29 @@ def audit(zip_path: Path, out: Path | None) -> None:
 @main.command()
 @click.argument("exports", metavar="EXPORT...", nargs=-1, required=True,
                 type=click.Path(dir_okay=False, path_type=Path))
-@SOURCE
+@click.option("--package", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The SCORM zip that was uploaded: adds question texts, answer words, lessons and the pass mark.")
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The course sources (holds course/ and quizzes/), instead of --package.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
               show_default=True, help="Where to write the HTML report.")
 @click.option("--names", is_flag=True, help="Add the list of people who have not completed or passed.")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write that list as a spreadsheet file (name, e-mail, status, best score, last access).")
+@click.option("--passing-score", type=click.FloatRange(0, 100), default=None,
+              help="The pass mark in %, when neither --package nor --source gives it.")
+@click.option("--max-size", "max_mb", type=click.FloatRange(min=0, min_open=True), default=4096, show_default=True,
+              help="Refuse an export larger than this many MB (a guard against absurd inputs).")
 @friendly
-def report(exports: tuple[Path, ...], source: Path, out: Path, names: bool) -> None:
-    """HR report from the LMS's SCORM report exports (Moodle/KS Læring; .txt or .xlsx)."""
-    from .report import ExportError, run
+def report(exports: tuple[Path, ...], package: Path | None, source: Path | None, out: Path, names: bool,
+           csv_path: Path | None, passing_score: float | None, max_mb: float) -> None:
+    """HR report from the LMS's SCORM report exports (Moodle/KS Læring; text, .xlsx, .ods or .xls)."""
+    from .report import ExportError, Request, run
 
+    if package is not None and source is not None:
+        raise click.UsageError("give either --package or --source, not both")
     try:
-        _, summary = run(list(exports), source, out, names)
+        _, summary = run(Request(list(exports), out, package, source, names, csv_path, passing_score, max_mb))
     except ExportError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

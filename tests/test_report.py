@@ -1,8 +1,7 @@
-"""The HR report on the real Moodle 4.3 exports, translated variants and hostile files."""
+"""The HR report on the real Moodle 4.3 exports: every format, with and without the course, and bad input."""
 
 from __future__ import annotations
 
-import csv
 import shutil
 import zipfile
 from pathlib import Path
@@ -11,15 +10,19 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from builder.build import build
 from builder.cli import main
-from builder.load import load_course
-from builder.report import WORDS, run
-from builder.report.analyse import analyse, describe_response, right_answer
-from builder.report.exports import ExportError, merge, read_export
+from builder.report import WORDS, Request, run
+from builder.report.course_info import from_source
+from builder.report.responses import describe_response, right_answer, right_codes
 from tests.conftest import REPO
 
-EXPORTS = REPO.parent / "shared" / "lms-exports" / "moodle-4.3"
-COURSE = REPO / "tests" / "fixtures" / "report-course"
+SHARED = REPO.parent / "shared" / "lms-exports"
+COURSE_EXPORTS = SHARED / "moodle-4.3-course"  # this course, version 1.0.0, in Moodle's three formats
+SMALL_EXPORTS = SHARED / "moodle-4.3"  # a two-question test course: a retry, an unfinished attempt
+COURSE = REPO / "tests" / "fixtures" / "course-1.0.0"  # the course as it was when those exports were made
+SMALL_COURSE = REPO / "tests" / "fixtures" / "report-course"
+FORMATS = ["interactions.txt", "interactions.xlsx", "interactions.ods"]
 NORWEGIAN = {"Name": "Navn", "Email address": "E-postadresse", "Attempt": "Forsøk", "Started on": "Startet",
              "Last accessed on": "Sist åpnet", "Score": "Poengsum", "Question": "Spørsmål", "Response": "Svar",
              "Right answer": "Riktig svar", "Result": "Resultat"}
@@ -27,116 +30,264 @@ NORWEGIAN = {"Name": "Navn", "Email address": "E-postadresse", "Attempt": "Fors�
 
 @pytest.fixture(scope="module")
 def exports() -> Path:
-    if not EXPORTS.is_dir():
-        pytest.skip(f"the shared Moodle exports are not at {EXPORTS}")
-    return EXPORTS
+    if not COURSE_EXPORTS.is_dir() or not SMALL_EXPORTS.is_dir():
+        pytest.skip(f"the shared Moodle exports are not at {SHARED}")
+    return COURSE_EXPORTS
 
 
 @pytest.fixture(scope="module")
-def course():
-    course, problems = load_course(COURSE)
-    assert problems == []
-    return course
+def package(tmp_path_factory) -> Path:
+    """The SCORM 1.2 zip HR uploaded, built here from the pinned sources."""
+    _, built = build(COURSE, tmp_path_factory.mktemp("dist"), "1.2")
+    return built[0].path
 
 
-def figures_for(course, *paths):
-    return analyse(course, merge([read_export(p) for p in paths]))
+def report(tmp_path, *exports, **options):
+    return run(Request(list(exports), tmp_path / "r.html", **options))[0]
 
 
-@pytest.mark.parametrize("name", ["interactions.txt", "interactions.xlsx"])
-def test_figures_match_the_export(exports, course, name):
-    f = figures_for(course, exports / name)
-    assert f.learners == 5 and len(f.attempts) == 6
-    assert f.completion_rate == 0.8 and f.pass_rate == 0.8  # Per Olsen left his attempt incomplete
-    assert f.attempts_needed == [(1, 3), (2, 1)]  # Ola Hansen failed, then passed on the second attempt
-    ola = next(p for p in f.people if p.name == "Ola Hansen")
-    assert (ola.attempts, ola.best, ola.passed, ola.attempts_to_pass) == (2, 100, True, 2)
-    per = next(p for p in f.people if p.name == "Per Olsen")
-    assert (per.completed, per.passed) == (False, False)
-    rates = {q.id: (q.right, q.answered, dict(q.wrong_answers)) for q in f.questions}
-    assert rates == {"q1": (4, 5, {"b": 1}), "q2": (4, 5, {"f": 1})}
-    assert dict(f.score_bins)["0–9"] == 1 and dict(f.score_bins)["90–100"] == 4
-    assert f.unknown_ids == []
+def numbers(f) -> dict:
+    """Every figure of a report, without the course's words."""
+    return {"learners": f.learners, "attempts": f.attempts, "completed": f.completed, "passed": f.passed,
+            "known": f.completion_known, "needed": f.attempts_needed, "bins": f.score_bins,
+            "questions": sorted((q.id, q.right_code, q.answered, q.right, dict(q.wrong)) for q in f.questions),
+            "other": [(q.id, q.right_code) for q in f.other_versions], "groups": f.groups}
 
 
-def test_text_and_excel_give_the_same_figures(exports, course):
-    a, b = figures_for(course, exports / "interactions.txt"), figures_for(course, exports / "interactions.xlsx")
-    assert (a.people, a.score_bins) == (b.people, b.score_bins)
+@pytest.mark.parametrize("name", FORMATS)
+def test_each_format_gives_the_real_figures(exports, tmp_path, name):
+    f = report(tmp_path, exports / name, source=COURSE)
+    assert (f.learners, f.attempts, f.completed, f.passed) == (5, 5, 4, 2)  # Aisha stopped; Kari and Ola failed
+    assert f.completion_known and f.passing_score == 80
+    assert dict(f.score_bins)["0–9"] == 2 and dict(f.score_bins)["90–100"] == 2
+    assert f.other_versions == [] and f.unknown_ids == [] and f.mixed_ids == []
+    by_id = {q.id: q for q in f.questions}
+    assert (by_id["tre-hvem-sporre"].answered, by_id["tre-hvem-sporre"].right) == (4, 2)
+    assert by_id["tre-hvem-sporre"].wrong == {"d": 2}
+    assert sum(q.answered for q in f.questions) == 48 and sum(q.right for q in f.questions) == 24
+    assert all(q.question is not None for q in f.questions)
 
 
-def test_basic_and_interactions_reports_merge(exports, course):
-    f = figures_for(course, exports / "basic.txt", exports / "interactions.txt")
-    assert len(f.attempts) == 6 and f.completion_rate == 0.8
+def test_three_formats_agree_on_every_number(exports, tmp_path):
+    text, xlsx, ods = (numbers(report(tmp_path, exports / name, source=COURSE)) for name in FORMATS)
+    assert text == xlsx == ods
 
 
-def test_basic_report_alone_does_not_claim_completion(exports, course, tmp_path):
-    f = figures_for(course, exports / "basic.txt")
-    assert not f.completion_known and f.pass_rate == 0.8  # Per Olsen's unfinished attempt reads as 0 there
-    result = CliRunner().invoke(main, ["report", str(exports / "basic.txt"), "--source", str(COURSE),
-                                       "--out", str(tmp_path / "r.html")])
-    assert result.exit_code == 0 and "completion unknown" in result.output
+def test_export_alone_package_and_source_agree(exports, package, tmp_path):
+    alone = report(tmp_path, exports / "interactions.ods", passing_score=80)
+    with_package = report(tmp_path, exports / "interactions.ods", package=package)
+    with_source = report(tmp_path, exports / "interactions.ods", source=COURSE)
+    assert numbers(alone) == numbers(with_package) == numbers(with_source)
+    assert all(q.question is None for q in alone.questions)
+    words = lambda f: [(q.question.text, q.question.lesson, [(o.text, o.correct, o.feedback) for o in q.question.options],
+                        q.question.answer, q.question.feedback_true, q.question.feedback_false,
+                        [(i.text, i.category) for i in q.question.items]) for q in f.questions]  # noqa: E731
+    assert words(with_package) == words(with_source)
+
+
+def test_export_alone_shows_codes_and_does_not_guess_the_pass_mark(exports, tmp_path):
+    f = report(tmp_path, exports / "interactions.txt")
+    assert f.passed is None and f.pass_rate is None and f.completed == 4
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Grensen for bestått er ukjent" in html and "Laget bare fra eksporten" in html
+    assert "tre-hvem-sporre" in html and "Hva" not in html.split("<main>")[1].split("tre-")[0]
+    assert "Bestått:" not in html and "Fullført: 4 (80 %)" in html  # no pass count without a pass mark
+    result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--out", str(tmp_path / "a.html")])
+    assert result.exit_code == 0, result.output
+    assert "5 learners, 5 attempts: 80 % completed, pass rate unknown" in result.output
+
+
+def test_package_adds_the_course_words(exports, package, tmp_path):
+    report(tmp_path, exports / "interactions.xlsx", package=package)
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    course = from_source(COURSE)
+    question = course.questions["ans-anonym-historie"]
+    assert question.text in html
+    wrong = next(o for o in question.options if o.feedback and not o.correct)
+    assert wrong.feedback in html  # the misconception the most common wrong answer reveals
+    assert course.lessons[question.lesson] in html
+    assert "Grensen for bestått er 80 %" in html
+
+
+def test_summary_names_the_three_hardest_and_their_misconceptions(exports, tmp_path):
+    f = report(tmp_path, exports / "interactions.txt", source=COURSE)
+    hardest = f.hardest()
+    assert len(hardest) == 3 and all(q.rate == 0 and q.answered == 2 for q in hardest)
+    summary = (tmp_path / "r.html").read_text(encoding="utf-8").split("<h2>Oversikt</h2>")[0]
+    assert "5 deltakere har åpnet kurset. 4 av dem (80 %) har fullført, og 2 (40 %) har bestått." in summary
+    for q in hardest:
+        code = q.wrong.most_common(1)[0][0]
+        words, feedback = describe_response(q.question, code, WORDS["nb"])
+        assert q.question.text in summary and f"«{words}»" in summary
+        assert not feedback or feedback in summary
+
+
+def small(tmp_path, *names, **options):
+    if not SMALL_EXPORTS.is_dir():
+        pytest.skip(f"the shared Moodle exports are not at {SMALL_EXPORTS}")
+    return report(tmp_path, *(SMALL_EXPORTS / n for n in names), source=SMALL_COURSE, **options)
+
+
+def test_retry_and_unfinished_attempt(tmp_path):
+    f = small(tmp_path, "interactions.txt")
+    assert (f.learners, f.attempts, f.completed, f.passed) == (5, 6, 4, 4)
+    assert f.attempts_needed == [(1, 3), (2, 1)]  # Ola Hansen failed, then passed on his second attempt
+    assert {(q.id, q.right, q.answered) for q in f.questions} == {("q1", 4, 5), ("q2", 4, 5)}
+
+
+def test_basic_and_interactions_reports_merge(tmp_path):
+    both = small(tmp_path, "basic.xlsx", "interactions.txt")
+    assert numbers(both) == numbers(small(tmp_path, "interactions.txt"))
+
+
+def test_basic_report_alone_does_not_claim_completion(tmp_path):
+    f = small(tmp_path, "basic.txt")
+    assert not f.completion_known and f.passed == 4  # Per Olsen's unfinished attempt reads as 0 there
     assert "Fullføring er ukjent" in (tmp_path / "r.html").read_text(encoding="utf-8")
-    assert figures_for(course, exports / "interactions.txt").completion_known
 
 
-def translated(src: Path, dest: Path) -> Path:
-    rows = list(csv.reader(src.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
+def translated_text(src: Path, dest: Path) -> Path:
+    lines = src.read_text(encoding="utf-8").splitlines()
     header = []
-    for cell in rows[0]:
+    for cell in lines[0].split("\t"):
+        cell = cell.strip('"')
         word, _, number = cell.rpartition(" ")
         header.append(f"{NORWEGIAN[word]} {number}" if number.isdigit() and word in NORWEGIAN else NORWEGIAN.get(cell, cell))
-    with dest.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter="\t").writerows([header] + [[c.replace("Incomplete", "Ikke fullført") for c in r] for r in rows[1:]])
+    body = [line.replace("Wednesday, 25 November 2026, 3:42 PM", "onsdag 25. november 2026, 15:42")
+            .replace("Incomplete", "Ikke fullført") for line in lines[1:]]
+    dest.write_text("\n".join(["\t".join(header)] + body) + "\n", encoding="utf-8")
     return dest
 
 
-def test_norwegian_headers_work(exports, course, tmp_path):
-    path = translated(exports / "interactions.txt", tmp_path / "samhandlinger.txt")
-    assert "Spørsmål 0" in path.read_text(encoding="utf-8")
-    f = figures_for(course, path)
-    assert f.learners == 5 and f.pass_rate == 0.8 and f.completion_rate == 0.8
+def test_norwegian_headers_and_dates(exports, tmp_path):
+    path = translated_text(exports / "interactions.txt", tmp_path / "samhandlinger.txt")
+    assert "Spørsmål 0" in path.read_text(encoding="utf-8") and "onsdag" in path.read_text(encoding="utf-8")
+    norwegian = numbers(report(tmp_path, path, source=COURSE))
+    assert norwegian == numbers(report(tmp_path, exports / "interactions.txt", source=COURSE))
 
 
-def test_norwegian_excel_works(exports, course, tmp_path):
+def test_norwegian_excel_and_old_xls(exports, tmp_path):
+    import xlwt
+
     workbook = openpyxl.load_workbook(exports / "interactions.xlsx")
-    sheet = workbook.active
-    for cell in sheet[1]:
-        word, _, number = str(cell.value).rpartition(" ")
-        cell.value = f"{NORWEGIAN[word]} {number}" if number.isdigit() and word in NORWEGIAN else NORWEGIAN.get(cell.value, cell.value)
-    workbook.save(tmp_path / "rapport.xlsx")
-    assert figures_for(course, tmp_path / "rapport.xlsx").pass_rate == 0.8
+    rows = [[c.value for c in row] for row in workbook.active.iter_rows()]
+    rows[0] = [NORWEGIAN.get(str(v).rpartition(" ")[0], "") + " " + str(v).rpartition(" ")[2]
+               if str(v).rpartition(" ")[2].isdigit() else NORWEGIAN.get(v, v) for v in rows[0]]
+    old = xlwt.Workbook()
+    sheet = old.add_sheet("Rapport")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    old.save(str(tmp_path / "rapport.bin"))  # the name says nothing: the content decides
+    expected = numbers(report(tmp_path, exports / "interactions.txt", source=COURSE))
+    assert numbers(report(tmp_path, tmp_path / "rapport.bin", source=COURSE)) == expected
 
 
-def test_cli_report_and_names_only_on_request(exports, tmp_path):
-    out = tmp_path / "r.html"
+def scorm_2004_export(exports: Path, dest: Path) -> Path:
+    """The same attempts as SCORM 2004 records them: option ids joined by [,], true/false, item[.]category."""
+    course = from_source(COURSE)
+    lines = (exports / "interactions.txt").read_text(encoding="utf-8").splitlines()
+    out = [lines[0]]
+    for line in lines[1:]:
+        cells = line.split("\t")
+        for i in range(7, len(cells) - 3, 4):
+            if not cells[i]:
+                continue
+            q = course.questions[cells[i]]
+            cells[i + 1], cells[i + 2] = (to_2004(q, cells[i + 1]), to_2004(q, cells[i + 2]))
+            cells[i + 3] = "incorrect" if cells[i + 3] == "wrong" else cells[i + 3]
+        out.append("\t".join(cells))
+    dest.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return dest
+
+
+def to_2004(q, code: str) -> str:
+    if q.type == "true-false":
+        return {"t": "true", "f": "false"}[code]
+    if q.type == "sort":
+        return "[,]".join(f"{q.items[ord(p[0]) - 97].id}[.]{q.categories[int(p[2:]) - 1].id}" for p in code.split(","))
+    return "[,]".join(q.options[ord(letter) - 97].id for letter in code.split(","))
+
+
+def test_scorm_2004_responses(exports, tmp_path):
+    path = scorm_2004_export(exports, tmp_path / "x.txt")
+    assert "[,]" in path.read_text(encoding="utf-8") and "incorrect" in path.read_text(encoding="utf-8")
+    f = report(tmp_path, path, source=COURSE)
+    assert f.other_versions == [] and (f.learners, f.completed, f.passed) == (5, 4, 2)
+    as_12 = report(tmp_path, exports / "interactions.txt", source=COURSE)
+    assert [(q.id, q.answered, q.right) for q in f.questions] == [(q.id, q.answered, q.right) for q in as_12.questions]
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "[,]" not in html.split("<h2>Spørsmål")[1]  # the codes were turned into the options' words
+
+
+def newer_course(tmp_path: Path) -> Path:
+    """Version 2.0.0 of the course: one question's right answer changed, one question removed."""
+    dest = tmp_path / "v2"
+    shutil.copytree(COURSE, dest)
+    yaml = dest / "quizzes" / "sosiale-medier.yaml"
+    text = yaml.read_text(encoding="utf-8")
+    block = text[text.index("  - id: ytr-hvem-har"):text.index("  - id: ytr-forhandssensur")]
+    changed = block.replace("        correct: true\n", "", 1).replace(
+        "      - text: Mindre enn andre, fordi han er ansatt i kommunen.\n",
+        "      - text: Mindre enn andre, fordi han er ansatt i kommunen.\n        correct: true\n")
+    text = text.replace(block, changed)
+    start = text.index("  - id: pri-lukket-gruppe")
+    text = text[:start] + text[text.index("  - id: ", start + 10):]
+    yaml.write_text(text, encoding="utf-8")
+    course_yaml = dest / "course" / "course.yaml"
+    course_yaml.write_text(course_yaml.read_text(encoding="utf-8").replace('version: "1.0.0"', 'version: "2.0.0"'),
+                           encoding="utf-8")
+    return dest
+
+
+def test_old_export_with_a_newer_quiz_is_reported_as_mixed_versions(exports, tmp_path):
+    v2 = newer_course(tmp_path)
+    assert right_codes(from_source(v2).questions["ytr-hvem-har"]) != right_codes(from_source(COURSE).questions["ytr-hvem-har"])
+    result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--source", str(v2),
+                                       "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 0, result.output
+    assert "not in the course's quiz (counted apart): pri-lukket-gruppe" in result.output
+    assert "answers from another version of the course (counted apart): ytr-hvem-har" in result.output
+    f = report(tmp_path, exports / "interactions.txt", source=v2)
+    assert {q.id for q in f.other_versions} == {"ytr-hvem-har", "pri-lukket-gruppe"}
+    assert not {"ytr-hvem-har", "pri-lukket-gruppe"} & {q.id for q in f.questions}  # not merged into the figures
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Svar fra en annen versjon av kurset" in html
+
+
+def test_mixed_versions_inside_one_export(exports, tmp_path):
+    text = (exports / "interactions.txt").read_text(encoding="utf-8")
+    # Per Olsen took an older version where the right answer of tre-hvem-sporre was a and b only.
+    lines = text.splitlines()
+    lines[5] = lines[5].replace("tre-hvem-sporre\ta,b,c\ta,b,c\tcorrect", "tre-hvem-sporre\ta,b\ta,b\tcorrect")
+    path = tmp_path / "mixed.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    alone = report(tmp_path, path)
+    assert alone.mixed_ids == ["tre-hvem-sporre"]
+    assert sorted((q.right_code, q.answered) for q in alone.questions if q.id == "tre-hvem-sporre") == [("a,b", 1), ("a,b,c", 3)]
+    with_course = report(tmp_path, path, source=COURSE)
+    assert [(q.id, q.right_code) for q in with_course.other_versions] == [("tre-hvem-sporre", "a,b")]
+
+
+def test_cli_names_and_csv_only_on_request(exports, tmp_path):
+    out, csv_path = tmp_path / "r.html", tmp_path / "oppfolging.csv"
     result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--source", str(COURSE),
                                        "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "5 learners, 6 attempts: 80 % completed, 80 % passed" in result.output
     html = out.read_text(encoding="utf-8")
-    assert "Hva er hovedstaden i Norge?" in html and "Bergen er den nest største byen" in html
-    assert "Riktig svar: Oslo" in html and "Riktig svar: sant" in html
-    assert "Ola Hansen" not in html and "@example.com" not in html  # aggregates only by default
-    CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--source", str(COURSE),
-                              "--out", str(out), "--names"])
-    assert "Per Olsen" in out.read_text(encoding="utf-8")
-
-
-def test_sort_responses_read_in_both_formats_and_right_answers():
-    course, _ = load_course(REPO)
-    q = next(q for q in course.quiz.questions if q.type == "sort")
-    words = WORDS["nb"]
-    categories = [c.id for c in q.categories]
-    as_12 = ",".join(f"{chr(97 + n)}.{categories.index(item.category) + 1}" for n, item in enumerate(q.items))
-    as_2004 = "[,]".join(f"{item.id}[.]{item.category}" for item in q.items)
-    described = describe_response(q, as_12, words)[0]
-    assert described == describe_response(q, as_2004, words)[0] == right_answer(q, words)
-    assert described.startswith(f"{q.items[0].text} → ")
-    wrong = as_2004.replace(f"{q.items[0].id}[.]{q.items[0].category}",
-                            f"{q.items[0].id}[.]{next(c for c in categories if c != q.items[0].category)}")
-    assert describe_response(q, wrong, words)[0] != described
-    for foreign in ("a.9", "z.1", "x[.]y", "nonsense"):  # codes that do not fit the question are shown raw
-        assert describe_response(q, foreign, words) == (foreign, "")
+    assert "Kari Nordmann" not in html and "@example.com" not in html  # aggregates only by default
+    result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--source", str(COURSE),
+                                       "--out", str(out), "--names", "--csv", str(csv_path)])
+    assert result.exit_code == 0, result.output
+    assert "3 people to follow up written to" in result.output
+    html = out.read_text(encoding="utf-8")
+    assert "Kari Nordmann" in html and "Aisha Khan" in html and "Per Olsen" not in html  # Per passed
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads æøå right
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Navn;E-post;Status;Beste poengsum;Sist åpnet"
+    assert lines[1] == "Aisha Khan;aisha@example.com;Ikke fullført;;Wednesday, 25 November 2026, 3:42 PM"
+    assert lines[2].startswith("Kari Nordmann;kari@example.com;Ikke bestått;0;") and len(lines) == 4
 
 
 def test_report_words_exist_in_every_language():
@@ -144,50 +295,100 @@ def test_report_words_exist_in_every_language():
     assert WORDS["nn"]["people"] != WORDS["nb"]["people"]  # nynorsk, not a copy of bokmål
 
 
-def test_export_from_another_course_still_reports(exports, tmp_path):
-    result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--source", str(REPO),
-                                       "--out", str(tmp_path / "r.html")])
-    assert result.exit_code == 0
-    assert "not in the course's quiz (counted by id only): q1, q2" in result.output
+def test_sort_responses_read_in_both_formats_and_right_answers():
+    q = next(q for q in from_source(COURSE).questions.values() if q.type == "sort")
+    words = WORDS["nb"]
+    categories = [c.id for c in q.categories]
+    as_12 = ",".join(f"{chr(97 + n)}.{categories.index(item.category) + 1}" for n, item in enumerate(q.items))
+    as_2004 = "[,]".join(f"{item.id}[.]{item.category}" for item in q.items)
+    assert right_codes(q) == {as_12, as_2004}
+    described = describe_response(q, as_12, words)[0]
+    assert described == describe_response(q, as_2004, words)[0] == right_answer(q, words)
+    for foreign in ("a.9", "z.1", "x[.]y", "nonsense"):  # codes that do not fit the question are shown raw
+        assert describe_response(q, foreign, words) == (foreign, "")
 
 
-def test_hostile_text_is_escaped(exports, course, tmp_path):
+def test_hostile_text_is_escaped(exports, tmp_path):
     text = (exports / "interactions.txt").read_text(encoding="utf-8").replace("Kari Nordmann", "<script>alert(1)</script>")
     path = tmp_path / "x.txt"
-    path.write_text(text, encoding="utf-8")
-    out = tmp_path / "r.html"
-    run([path], COURSE, out, names=True)
-    html = out.read_text(encoding="utf-8")
+    path.write_text(text.replace("ans-bilde-sykehjem", "<img src=x onerror=alert(2)>"), encoding="utf-8")
+    report(tmp_path, path, names=True)
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img" not in html and "&lt;img src=x" in html
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "the file is empty"),
-    (bytes(range(256)) * 10, "not a text export"),
-    (b"<html>\n<body>Log in</body>\n</html>\n", "no column of attempt numbers"),
-    (b"Name\tAttempt\n", "has no attempts"),
+def truncated_xlsx(exports: Path, dest: Path) -> bytes:
+    data = (exports / "interactions.xlsx").read_bytes()
+    return data[: len(data) // 2]
+
+
+BAD = {
+    "empty.txt": (lambda e: b"", "the file is empty"),
+    "header-only.txt": (lambda e: (e / "interactions.txt").read_bytes().splitlines()[0] + b"\n", "has no attempts"),
+    "binary.txt": (lambda e: bytes(range(256)) * 10, "neither a spreadsheet nor a UTF-8 text export"),
+    "login.txt": (lambda e: b"<!DOCTYPE html>\n<html><body>Log in</body></html>\n", "a web page, not a report export"),
+    "notes.txt": (lambda e: b"Hei\tHR\nDette er\tbare tekst\n", "not a SCORM report export"),
+    "cut.xlsx": (lambda e: truncated_xlsx(e, None), "damaged or cut-off zip file"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_input_fails_clearly_and_leaves_the_old_report(exports, tmp_path, name):
+    content, message = BAD[name]
+    path = tmp_path / name
+    path.write_bytes(content(exports))
+    out = tmp_path / "report.html"
+    out.write_text("the report from last week", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(path), "--out", str(out), "--csv", str(tmp_path / "l.csv")])
+    assert result.exit_code == 1 and message in result.output and str(path) in result.output, result.output
+    assert "Traceback" not in result.output and result.exception.__class__ is SystemExit
+    assert out.read_text(encoding="utf-8") == "the report from last week" and not (tmp_path / "l.csv").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left behind
+
+
+def test_export_of_another_course_is_refused(exports, tmp_path):
+    result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--source", str(SMALL_COURSE),
+                                       "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 1 and "none of its 33 question ids" in result.output and "Kontraktskurs" in result.output
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_a_scorm_package_given_as_the_export(package, tmp_path):
+    result = CliRunner().invoke(main, ["report", str(package), "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 1 and "this is a SCORM package" in result.output
+
+
+def hostile_zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("members, message", [
+    ({"../index.html": b"<script type=\"application/json\" id=\"kurs-data\">{}</script>"}, "no index.html"),
+    ({"index.html": b"<html>no data</html>"}, "holds no course data"),
+    ({"index.html": b"<script type=\"application/json\" id=\"kurs-data\">{\"course\": 1}</script>"}, "holds no course data"),
+    ({"index.html": b"\0" * 60_000_000}, "claims 60,000,000 bytes"),  # a small zip that inflates to 60 MB
 ])
-def test_files_that_are_not_exports(tmp_path, content, message):
-    path = tmp_path / "x.txt"
-    path.write_bytes(content)
-    with pytest.raises(ExportError, match=message):
-        read_export(path)
+def test_untrusted_package_is_checked(exports, tmp_path, members, message):
+    path = hostile_zip(tmp_path / "p.zip", members)
+    result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--package", str(path),
+                                       "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output, result.output
+    assert not (tmp_path / "r.html").exists()
 
 
-def test_corrupt_and_protected_excel(tmp_path):
-    not_xlsx = tmp_path / "a.xlsx"
-    with zipfile.ZipFile(not_xlsx, "w") as archive:
-        archive.writestr("hello.txt", "not a workbook")
-    with pytest.raises(ExportError, match="not a readable Excel"):
-        read_export(not_xlsx)
-    protected = tmp_path / "b.xlsx"
-    protected.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)  # how an encrypted workbook begins
-    with pytest.raises(ExportError, match="password-protected"):
-        read_export(protected)
+def test_size_guard_is_adjustable(exports, tmp_path):
+    args = ["report", str(exports / "interactions.txt"), "--out", str(tmp_path / "r.html")]
+    refused = CliRunner().invoke(main, [*args, "--max-size", "0.001"])
+    assert refused.exit_code == 1 and "raise it with --max-size" in refused.output
+    assert CliRunner().invoke(main, [*args, "--max-size", "1"]).exit_code == 0
 
 
-def test_cli_error_has_no_traceback(tmp_path):
-    path = tmp_path / "x.txt"
-    path.write_text("")
-    result = CliRunner().invoke(main, ["report", str(path), "--source", str(COURSE), "--out", str(tmp_path / "r.html")])
-    assert result.exit_code == 1 and "the file is empty" in result.output and "Traceback" not in result.output
+def test_package_and_source_together_are_refused(exports, package, tmp_path):
+    result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--package", str(package),
+                                       "--source", str(COURSE), "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and "either --package or --source" in result.output
+    assert not (tmp_path / "r.html").exists()
