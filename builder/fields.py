@@ -103,7 +103,9 @@ QUESTION = Spec("question", {
 QUIZ = Spec("quiz", {
     "id": Field("slug", True),
     "title": Field("str", True),
-    "draw": Field("int", minimum=1, help="questions drawn per attempt; default all"),
+    "draw": Field("int", minimum=1, help="questions drawn per attempt; default all, or per_lesson × lessons"),
+    "per_lesson": Field("int", minimum=1, help="questions drawn from every lesson in each attempt, so every "
+                        "attempt tests every lesson; draw, when larger, is filled from the rest of the pool"),
     "shuffle": Field("bool", default=True, help="shuffle questions and options per attempt"),
     "passing_score": Field("int", minimum=0, maximum=100, help="overrides tracking.passing_score"),
     "questions": Field("list", True, item=QUESTION),

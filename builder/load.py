@@ -144,8 +144,9 @@ class Loader:
                 self.error(where, f"{label} must be a whole number, found {describe(value)}")
                 return _INVALID
             if (fld.minimum is not None and value < fld.minimum) or (fld.maximum is not None and value > fld.maximum):
-                self.error(where, f"{label} is {value} but must be between {fld.minimum} and "
-                           f"{fld.maximum if fld.maximum is not None else 'any'}")
+                bounds = (f"between {fld.minimum} and {fld.maximum}" if fld.maximum is not None
+                          else f"at least {fld.minimum}")
+                self.error(where, f"{label} is {value} but must be {bounds}")
                 return _INVALID
             return int(value)
         if kind == "bool":
@@ -290,8 +291,9 @@ class Loader:
                        f"rename one so they match")
         questions = [self.question(q, w) for q, w in v["questions"]]
         return Quiz(id=v["id"], title=v["title"], questions=[q for q in questions if q is not None],
-                    draw=v["draw"], shuffle=v["shuffle"], passing_score=v["passing_score"], where=Where(path, 1, 1),
-                    at=places(got))
+                    # .get: a value refused above (draw: 0) is reported there and left out here
+                    draw=v.get("draw"), per_lesson=v.get("per_lesson"), shuffle=v.get("shuffle", True),
+                    passing_score=v.get("passing_score"), where=Where(path, 1, 1), at=places(got))
 
     def question(self, q: dict, where: Where) -> Question | None:
         if not {"id", "lesson", "type", "text", "explanation"} <= q.keys():

@@ -113,13 +113,20 @@ class Quiz(Located):
     id: str
     title: str
     questions: list[Question]
-    draw: int | None = None  # None = every question
+    draw: int | None = None  # None = every question, or per_lesson from each lesson
+    per_lesson: int | None = None  # questions every attempt draws from each lesson
     shuffle: bool = True
     passing_score: int | None = None  # overrides Tracking.passing_score
 
     @property
+    def lessons(self) -> set[str]:
+        return {q.lesson for q in self.questions}
+
+    @property
     def draw_count(self) -> int:
-        return self.draw if self.draw is not None else len(self.questions)
+        if self.draw is not None:
+            return self.draw
+        return self.per_lesson * len(self.lessons) if self.per_lesson else len(self.questions)
 
 
 @dataclass

@@ -20,9 +20,20 @@ function shuffled(list, rnd) {
   return a;
 }
 
-// An attempt's questions and option order, derived from its seed alone.
+// An attempt's questions and option order, derived from its seed alone. The first perLesson questions of each
+// lesson in the shuffled pool go before all others, so every attempt tests every lesson; the rest of the draw
+// comes from the remaining pool. Without perLesson this is the plain first `draw` of the shuffled pool.
 function layout(quiz, seed) {
-  var rnd = prng(seed), picked = shuffled(range(quiz.questions.length), rnd).slice(0, quiz.draw);
+  var rnd = prng(seed), pool = shuffled(range(quiz.questions.length), rnd), seen = {}, chosen = {};
+  var inQuota = pool.map(function (index) {
+    var lesson = quiz.questions[index].lesson;
+    seen[lesson] = (seen[lesson] || 0) + 1;
+    return seen[lesson] <= (quiz.perLesson || 0);
+  });
+  var ranked = pool.filter(function (_, i) { return inQuota[i]; })
+    .concat(pool.filter(function (_, i) { return !inQuota[i]; }));
+  ranked.slice(0, quiz.draw).forEach(function (index) { chosen[index] = true; });
+  var picked = pool.filter(function (index) { return chosen[index]; }); // keeps the shuffled order
   if (!quiz.shuffle) { picked.sort(function (a, b) { return a - b; }); }
   return picked.map(function (index) {
     var q = quiz.questions[index], n = (q.options || []).length;
