@@ -15,7 +15,7 @@ SLUG = re.compile(r"^[a-z0-9-]{1,64}$")
 
 @dataclass(frozen=True)
 class Field:
-    kind: str  # "slug" | "str" | "int" | "bool" | "list" | "object" | "slug-list" | "str-list"
+    kind: str  # "slug" | "str" | "int" | "bool" | "date" | "list" | "object" | "slug-list" | "str-list"
     required: bool = False
     default: Any = None
     choices: tuple[str, ...] = ()
@@ -53,6 +53,8 @@ COURSE = Spec("course", {
     "language": Field("str", True, choices=("nb", "nn", "en"), help="language of the course and the player"),
     "version": Field("str", True, help="course version, e.g. 1.0.0"),
     "organisation": Field("str", default=""),
+    "reviewed": Field("date", help="when the content was last checked against its sources, YYYY-MM-DD;"
+                      " shown to learners as «Faglig kontrollert»"),
     "quiz": Field("slug", help="id of quizzes/<id>.yaml"),
     "lessons": Field("slug-list", help="explicit lesson order by id; default: file-name order"),
     "tracking": Field("object", item=TRACKING),

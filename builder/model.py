@@ -7,6 +7,7 @@ later stages can point the course owner at the exact place to fix.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -138,6 +139,7 @@ class Course:
     root: Path  # the source folder (holds course/ and quizzes/)
     description: str = ""
     organisation: str = ""
+    reviewed: date | None = None  # when the content was last checked against its sources
     tracking: Tracking = field(default_factory=Tracking)
     lessons: list[Lesson] = field(default_factory=list)
     quiz: Quiz | None = None

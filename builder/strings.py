@@ -26,6 +26,7 @@ WORDS: dict[str, dict[str, str]] = {
         "right_answer": "Riktig svar", "correct": "Riktig", "wrong": "Feil", "explanation": "Forklaring",
         "sources": "Kilder", "no_answer": "ikke besvart", "review": "Se gjennom resultatet",
         "already_passed": "Du har allerede bestått testen.", "finished": "Økten er avsluttet. Du kan lukke vinduet.",
+        "reviewed": "Faglig kontrollert", "date_format": "%d.%m.%Y",
     },
     "nn": {
         "skip": "Hopp til innhaldet", "contents": "Innhald", "lesson_of": "Leksjon {n} av {total}",
@@ -50,6 +51,7 @@ WORDS: dict[str, dict[str, str]] = {
         "right_answer": "Rett svar", "correct": "Rett", "wrong": "Feil", "explanation": "Forklaring",
         "sources": "Kjelder", "no_answer": "ikkje svart", "review": "Sjå gjennom resultatet",
         "already_passed": "Du har alt bestått testen.", "finished": "Økta er avslutta. Du kan lukke vindauget.",
+        "reviewed": "Fagleg kontrollert", "date_format": "%d.%m.%Y",
     },
     "en": {
         "skip": "Skip to content", "contents": "Contents", "lesson_of": "Lesson {n} of {total}",
@@ -74,6 +76,7 @@ WORDS: dict[str, dict[str, str]] = {
         "right_answer": "Right answer", "correct": "Right", "wrong": "Wrong", "explanation": "Explanation",
         "sources": "Sources", "no_answer": "not answered", "review": "Review the result",
         "already_passed": "You have already passed the quiz.", "finished": "The session has ended. You may close the window.",
+        "reviewed": "Content checked against its sources", "date_format": "%Y-%m-%d",
     },
 }
 
