@@ -232,7 +232,9 @@ def test_next_lesson_starts_in_view_with_focus_on_its_heading(lms, packages, wid
     place = frame.evaluate("""() => { const h = document.activeElement;
         return {id: h.id, top: h.getBoundingClientRect().top, height: innerHeight, scrolled: scrollY}; }""")
     assert place["id"] == "h-" + lms.course_data()["lessons"][1]["id"]
-    assert 0 <= place["top"] < place["height"] / 2  # not hidden under the contents list on a phone
+    # Not hidden under the contents list on a phone; scrolling lands on whole pixels, so the heading may start a
+    # fraction of a pixel above the edge when the contents list above it has a fractional height.
+    assert -1 < place["top"] < place["height"] / 2
     if width == 1024:
         assert place["scrolled"] == 0  # side by side: the page simply starts again at the top
 
