@@ -21,20 +21,19 @@ function shuffled(list, rnd) {
 }
 
 // An attempt's questions and option order, derived from its seed alone. The first perLesson questions of each
-// lesson in the shuffled pool go before all others, so every attempt tests every lesson; the rest of the draw
+// lesson in the shuffled pool rank before all others, so every attempt tests every lesson; the rest of the draw
 // comes from the remaining pool. Without perLesson this is the plain first `draw` of the shuffled pool.
 function layout(quiz, seed) {
-  var rnd = prng(seed), pool = shuffled(range(quiz.questions.length), rnd), seen = {}, chosen = {};
-  var inQuota = pool.map(function (index) {
+  var rnd = prng(seed), pool = shuffled(range(quiz.questions.length), rnd), seen = {};
+  var rank = pool.map(function (index) {
     var lesson = quiz.questions[index].lesson;
     seen[lesson] = (seen[lesson] || 0) + 1;
-    return seen[lesson] <= (quiz.perLesson || 0);
+    return seen[lesson] > (quiz.perLesson || 0);
   });
-  var ranked = pool.filter(function (_, i) { return inQuota[i]; })
-    .concat(pool.filter(function (_, i) { return !inQuota[i]; }));
-  ranked.slice(0, quiz.draw).forEach(function (index) { chosen[index] = true; });
-  var picked = pool.filter(function (index) { return chosen[index]; }); // keeps the shuffled order
-  if (!quiz.shuffle) { picked.sort(function (a, b) { return a - b; }); }
+  var byPosition = function (a, b) { return a - b; };
+  var picked = range(pool.length).sort(function (a, b) { return rank[a] - rank[b] || a - b; }).slice(0, quiz.draw)
+    .sort(byPosition).map(function (position) { return pool[position]; }); // back in the shuffled order
+  if (!quiz.shuffle) { picked.sort(byPosition); }
   return picked.map(function (index) {
     var q = quiz.questions[index], n = (q.options || []).length;
     return { q: q, order: quiz.shuffle ? shuffled(range(n), rnd) : range(n) };
