@@ -4,6 +4,7 @@ these checks make sure nothing structural slips (counts, objectives, sources, ex
 from __future__ import annotations
 
 import re
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -99,3 +100,21 @@ def test_no_unverified_markers_or_drafting_notes():
     for text in texts:
         for marker in ("uverifisert", "TODO", "XXX", "lorem"):
             assert marker.lower() not in text.lower()
+
+
+def test_content_map_points_at_real_lines_and_questions(course):
+    """docs/content-map.md sends a reader to lesson lines and question ids; none of them may lead nowhere."""
+    question_ids = {q.id for q in course.quiz.questions}
+    lessons = {path.name: path.read_text(encoding="utf-8").splitlines()
+               for path in (REPO / "course" / "lessons").glob("*.md")}
+    rows = [row.split("|") for row in (REPO / "docs" / "content-map.md").read_text(encoding="utf-8").splitlines()
+            if row.startswith("| ") and not row.startswith("| Point") and not row.startswith("| Case")
+            and not row.startswith("| Misconception")]
+    assert len(rows) >= 80
+    for cells in rows:
+        named = set(re.findall(r"\b[a-z]{3}-[a-z0-9-]+\b", cells[3]))
+        assert named <= question_ids, f"unknown question ids {named - question_ids} in: {cells[1]}"
+        lesson = None
+        for name, line in re.findall(r"`(0\d-[a-z-]+\.md)?:(\d+)`", cells[2]):
+            lesson = name or lesson
+            assert lesson in lessons and lessons[lesson][int(line) - 1].strip(), f"{lesson}:{line} in: {cells[1]}"
