@@ -4,7 +4,6 @@ these checks make sure nothing structural slips (counts, objectives, sources, ex
 from __future__ import annotations
 
 import re
-import re
 import subprocess
 import sys
 from collections import Counter
@@ -12,6 +11,7 @@ from collections import Counter
 import pytest
 
 from builder.load import load_course
+from builder.render import course_data
 from tests.conftest import REPO
 
 
@@ -48,6 +48,11 @@ def test_tracking_rules(course):
     assert course.passing_score == 80 and course.quiz.draw * course.passing_score % 100 == 0
     assert course.tracking.completion == "lessons-and-quiz"
     assert course.tracking.max_attempts == 3
+
+
+def test_player_data_carries_the_balanced_draw(course):
+    quiz = course_data(course)["quiz"]
+    assert (quiz["perLesson"], quiz["draw"]) == (2, 15)
 
 
 def test_quiz_pool(course):

@@ -13,7 +13,9 @@ const POOL_SIZES = [5, 9, 2, 7, 6, 3, 8];
 function quiz(perLesson, draw) {
   const questions = [];
   POOL_SIZES.forEach((size, lesson) => {
-    for (let i = 0; i < size; i++) { questions.push({ id: `l${lesson}-q${i}`, lesson: `l${lesson}`, type: 'true-false', answer: true }); }
+    for (let i = 0; i < size; i++) {
+      questions.push({ id: `l${lesson}-q${i}`, lesson: `l${lesson}`, type: 'true-false', answer: true });
+    }
   });
   questions.sort((a, b) => a.id.localeCompare(b.id)); // not grouped by lesson in the pool
   return { id: 'quiz', draw, perLesson, shuffle: true, questions };
