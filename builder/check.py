@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from . import markdown
 from .load import did_you_mean
-from .model import Course, Question, Where
+from .model import Course, Question, Quiz, Where
 from .problems import Problem, display_path
 
 
@@ -39,6 +39,8 @@ def check_course(course: Course) -> list[Problem]:
     if quiz.draw is not None and quiz.draw > len(quiz.questions):
         error(quiz.where_of("draw"), f"draw is {quiz.draw} but the quiz has only {len(quiz.questions)} questions; "
               "lower draw or add questions")
+    for message, field_name in draw_problems(quiz, lesson_ids):
+        error(quiz.where_of(field_name), message)
     for question in quiz.questions:
         if question.lesson not in lesson_ids:
             error(question.where_of("lesson"), f"question '{question.id}' belongs to lesson '{question.lesson}', which does not "
@@ -50,6 +52,22 @@ def check_course(course: Course) -> list[Problem]:
         for message, where in question_problems(question):
             error(where, message)
     return problems
+
+
+def draw_problems(quiz: Quiz, lesson_ids: list[str]) -> Iterable[tuple[str, str]]:
+    """per_lesson promises that every attempt tests every lesson: each lesson's pool must hold its quota."""
+    quota = quiz.per_lesson
+    if quota is None:
+        return
+    for lesson_id in lesson_ids:
+        have = sum(q.lesson == lesson_id for q in quiz.questions)
+        if have < quota:
+            yield (f"per_lesson is {quota} but lesson '{lesson_id}' has only {have} question"
+                   f"{'' if have == 1 else 's'} in the pool; add questions for it or lower per_lesson"), "per_lesson"
+    least = quota * len(lesson_ids)
+    if quiz.draw is not None and quiz.draw < least:
+        yield (f"draw is {quiz.draw} but per_lesson {quota} × {len(lesson_ids)} lessons draws {least}; "
+               f"raise draw to at least {least}, lower per_lesson or leave draw out"), "draw"
 
 
 def question_problems(q: Question) -> Iterable[tuple[str, Where | None]]:

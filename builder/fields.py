@@ -15,7 +15,7 @@ SLUG = re.compile(r"^[a-z0-9-]{1,64}$")
 
 @dataclass(frozen=True)
 class Field:
-    kind: str  # "slug" | "str" | "int" | "bool" | "list" | "object" | "slug-list" | "str-list"
+    kind: str  # "slug" | "str" | "int" | "bool" | "date" | "list" | "object" | "slug-list" | "str-list"
     required: bool = False
     default: Any = None
     choices: tuple[str, ...] = ()
@@ -54,6 +54,8 @@ COURSE = Spec("course", {
     "language": Field("str", True, choices=("nb", "nn", "en"), help="language of the course and the player"),
     "version": Field("str", True, help="course version, e.g. 1.0.0"),
     "organisation": Field("str", default=""),
+    "reviewed": Field("date", help="when the content was last checked against its sources, YYYY-MM-DD;"
+                      " shown to learners as «Faglig kontrollert»"),
     "quiz": Field("slug", help="id of quizzes/<id>.yaml"),
     "lessons": Field("slug-list", help="explicit lesson order by id; default: file-name order"),
     "tracking": Field("object", item=TRACKING),
@@ -104,7 +106,9 @@ QUESTION = Spec("question", {
 QUIZ = Spec("quiz", {
     "id": Field("slug", True),
     "title": Field("str", True),
-    "draw": Field("int", minimum=1, help="questions drawn per attempt; default all"),
+    "draw": Field("int", minimum=1, help="questions drawn per attempt; default all, or per_lesson × lessons"),
+    "per_lesson": Field("int", minimum=1, help="questions drawn from every lesson in each attempt, so every "
+                        "attempt tests every lesson; draw, when larger, is filled from the rest of the pool"),
     "shuffle": Field("bool", default=True, help="shuffle questions and options per attempt"),
     "passing_score": Field("int", minimum=0, maximum=100, help="overrides tracking.passing_score"),
     "questions": Field("list", True, item=QUESTION),

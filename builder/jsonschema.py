@@ -10,6 +10,7 @@ from . import fields as F
 SLUG = {"type": "string", "pattern": F.SLUG.pattern}
 KINDS = {
     "str": {"type": "string"}, "slug": SLUG, "int": {"type": "integer"}, "bool": {"type": "boolean"},
+    "date": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
     "slug-list": {"type": "array", "items": SLUG}, "str-list": {"type": "array", "items": {"type": "string"}},
 }
 

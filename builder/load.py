@@ -6,6 +6,7 @@ owner sees all of them in one run.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from pathlib import Path
@@ -20,6 +21,7 @@ from .yamldoc import YamlList, YamlMap
 MAX_FILE_BYTES = 2_000_000
 MAX_LESSONS = 1000
 MAX_QUESTIONS = 5000
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.S | re.M)
 
 
@@ -146,10 +148,13 @@ class Loader:
                 self.error(where, f"{label} must be a whole number, found {describe(value)}")
                 return _INVALID
             if (fld.minimum is not None and value < fld.minimum) or (fld.maximum is not None and value > fld.maximum):
-                limit = f"between {fld.minimum} and {fld.maximum}" if fld.maximum is not None else f"at least {fld.minimum}"
-                self.error(where, f"{label} is {value} but must be {limit}")
+                bounds = (f"between {fld.minimum} and {fld.maximum}" if fld.maximum is not None
+                          else f"at least {fld.minimum}")
+                self.error(where, f"{label} is {value} but must be {bounds}")
                 return _INVALID
             return int(value)
+        if kind == "date":
+            return self.date(value, label, where)
         if kind == "bool":
             if not isinstance(value, bool):
                 self.error(where, f"{label} must be true or false, found {describe(value)}")
@@ -177,6 +182,21 @@ class Loader:
                         items.append((parsed, iwhere))
             return items
         raise AssertionError(f"unknown field kind {kind}")
+
+    def date(self, value: Any, label: str, where: Where) -> Any:
+        """A calendar date written YYYY-MM-DD that has already passed: it tells learners when the content was checked."""
+        text = value.strip() if isinstance(value, str) else ""
+        try:
+            day = datetime.date.fromisoformat(text) if ISO_DATE.match(text) else None
+        except ValueError:
+            day = None
+        if day is None:
+            self.error(where, f"{label} must be a date written YYYY-MM-DD, for example 2026-01-31; found {describe(value)}")
+            return _INVALID
+        if day > datetime.date.today():
+            self.error(where, f"{label} is {text}, a date still to come; give the day the content was actually checked")
+            return _INVALID
+        return day
 
     def slug_ok(self, text: str, label: str, where: Where) -> bool:
         if F.SLUG.match(text):
@@ -213,7 +233,7 @@ class Loader:
                                 at=places(v["tracking"]))
         course = Course(
             id=v["id"], title=v["title"], language=v["language"], version=v["version"], root=root,
-            description=v["description"], organisation=v["organisation"], tracking=tracking,
+            description=v["description"], organisation=v["organisation"], reviewed=v.get("reviewed"), tracking=tracking,
             sources=[Source(s["id"][0], s["title"][0], s["url"][0], w) for s, w in (v["sources"] or [])
                      if "id" in s and "title" in s],
             where=Where(path, 1, 1),
@@ -292,8 +312,9 @@ class Loader:
                        f"rename one so they match")
         questions = [self.question(q, w) for q, w in v["questions"]]
         return Quiz(id=v["id"], title=v["title"], questions=[q for q in questions if q is not None],
-                    draw=v["draw"], shuffle=v["shuffle"], passing_score=v["passing_score"], where=Where(path, 1, 1),
-                    at=places(got))
+                    # .get: a value refused above (draw: 0) is reported there and left out here
+                    draw=v.get("draw"), per_lesson=v.get("per_lesson"), shuffle=v.get("shuffle", True),
+                    passing_score=v.get("passing_score"), where=Where(path, 1, 1), at=places(got))
 
     def question(self, q: dict, where: Where) -> Question | None:
         if not {"id", "lesson", "type", "text", "explanation"} <= q.keys():

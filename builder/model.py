@@ -7,6 +7,7 @@ later stages can point the course owner at the exact place to fix.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -115,13 +116,20 @@ class Quiz(Located):
     id: str
     title: str
     questions: list[Question]
-    draw: int | None = None  # None = every question
+    draw: int | None = None  # None = every question, or per_lesson from each lesson
+    per_lesson: int | None = None  # questions every attempt draws from each lesson
     shuffle: bool = True
     passing_score: int | None = None  # overrides Tracking.passing_score
 
     @property
+    def lessons(self) -> set[str]:
+        return {q.lesson for q in self.questions}
+
+    @property
     def draw_count(self) -> int:
-        return self.draw if self.draw is not None else len(self.questions)
+        if self.draw is not None:
+            return self.draw
+        return self.per_lesson * len(self.lessons) if self.per_lesson else len(self.questions)
 
 
 @dataclass
@@ -133,6 +141,7 @@ class Course:
     root: Path  # the source folder (holds course/ and quizzes/)
     description: str = ""
     organisation: str = ""
+    reviewed: date | None = None  # when the content was last checked against its sources
     tracking: Tracking = field(default_factory=Tracking)
     lessons: list[Lesson] = field(default_factory=list)
     quiz: Quiz | None = None

@@ -80,7 +80,8 @@ def course_data(course: Course) -> dict:
                      "failedStatus": t.failed_status, "maxAttempts": t.max_attempts},
         "quiz": None if course.quiz is None else {
             "id": course.quiz.id, "title": course.quiz.title, "draw": course.quiz.draw_count,
-            "shuffle": course.quiz.shuffle, "questions": [question_data(course, q) for q in course.quiz.questions],
+            "perLesson": course.quiz.per_lesson or 0, "shuffle": course.quiz.shuffle,
+            "questions": [question_data(course, q) for q in course.quiz.questions],
         },
         "strings": words(course.language),
     }

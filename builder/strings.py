@@ -35,6 +35,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status_incomplete": "ikke fullført", "practice": "Øv på testen",
         "practice_intro": "Øving: svarene blir ikke registrert.", "practice_result": "Øvingsresultat",
         "practice_score": "Du fikk {score} % riktig på øvingen. Øvingen blir ikke registrert.",
+        "reviewed": "Faglig kontrollert", "date_format": "%d.%m.%Y",
     },
     "nn": {
         "skip": "Hopp til innhaldet", "contents": "Innhald", "lesson_of": "Leksjon {n} av {total}",
@@ -68,6 +69,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status_incomplete": "ikkje fullført", "practice": "Øv på testen",
         "practice_intro": "Øving: svara blir ikkje registrerte.", "practice_result": "Øvingsresultat",
         "practice_score": "Du fekk {score} % rett på øvinga. Øvinga blir ikkje registrert.",
+        "reviewed": "Fagleg kontrollert", "date_format": "%d.%m.%Y",
     },
     "en": {
         "skip": "Skip to content", "contents": "Contents", "lesson_of": "Lesson {n} of {total}",
@@ -101,6 +103,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status_incomplete": "not completed", "practice": "Practise the quiz",
         "practice_intro": "Practice: your answers are not recorded.", "practice_result": "Practice result",
         "practice_score": "You got {score} % right in this practice. Practice is not recorded.",
+        "reviewed": "Content checked against its sources", "date_format": "%Y-%m-%d",
     },
 }
 

@@ -3,6 +3,7 @@ these checks make sure nothing structural slips (counts, objectives, sources, ex
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -10,6 +11,7 @@ from collections import Counter
 import pytest
 
 from builder.load import load_course
+from builder.render import course_data
 from tests.conftest import REPO
 
 
@@ -40,23 +42,54 @@ def test_lessons(course):
 
 
 def test_tracking_rules(course):
-    assert course.quiz.draw == 12
-    assert course.passing_score == 80
+    # every attempt tests every lesson, and 80 % of the draw is a whole number of questions
+    assert course.quiz.per_lesson == 2
+    assert course.quiz.draw == 15 >= course.quiz.per_lesson * len(course.lessons)
+    assert course.passing_score == 80 and course.quiz.draw * course.passing_score % 100 == 0
     assert course.tracking.completion == "lessons-and-quiz"
     assert course.tracking.max_attempts == 3
+
+
+def test_player_data_carries_the_balanced_draw(course):
+    quiz = course_data(course)["quiz"]
+    assert (quiz["perLesson"], quiz["draw"]) == (2, 15)
 
 
 def test_quiz_pool(course):
     questions = course.quiz.questions
     lesson_ids = {lesson.id for lesson in course.lessons}
-    assert len(questions) >= 36
+    assert len(questions) >= 45
     per_lesson = Counter(q.lesson for q in questions)
-    assert set(per_lesson) == lesson_ids and min(per_lesson.values()) >= 4, per_lesson
+    assert set(per_lesson) == lesson_ids and min(per_lesson.values()) >= 5, per_lesson
     per_type = Counter(q.type for q in questions)
     assert per_type["sort"] >= 3 and per_type["multiple"] >= 5 and per_type["single"] and per_type["true-false"]
     for q in questions:
         assert len(q.explanation) > 30, q.id
         assert q.sources, q.id
+
+
+def test_quiz_applies_rules_more_than_it_recalls_lessons(course):
+    """Each question is marked «# ny situasjon» or «# fra leksjonen» on its id line; two thirds must be new."""
+    text = (REPO / "quizzes" / "sosiale-medier.yaml").read_text(encoding="utf-8")
+    marks = dict(re.findall(r"^  - id: (\S+) +# (ny situasjon|fra leksjonen)$", text, re.M))
+    assert sorted(marks) == sorted(q.id for q in course.quiz.questions), "every question needs exactly one mark"
+    new = Counter(marks.values())["ny situasjon"]
+    assert 3 * new >= 2 * len(marks), f"{new} of {len(marks)} questions are new situations"
+
+
+def test_wrong_answers_name_the_misconception(course):
+    for q in course.quiz.questions:
+        wrong = [o.feedback for o in q.options if not o.correct]
+        if q.type == "true-false":
+            wrong = [q.feedback_false if q.answer else q.feedback_true]
+        for feedback in wrong:
+            assert feedback and feedback.startswith("Misoppfatning: "), q.id
+
+
+def test_every_question_cites_sources_in_the_catalogue(course):
+    catalogue = {s.id for s in course.sources}
+    for q in course.quiz.questions:
+        assert q.sources and set(q.sources) <= catalogue, q.id
 
 
 def test_every_source_is_cited_and_real(course):
@@ -72,3 +105,21 @@ def test_no_unverified_markers_or_drafting_notes():
     for text in texts:
         for marker in ("uverifisert", "TODO", "XXX", "lorem"):
             assert marker.lower() not in text.lower()
+
+
+def test_content_map_points_at_real_lines_and_questions(course):
+    """docs/content-map.md sends a reader to lesson lines and question ids; none of them may lead nowhere."""
+    question_ids = {q.id for q in course.quiz.questions}
+    lessons = {path.name: path.read_text(encoding="utf-8").splitlines()
+               for path in (REPO / "course" / "lessons").glob("*.md")}
+    rows = [row.split("|") for row in (REPO / "docs" / "content-map.md").read_text(encoding="utf-8").splitlines()
+            if row.startswith("| ") and not row.startswith("| Point") and not row.startswith("| Case")
+            and not row.startswith("| Misconception")]
+    assert len(rows) >= 80
+    for cells in rows:
+        named = set(re.findall(r"\b[a-z]{3}-[a-z0-9-]+\b", cells[3]))
+        assert named <= question_ids, f"unknown question ids {named - question_ids} in: {cells[1]}"
+        lesson = None
+        for name, line in re.findall(r"`(0\d-[a-z-]+\.md)?:(\d+)`", cells[2]):
+            lesson = name or lesson
+            assert lesson in lessons and lessons[lesson][int(line) - 1].strip(), f"{lesson}:{line} in: {cells[1]}"

@@ -111,3 +111,15 @@ def test_runtime_that_would_end_its_element_is_refused(monkeypatch):
     monkeypatch.setattr(render, "runtime_file", lambda name: b"var s = '</SCRIPT><p>';")
     with pytest.raises(ValueError, match="cannot be inlined"):
         render.inline_runtime("kurs.js", "script")
+
+
+@pytest.mark.parametrize("language, shown", [("nb", "Faglig kontrollert: <time datetime=\"2024-03-05\">05.03.2024</time>"),
+                                             ("en", "Content checked against its sources: <time datetime=\"2024-03-05\">2024-03-05</time>")])
+def test_reviewed_date_is_shown_in_the_course_language(tmp_path, language, shown):
+    assert 'class="reviewed"' not in render_course(course_at(GOOD))["index.html"].decode()  # no date, no claim
+    source = tmp_path / "src"
+    shutil.copytree(GOOD, source)
+    course_yaml = source / "course" / "course.yaml"
+    course_yaml.write_text(course_yaml.read_text().replace("language: nb", f"language: {language}\nreviewed: 2024-03-05"))
+    html = render_course(course_at(source))["index.html"].decode()
+    assert f'<p class="reviewed">{shown}</p>' in html

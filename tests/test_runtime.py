@@ -10,11 +10,12 @@ import pytest
 from tests.conftest import REPO
 
 
-def test_tracking_model_and_adapters():
+@pytest.mark.parametrize("name", ["tracking.test.js", "draw.test.js"])
+def test_tracking_model_and_adapters(name):
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is not installed; the README's test command needs Node.js")
-    result = subprocess.run([node, "--test", str(REPO / "tests" / "runtime" / "tracking.test.js")],
+    result = subprocess.run([node, "--test", str(REPO / "tests" / "runtime" / name)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "# fail 0" in result.stdout

@@ -20,10 +20,20 @@ function shuffled(list, rnd) {
   return a;
 }
 
-// An attempt's questions and option order, derived from its seed alone.
+// An attempt's questions and option order, derived from its seed alone. The first perLesson questions of each
+// lesson in the shuffled pool rank before all others, so every attempt tests every lesson; the rest of the draw
+// comes from the remaining pool. Without perLesson this is the plain first `draw` of the shuffled pool.
 function layout(quiz, seed) {
-  var rnd = prng(seed), picked = shuffled(range(quiz.questions.length), rnd).slice(0, quiz.draw);
-  if (!quiz.shuffle) { picked.sort(function (a, b) { return a - b; }); }
+  var rnd = prng(seed), pool = shuffled(range(quiz.questions.length), rnd), seen = {};
+  var rank = pool.map(function (index) {
+    var lesson = quiz.questions[index].lesson;
+    seen[lesson] = (seen[lesson] || 0) + 1;
+    return seen[lesson] > (quiz.perLesson || 0);
+  });
+  var byPosition = function (a, b) { return a - b; };
+  var picked = range(pool.length).sort(function (a, b) { return rank[a] - rank[b] || a - b; }).slice(0, quiz.draw)
+    .sort(byPosition).map(function (position) { return pool[position]; }); // back in the shuffled order
+  if (!quiz.shuffle) { picked.sort(byPosition); }
   return picked.map(function (index) {
     var q = quiz.questions[index], n = (q.options || []).length;
     return { q: q, order: quiz.shuffle ? shuffled(range(n), rnd) : range(n) };
@@ -68,12 +78,15 @@ function Tracker(data, lms) {
   this.started = Date.now(); this.done = false; this.changed = {}; this.timer = null;
 }
 
-Tracker.prototype.fresh = function () {
+// Methods through one short name: the bundle repeats it for each of them.
+var TrackerProto = Tracker.prototype;
+
+TrackerProto.fresh = function () {
   return { v: this.d.lessons.map(function () { return '0'; }).join(''), n: 0, b: -1, p: 0, c: null, r: null };
 };
 
 // Anything unreadable, foreign or from another course version starts cleanly instead of crashing.
-Tracker.prototype.decode = function (text) {
+TrackerProto.decode = function (text) {
   var s = this.fresh(), raw;
   if (!text) { return s; } // a first visit
   try { raw = JSON.parse(text); } catch (e) { return s; }
@@ -88,7 +101,7 @@ Tracker.prototype.decode = function (text) {
   return s;
 };
 
-Tracker.prototype.validAttempt = function (x) {
+TrackerProto.validAttempt = function (x) {
   if (!this.quiz || !x || typeof x !== 'object' || num32(x.s) === null || !Array.isArray(x.a)) { return null; }
   var items = layout(this.quiz, x.s);
   var answers = items.map(function (item, i) {
@@ -100,7 +113,7 @@ Tracker.prototype.validAttempt = function (x) {
 function num32(x) { return typeof x === 'number' && isFinite(x) && Math.floor(x) === x ? x : null; }
 
 // Longest first, least valuable detail dropped first: review answers, then mid-quiz answers.
-Tracker.prototype.encode = function () {
+TrackerProto.encode = function () {
   var s = this.s, limit = this.a.suspendLimit;
   var out = { f: 1, cv: this.d.course.version, v: s.v, n: s.n, b: s.b, p: s.p, c: s.c, r: s.r };
   var text = JSON.stringify(out);
@@ -110,7 +123,7 @@ Tracker.prototype.encode = function () {
   return text.length > limit ? JSON.stringify({ f: 1, cv: '', v: '', n: s.n, b: s.b, p: s.p }) : text;
 };
 
-Tracker.prototype.start = function () {
+TrackerProto.start = function () {
   var lms = this.lms, a = this.a, get = lms.get.bind(lms);
   // Entry and status first: a new attempt has nothing stored to read (a 2004 LMS answers 403 for what it never
   // set). Moodle also says ab-initio when a finished 2004 attempt reopens for review; its status tells them apart.
@@ -138,11 +151,11 @@ Tracker.prototype.start = function () {
   return this;
 };
 
-Tracker.prototype.decides = function () { return !!this.quiz && this.rule.completion !== 'lessons'; };
+TrackerProto.decides = function () { return !!this.quiz && this.rule.completion !== 'lessons'; };
 
-Tracker.prototype.write = function (pairs) { if (!this.readonly && !this.done) { this.lms.setAll(pairs); } };
+TrackerProto.write = function (pairs) { if (!this.readonly && !this.done) { this.lms.setAll(pairs); } };
 
-Tracker.prototype.save = function () {
+TrackerProto.save = function () {
   clearTimeout(this.timer); this.timer = null;
   if (this.readonly || this.done) { return; }
   this.write([[this.a.el.location, this.location || ''], [this.a.el.suspend, this.encode()]]);
@@ -150,24 +163,24 @@ Tracker.prototype.save = function () {
 };
 
 // Answers arrive click by click; coalesce them so a slow LMS is not asked to commit on every keypress.
-Tracker.prototype.saveSoon = function () {
+TrackerProto.saveSoon = function () {
   var self = this;
   clearTimeout(this.timer);
   this.timer = setTimeout(function () { self.save(); }, 400);
 };
 
-Tracker.prototype.lessonIndex = function (id) {
+TrackerProto.lessonIndex = function (id) {
   for (var i = 0; i < this.d.lessons.length; i++) { if (this.d.lessons[i].id === id) { return i; } }
   return -1;
 };
-Tracker.prototype.visited = function (id) { return this.s.v.charAt(this.lessonIndex(id)) === '1'; };
-Tracker.prototype.allVisited = function () { return this.s.v.indexOf('0') < 0; };
-Tracker.prototype.missing = function () {
+TrackerProto.visited = function (id) { return this.s.v.charAt(this.lessonIndex(id)) === '1'; };
+TrackerProto.allVisited = function () { return this.s.v.indexOf('0') < 0; };
+TrackerProto.missing = function () {
   var self = this;
   return this.d.lessons.filter(function (l) { return !self.visited(l.id); });
 };
 
-Tracker.prototype.visit = function (id) {
+TrackerProto.visit = function (id) {
   var i = this.lessonIndex(id), first = i >= 0 && this.s.v.charAt(i) === '0';
   if (first) { this.s.v = this.s.v.slice(0, i) + '1' + this.s.v.slice(i + 1); }
   this.location = id;
@@ -180,12 +193,12 @@ Tracker.prototype.visit = function (id) {
   this.save();
 };
 
-Tracker.prototype.quizOpen = function () { return !!this.quiz && (this.rule.completion !== 'lessons-and-quiz' || this.allVisited()); };
-Tracker.prototype.attemptsLeft = function () {
+TrackerProto.quizOpen = function () { return !!this.quiz && (this.rule.completion !== 'lessons-and-quiz' || this.allVisited()); };
+TrackerProto.attemptsLeft = function () {
   return this.rule.maxAttempts ? Math.max(0, this.rule.maxAttempts - this.s.n) : Infinity;
 };
 
-Tracker.prototype.attempt = function () {
+TrackerProto.attempt = function () {
   if (!this.s.c) {
     this.s.c = { s: Math.floor(Math.random() * 2147483647), a: [] };
     this.s.c.a = layout(this.quiz, this.s.c.s).map(function () { return ''; });
@@ -196,7 +209,7 @@ Tracker.prototype.attempt = function () {
   return { items: layout(this.quiz, this.s.c.s), answers: this.s.c.a };
 };
 
-Tracker.prototype.answer = function (position, response) {
+TrackerProto.answer = function (position, response) {
   var c = this.s.c;
   if (!c) { return; }
   c.a[position] = encodeResponse(layout(this.quiz, c.s)[position].q, response);
@@ -204,7 +217,7 @@ Tracker.prototype.answer = function (position, response) {
   this.saveSoon();
 };
 
-Tracker.prototype.grade = function (c) {
+TrackerProto.grade = function (c) {
   var results = layout(this.quiz, c.s).map(function (item, i) {
     var r = decodeResponse(item.q, c.a[i]);
     return { q: item.q, r: r, right: isRight(item.q, r) };
@@ -215,7 +228,7 @@ Tracker.prototype.grade = function (c) {
 
 // Grades the current attempt and reports it: interactions, objectives, score and status, then commit.
 // Where the LMS keeps nothing (review, browse, no-credit) the attempt is practice and changes no result.
-Tracker.prototype.submit = function () {
+TrackerProto.submit = function () {
   var self = this, c = this.s.c, a = this.a, now = new Date(), g = this.grade(c);
   g.passed = g.score >= this.passing;
   this.s.c = null;
@@ -241,7 +254,7 @@ Tracker.prototype.submit = function () {
 // completed, passed or failed and opens it again only for review, without credit; and a 1.2 LMS that compares a
 // score with the manifest's mastery score would write failed by itself. So the score and the final status are
 // written together, once the course's process is over: passed, or every attempt used.
-Tracker.prototype.report = function () {
+TrackerProto.report = function () {
   var a = this.a, best = this.s.b;
   if (!this.decides()) { this.write(a.score(best)); return; }
   var over = this.s.p || this.attemptsLeft() === 0;
@@ -253,7 +266,7 @@ Tracker.prototype.report = function () {
   this.writeObjective(this.quiz.id, over ? { pct: best, completion: st.completion, success: st.success } : st);
 };
 
-Tracker.prototype.lessonScores = function (results) {
+TrackerProto.lessonScores = function (results) {
   var self = this, per = {};
   results.forEach(function (x) {
     per[x.q.lesson] = per[x.q.lesson] || { right: 0, all: 0 };
@@ -265,27 +278,27 @@ Tracker.prototype.lessonScores = function (results) {
   });
 };
 
-Tracker.prototype.writeObjective = function (id, o) {
+TrackerProto.writeObjective = function (id, o) {
   if (this.readonly || this.done) { return; }
   if (!(id in this.objectives)) { this.objectives[id] = this.objectiveCount++; }
   this.write(this.a.objective(this.objectives[id], id, o));
 };
 
 // The last attempt, rebuilt for the result page (also for a returning learner who wants to review).
-Tracker.prototype.lastResult = function () {
+TrackerProto.lastResult = function () {
   var r = this.s.r;
   if (!r || !this.quiz) { return null; }
   return { score: r.sc, passed: r.sc >= this.passing, results: this.grade(r).results, detail: r.a.length > 0 };
 };
 
 // The LMS attempt is over once the course has written a final status; until then the learner comes back to it.
-Tracker.prototype.closed = function () {
+TrackerProto.closed = function () {
   if (!this.decides()) { return this.allVisited(); }
   return !!this.s.p || (this.rule.failedStatus === 'failed' && this.s.n > 0 && this.attemptsLeft() === 0);
 };
 
 // Called once, from the exit button or pagehide: time, exit mode, last save, then Finish/Terminate.
-Tracker.prototype.finish = function () {
+TrackerProto.finish = function () {
   if (this.done) { return; }
   this.write([[this.a.el.time, this.a.sessionTime(Date.now() - this.started)],
     [this.a.el.exit, this.a.exitValue(this.closed())]]);

@@ -240,7 +240,9 @@ def test_next_lesson_starts_in_view_with_focus_on_its_heading(lms, packages, wid
     place = frame.evaluate("""() => { const h = document.activeElement;
         return {id: h.id, top: h.getBoundingClientRect().top, height: innerHeight, scrolled: scrollY}; }""")
     assert place["id"] == "h-" + lms.course_data()["lessons"][1]["id"]
-    assert 0 <= place["top"] < place["height"] / 2  # not hidden under the contents list on a phone
+    # Not hidden under the contents list on a phone; scrolling lands on whole pixels, so the heading may start a
+    # fraction of a pixel above the edge when the contents list above it has a fractional height.
+    assert -1 < place["top"] < place["height"] / 2
     if width == 1024:
         assert place["scrolled"] == 0  # side by side: the page simply starts again at the top
 
@@ -328,7 +330,10 @@ def test_real_course_plays_end_to_end(lms, packages, version):
     assert frame.get_attribute("[data-quiz]", "data-locked") is not None  # lessons first
     frame.click("[data-nav=ytringsfrihet]")
     assert take_quiz(lms, frame, True) == {"score": 100, "passed": True}
-    assert len(lms.interactions()) == 12
+    data = lms.course_data()
+    lesson_of = {q["id"]: q["lesson"] for q in data["quiz"]["questions"]}
+    asked = [lesson_of[i["id"]] for i in lms.interactions()]
+    assert len(asked) == 15 and set(asked) == {lesson["id"] for lesson in data["lessons"]}  # the balanced draw
     assert status(lms) == ("passed" if version == "1.2" else "completed/passed")
     assert len(lms.get("cmi.suspend_data")) < 1024
     assert axe_violations(frame) == []
