@@ -7,9 +7,12 @@ test sees what a course owner gets from `pip install kursbygger`: the package da
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -42,8 +45,9 @@ def kursbygger(tmp_path_factory) -> tuple[Path, Path, dict]:
     # Without pip inside (Debian's python3 has no ensurepip unless python3-venv is installed); this pip fills it.
     run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp)
     python = venv / "bin" / "python"
-    run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--disable-pip-version-check", wheel,
-        cwd=tmp)
+    # With the publish extra, so the handout's PDF and the audit run from the installed package data too.
+    run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--disable-pip-version-check",
+        f"{wheel}[publish]", cwd=tmp)
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     where = run(python, "-c", "import builder; print(builder.__file__)", cwd=tmp, env=env).stdout.strip()
@@ -66,8 +70,9 @@ def test_build_check_validate_and_schema(kursbygger):
     for path in zips:
         assert ": valid SCORM " in run(script, "validate", path, cwd=work, env=env).stdout
     run(script, "schema", "--source", "src", "--out", "schemas", cwd=work, env=env)
-    assert sorted(p.name for p in (work / "schemas").iterdir()) == [
-        "course.schema.json", "lesson.schema.json", "quiz.schema.json"]
+    # The same schemas the checkout holds in jsonschema/, which `kursbygger schema` wrote there.
+    assert sorted(p.name for p in (work / "schemas").iterdir()) == sorted(
+        p.name for p in (REPO / "jsonschema").glob("*.schema.json"))
 
 
 def test_report(kursbygger):
@@ -77,3 +82,33 @@ def test_report(kursbygger):
     run(script, "report", EXPORTS / "interactions.txt", "--source", "src", "--out", "report.html", cwd=work, env=env)
     page = (work / "report.html").read_text(encoding="utf-8")
     assert page.lower().startswith("<!doctype html>")
+
+
+def test_new_then_preview(kursbygger):
+    script, work, env = kursbygger
+    run(script, "new", "starter", "--language", "nn", cwd=work, env=env)
+    run(script, "check", "--source", "starter", cwd=work, env=env)
+    preview = subprocess.Popen([str(script), "preview", "--source", "starter", "--no-open", "--port", "0"], cwd=work,
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        address = None
+        for line in preview.stdout:
+            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+            if found:
+                address = found.group(0)
+                break
+        assert address, preview.stderr.read()
+        with urllib.request.urlopen(address, timeout=30) as page:
+            assert page.status == 200 and b"scorm-again" in page.read()
+    finally:
+        preview.send_signal(signal.SIGINT)
+        out, err = preview.communicate(timeout=30)
+    assert preview.returncode == 0 and "Traceback" not in err, err
+
+
+def test_publish_and_audit(kursbygger):
+    script, work, env = kursbygger
+    run(script, "publish", "--source", "src", "--out", "kit", "--scorm", "1.2", cwd=work, env=env)
+    made = {p.name for p in (work / "kit").iterdir()}
+    assert {"sosiale-medier-scorm12.zip", "sosiale-medier-handout.html", "sosiale-medier-handout.pdf",
+            "sosiale-medier-guide.html", "sosiale-medier-guide.pdf", "sosiale-medier-tilgjengelighet.html"} <= made, made
