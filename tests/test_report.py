@@ -79,9 +79,10 @@ def test_export_alone_package_and_source_agree(exports, package, tmp_path):
     with_source = report(tmp_path, exports / "interactions.ods", source=COURSE)
     assert numbers(alone) == numbers(with_package) == numbers(with_source)
     assert all(q.question is None for q in alone.questions)
-    words = lambda f: [(q.question.text, q.question.lesson, [(o.text, o.correct, o.feedback) for o in q.question.options],
-                        q.question.answer, q.question.feedback_true, q.question.feedback_false,
-                        [(i.text, i.category) for i in q.question.items]) for q in f.questions]  # noqa: E731
+    def words(fig):
+        return [(q.text, q.lesson, [(o.text, o.correct, o.feedback) for o in q.options], q.answer, q.feedback_true,
+                 q.feedback_false, [(i.text, i.category) for i in q.items]) for q in (x.question for x in fig.questions)]
+
     assert words(with_package) == words(with_source)
 
 
@@ -152,7 +153,8 @@ def translated_text(src: Path, dest: Path) -> Path:
     for cell in lines[0].split("\t"):
         cell = cell.strip('"')
         word, _, number = cell.rpartition(" ")
-        header.append(f"{NORWEGIAN[word]} {number}" if number.isdigit() and word in NORWEGIAN else NORWEGIAN.get(cell, cell))
+        numbered = number.isdigit() and word in NORWEGIAN
+        header.append(f"{NORWEGIAN[word]} {number}" if numbered else NORWEGIAN.get(cell, cell))
     body = [line.replace("Wednesday, 25 November 2026, 3:42 PM", "onsdag 25. november 2026, 15:42")
             .replace("Incomplete", "Ikke fullført") for line in lines[1:]]
     dest.write_text("\n".join(["\t".join(header)] + body) + "\n", encoding="utf-8")
@@ -242,7 +244,8 @@ def newer_course(tmp_path: Path) -> Path:
 
 def test_old_export_with_a_newer_quiz_is_reported_as_mixed_versions(exports, tmp_path):
     v2 = newer_course(tmp_path)
-    assert right_codes(from_source(v2).questions["ytr-hvem-har"]) != right_codes(from_source(COURSE).questions["ytr-hvem-har"])
+    old, new = (from_source(c).questions["ytr-hvem-har"] for c in (COURSE, v2))
+    assert right_codes(old) != right_codes(new)
     result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--source", str(v2),
                                        "--out", str(tmp_path / "r.html")])
     assert result.exit_code == 0, result.output
@@ -264,7 +267,8 @@ def test_mixed_versions_inside_one_export(exports, tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     alone = report(tmp_path, path)
     assert alone.mixed_ids == ["tre-hvem-sporre"]
-    assert sorted((q.right_code, q.answered) for q in alone.questions if q.id == "tre-hvem-sporre") == [("a,b", 1), ("a,b,c", 3)]
+    versions = sorted((q.right_code, q.answered) for q in alone.questions if q.id == "tre-hvem-sporre")
+    assert versions == [("a,b", 1), ("a,b,c", 3)]
     with_course = report(tmp_path, path, source=COURSE)
     assert [(q.id, q.right_code) for q in with_course.other_versions] == [("tre-hvem-sporre", "a,b")]
 
@@ -309,7 +313,8 @@ def test_sort_responses_read_in_both_formats_and_right_answers():
 
 
 def test_hostile_text_is_escaped(exports, tmp_path):
-    text = (exports / "interactions.txt").read_text(encoding="utf-8").replace("Kari Nordmann", "<script>alert(1)</script>")
+    text = (exports / "interactions.txt").read_text(encoding="utf-8")
+    text = text.replace("Kari Nordmann", "<script>alert(1)</script>")
     path = tmp_path / "x.txt"
     path.write_text(text.replace("ans-bilde-sykehjem", "<img src=x onerror=alert(2)>"), encoding="utf-8")
     report(tmp_path, path, names=True)
@@ -318,7 +323,7 @@ def test_hostile_text_is_escaped(exports, tmp_path):
     assert "<img" not in html and "&lt;img src=x" in html
 
 
-def truncated_xlsx(exports: Path, dest: Path) -> bytes:
+def truncated_xlsx(exports: Path) -> bytes:
     data = (exports / "interactions.xlsx").read_bytes()
     return data[: len(data) // 2]
 
@@ -329,7 +334,7 @@ BAD = {
     "binary.txt": (lambda e: bytes(range(256)) * 10, "neither a spreadsheet nor a UTF-8 text export"),
     "login.txt": (lambda e: b"<!DOCTYPE html>\n<html><body>Log in</body></html>\n", "a web page, not a report export"),
     "notes.txt": (lambda e: b"Hei\tHR\nDette er\tbare tekst\n", "not a SCORM report export"),
-    "cut.xlsx": (lambda e: truncated_xlsx(e, None), "damaged or cut-off zip file"),
+    "cut.xlsx": (lambda e: truncated_xlsx(e), "damaged or cut-off zip file"),
 }
 
 
@@ -369,7 +374,7 @@ def hostile_zip(path: Path, members: dict[str, bytes]) -> Path:
 @pytest.mark.parametrize("members, message", [
     ({"../index.html": b"<script type=\"application/json\" id=\"kurs-data\">{}</script>"}, "no index.html"),
     ({"index.html": b"<html>no data</html>"}, "holds no course data"),
-    ({"index.html": b"<script type=\"application/json\" id=\"kurs-data\">{\"course\": 1}</script>"}, "holds no course data"),
+    ({"index.html": b'<script type="application/json" id="kurs-data">{"course": 1}</script>'}, "holds no course data"),
     ({"index.html": b"\0" * 60_000_000}, "claims 60,000,000 bytes"),  # a small zip that inflates to 60 MB
 ])
 def test_untrusted_package_is_checked(exports, tmp_path, members, message):

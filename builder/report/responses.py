@@ -27,7 +27,8 @@ def describe_response(question: Question | None, code: str, words: dict) -> tupl
         return code or "—", ""
     if question.type == "true-false":
         value = code.lower() in ("t", "true", "1")
-        return (words["true"] if value else words["false"]), (question.feedback_true if value else question.feedback_false) or ""
+        feedback = question.feedback_true if value else question.feedback_false
+        return (words["true"] if value else words["false"]), feedback or ""
     if question.type == "sort":
         return describe_sort(question, code) or code, ""
     tokens = code.split("[,]") if "[,]" in code else code.split(",")
