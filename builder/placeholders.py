@@ -72,10 +72,11 @@ def values(edition: Edition | None, language: str) -> dict[str, str]:
 
 
 def contact_text(noun: str, contact: Contact) -> str:
-    details = [escape(part) for part in (contact.name, contact.email, contact.phone) if part]
+    """The contact's name (else the role) and then how to reach them, so it reads well inside a sentence."""
+    details = [escape(part) for part in (contact.email, contact.phone) if part]
     if contact.url:
         details.append(f"<{contact.url}>")
-    return escape(noun) + (f" ({', '.join(details)})" if details else "")
+    return escape(contact.name or noun) + (f" ({', '.join(details)})" if details else "")
 
 
 def escape(text: str) -> str:

@@ -79,7 +79,9 @@ def test_the_edition_shows_its_name_logo_colours_contacts_and_local_lesson(cours
     # the local lesson after 'first', with its placeholders filled
     assert re.findall(r'data-lesson="([^"]+)"', html) == ["first", "hos-oss", "second"]
     assert ("I Bygd kommune gjelder <a href=\"https://bygd.example.no/retningslinjer\"" in html
-            and "kontakt personvernombudet (Personvernombudet, personvern@bygd.example.no)." in html)
+            and "kontakt personvernombudet (personvern@bygd.example.no)." in html)
+    # a contact without a name is called by its role
+    assert 'bruk varslingskanalen (<a href="https://bygd.example.no/varsling"' in html
     assert "{{" not in html
     # tracking overrides
     assert '"maxAttempts":2' in html and '"passingScore":70' in html
@@ -93,7 +95,7 @@ def test_a_nynorsk_edition_reads_the_translation_and_speaks_nynorsk(course, tmp_
     assert "Alle har <strong>ytringsfridom</strong>" in html  # the lesson from translations/nn/
     assert "Kven har ytringsfridom?" in html  # the quiz from translations/nn/
     assert "Grunnlova § 100" in html  # a source title from translations/nn/course/course.yaml
-    assert "kontakt personvernombodet (Personvernombodet, 12 34 56 78)." in html
+    assert "kontakt Lise Døme (12 34 56 78)." in html
     assert "<title>Demokurs på nynorsk – Fjord kommune</title>" in html
 
 
@@ -103,7 +105,7 @@ def test_the_core_course_fills_placeholders_with_neutral_wording(course, tmp_pat
     _, [built] = build(course, tmp_path, "1.2")
     assert "<p>Spør personvernombudet i kommunen din.</p>" in page(built.path)
     nn, _ = load_course(course, "fjord")
-    assert "personvernombodet (Personvernombodet, 12 34 56 78)" in nn.lessons[0].body
+    assert "Lise Døme (12 34 56 78)" in nn.lessons[0].body
 
 
 def test_the_default_build_is_unchanged_by_editions_and_translations(course, tmp_path):
@@ -175,3 +177,20 @@ def test_contrast_problems_name_the_pair_and_the_ratio():
     [buttons] = contrast_problems("#1d4e89", "#777777")
     assert buttons.startswith("colour contrast of brand_text #777777 on brand #1d4e89 (header and filled buttons) is ")
     assert len(contrast_problems("#ff0000", "#000000")) == 2  # 4.0:1 on white, less on the shaded boxes
+
+
+def test_the_repository_course_its_translation_and_editions_pass_check():
+    result = CliRunner().invoke(main, ["check", "--source", str(REPO)])
+    assert result.exit_code == 0, result.stderr
+    assert "2 edition(s) — no errors" in result.output
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_the_example_editions_build_valid_packages(tmp_path, schemas_dir, version):
+    results = build_editions(REPO, tmp_path, version, "all")
+    assert [(c.edition.id, c.language) for c, _ in results] == [("eksempel-kommune", "nb"), ("eksempel-nynorsk", "nn")]
+    for course, [built] in results:
+        assert xsd_errors(schemas_dir, version, zipfile.ZipFile(built.path).read("imsmanifest.xml")) == []
+        html = page(built.path)
+        assert f'alt="{course.edition.organisation}"' in html and "{{" not in html
+        assert f'<html lang="{course.language}">' in html
