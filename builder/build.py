@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,20 +72,42 @@ def write_packages(course: Course, out: Path, scorm_version: str) -> list[Built]
     return built
 
 
-def build_editions(source: Path, out: Path, scorm_version: str, edition: str) -> list[tuple[Course, list[Built]]]:
-    """`edition` is one id or 'all'; every edition is checked before the first zip is written."""
+@dataclass
+class EditionBuilt:
+    edition: str
+    lessons: int
+    questions: int
+    built: list[Built]
+
+
+def build_editions(source: Path, out: Path, scorm_version: str, edition: str) -> list[EditionBuilt]:
+    """`edition` is one id or 'all'. Zips wait in a staging folder until every edition has passed its checks, so
+    one faulty edition leaves `out` untouched; one edition at a time is held in memory."""
     ids = edition_ids(source) if edition == ALL else [edition]
     if not ids:
         raise SourceError([Problem(Where(source / FOLDER), "no editions found: add editions/<id>/edition.yaml")])
-    courses, problems = [], []
-    for edition_id in ids:
-        try:
-            courses.append(load_checked(source, edition_id)[0])
-        except SourceError as exc:
-            problems += exc.problems
-    if problems:
-        raise SourceError(problems)
-    return [(course, write_packages(course, out, scorm_version)) for course in courses]
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".editions-", dir=out))
+    try:
+        results, problems = [], []
+        for edition_id in ids:
+            try:
+                course, _ = load_checked(source, edition_id)
+            except SourceError as exc:
+                problems += exc.problems
+                continue
+            if not problems:  # after the first fault only checking goes on
+                results.append(EditionBuilt(edition_id, len(course.lessons),
+                                            len(course.quiz.questions) if course.quiz else 0,
+                                            write_packages(course, staging, scorm_version)))
+        if problems:
+            raise SourceError(problems)
+        for result in results:
+            for built in result.built:
+                built.path = built.path.replace(out / built.path.name)
+        return results
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def check_all(source: Path) -> tuple[Course, list[Problem], int]:

@@ -65,13 +65,15 @@ def build(source: Path, out: Path, scorm_version: str, edition: str | None) -> N
     from .build import build as run_build
     from .build import build_editions
 
-    results = ([run_build(source, out, scorm_version)] if edition is None
-               else build_editions(source, out, scorm_version, edition))
-    for course, built in results:
-        questions = len(course.quiz.questions) if course.quiz else 0
+    if edition is None:
+        course, built = run_build(source, out, scorm_version)
+        results = [(len(course.lessons), len(course.quiz.questions) if course.quiz else 0, built)]
+    else:
+        results = [(e.lessons, e.questions, e.built) for e in build_editions(source, out, scorm_version, edition)]
+    for lessons, questions, built in results:
         for b in built:
             click.echo(f"{display_path(b.path)}  {b.size / 1024:.1f} KiB  SCORM {b.version}: "
-                       f"{len(course.lessons)} lessons, {questions} questions, {b.files} files")
+                       f"{lessons} lessons, {questions} questions, {b.files} files")
 
 
 @main.command()

@@ -15,6 +15,7 @@ from builder.build import build, build_editions
 from builder.cli import main
 from builder.editions import contrast_problems, contrast_ratio
 from builder.load import load_course
+from builder.problems import SourceError
 from builder.render import csp_hash
 from tests.broken_courses import (BROKEN_EDITIONS, EDITION_CASES, expected, make_edition_case,
                                   with_editions)
@@ -40,8 +41,8 @@ def manifest(zip_path) -> etree._Element:
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_every_edition_builds_a_valid_package(course, tmp_path, schemas_dir, version):
     results = build_editions(course, tmp_path / "dist", version, "all")
-    assert [c.edition.id for c, _ in results] == ["bygd", "fjord"]
-    for _, [built] in results:
+    assert [r.edition for r in results] == ["bygd", "fjord"]
+    for [built] in (r.built for r in results):
         with zipfile.ZipFile(built.path) as archive:
             names = set(archive.namelist())
             assert xsd_errors(schemas_dir, version, archive.read("imsmanifest.xml")) == []
@@ -52,7 +53,7 @@ def test_every_edition_builds_a_valid_package(course, tmp_path, schemas_dir, ver
 def test_editions_side_by_side_keep_their_own_identifiers(course, tmp_path):
     results = build_editions(course, tmp_path / "dist", "all", "all")
     _, core = build(course, tmp_path / "dist", "all")
-    zips = [b.path for _, built in results for b in built] + [b.path for b in core]
+    zips = [b.path for r in results for b in r.built] + [b.path for b in core]
     assert sorted(p.name for p in zips) == ["demo-bygd-scorm12.zip", "demo-bygd-scorm2004.zip",
                                            "demo-fjord-scorm12.zip", "demo-fjord-scorm2004.zip",
                                            "demo-scorm12.zip", "demo-scorm2004.zip"]
@@ -117,8 +118,8 @@ def test_the_default_build_is_unchanged_by_editions_and_translations(course, tmp
 def test_edition_builds_are_byte_identical(course, tmp_path):
     first = build_editions(course, tmp_path / "a", "all", "all")
     second = build_editions(course, tmp_path / "b", "all", "all")
-    assert [b.path.read_bytes() for _, built in first for b in built] == \
-           [b.path.read_bytes() for _, built in second for b in built]
+    assert [b.path.read_bytes() for r in first for b in r.built] == \
+           [b.path.read_bytes() for r in second for b in r.built]
 
 
 @pytest.mark.parametrize("case", EDITION_CASES)
@@ -134,7 +135,8 @@ def test_broken_edition_is_reported(case, tmp_path, monkeypatch):
         path, line = where.rsplit(":", 1)
         assert any(r["path"] == path and r["line"] == line and fragment in r["message"] for r in reported), \
             f"expected {want!r} in:\n{result.stderr}"
-    assert not (source / "dist").exists()  # nothing built, not even the editions without faults
+    assert not (source / "dist").exists() or not any((source / "dist").iterdir())  # nothing built, not even the
+    # editions without faults
     check = CliRunner().invoke(main, ["check", "--source", "."])
     assert check.exit_code == 1 and fragment in check.stderr
 
@@ -188,9 +190,24 @@ def test_the_repository_course_its_translation_and_editions_pass_check():
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_the_example_editions_build_valid_packages(tmp_path, schemas_dir, version):
     results = build_editions(REPO, tmp_path, version, "all")
-    assert [(c.edition.id, c.language) for c, _ in results] == [("eksempel-kommune", "nb"), ("eksempel-nynorsk", "nn")]
-    for course, [built] in results:
+    assert [r.edition for r in results] == ["eksempel-kommune", "eksempel-nynorsk"]
+    for result, organisation, language in zip(results, ("Eksempel kommune", "Døme kommune"), ("nb", "nn")):
+        [built] = result.built
         assert xsd_errors(schemas_dir, version, zipfile.ZipFile(built.path).read("imsmanifest.xml")) == []
         html = page(built.path)
-        assert f'alt="{course.edition.organisation}"' in html and "{{" not in html
-        assert f'<html lang="{course.language}">' in html
+        assert f'alt="{organisation}"' in html and "{{" not in html
+        assert f'<html lang="{language}">' in html
+
+
+def test_a_fault_in_a_later_edition_leaves_the_output_folder_untouched(course, tmp_path):
+    (course / "editions/fjord/edition.yaml").write_text("id: fjord\norganisation: Fjord kommune\nfarge: blå\n",
+                                                        encoding="utf-8")
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "demo-bygd-scorm12.zip").write_bytes(b"an earlier build")
+    with pytest.raises(SourceError) as caught:
+        build_editions(course, out, "1.2", "all")
+    assert [p.message for p in caught.value.problems] == [
+        "unknown field 'farge' in edition; known fields: id, organisation, language, title, logo, colours, contacts, "
+        "links, lessons, tracking"]
+    assert [(p.name, p.read_bytes()) for p in out.iterdir()] == [("demo-bygd-scorm12.zip", b"an earlier build")]
