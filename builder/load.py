@@ -282,7 +282,8 @@ class Loader:
         for entry, where in got["sources"][0] or []:
             source = course.source(entry["id"][0]) if {"id", "title"} <= entry.keys() else None
             if source is None:
-                self.error(where, "this source id is not in course/course.yaml's 'sources'")
+                self.error(where, f"source '{entry['id'][0]}' is not in course/course.yaml's 'sources'; "
+                           "a translation may only give titles to sources the course has")
             else:
                 source.title = entry["title"][0]
 

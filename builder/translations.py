@@ -42,13 +42,14 @@ class Parity:
     def problems(self) -> list[Problem]:
         self.lessons()
         self.quizzes()
-        course = self.overlay.translated("course/course.yaml")
-        if course is not None:
-            text = self.loader.read_text(course)
-            data = self.loader.parse_yaml(text, course) if text is not None else None
-            stamp = data.get("translated_from") if hasattr(data, "get") else None
-            where = self.loader.at(data, course, 1, "translated_from") if stamp else Where(course, 1, 1)
-            self.stale(course, self.root / "course" / "course.yaml", stamp, where)
+        for relative in ("course/course.yaml", "course/discussion.yaml"):  # loaded (and checked) elsewhere
+            translated = self.overlay.translated(relative)
+            if translated is not None:
+                text = self.loader.read_text(translated)
+                data = self.loader.parse_yaml(text, translated) if text is not None else None
+                stamp = data.get("translated_from") if isinstance(data, dict) else None
+                where = self.loader.at(data, translated, 1, "translated_from") if stamp else Where(translated, 1, 1)
+                self.stale(translated, self.root / relative, stamp, where)
         return self.loader.problems + self.found
 
     def pairs(self, relative_folder: str, pattern: str) -> list[tuple[Path, Path]]:

@@ -90,3 +90,13 @@ def test_the_overlay_prefers_the_translation_and_falls_back_to_the_core(tmp_path
     assert nn.path("course/lessons/01-first.md") == course / "translations/nn/course/lessons/01-first.md"
     assert nn.path("course/media/figur.svg") == course / "course/media/figur.svg"
     assert nb.path("course/lessons/01-first.md") == course / "course/lessons/01-first.md"
+
+
+def test_the_discussion_material_translation_is_checked_for_staleness(tmp_path):
+    course = with_editions(tmp_path / "c")
+    (course / "course/discussion.yaml").write_text("minutes: 45\n", encoding="utf-8")
+    (course / "translations/nn/course/discussion.yaml").write_text("translated_from: 000000000000\nminutes: 45\n",
+                                                                 encoding="utf-8")
+    [(severity, path, line, message)] = messages(course)
+    assert (severity, path, line) == ("warning", "translations/nn/course/discussion.yaml", 1)
+    assert "`git log -p course/discussion.yaml`" in message
