@@ -243,9 +243,10 @@ def new(dest: Path, language: str) -> None:
 @click.option("--scorm", "scorm_version", type=click.Choice(["1.2", "2004"]), default="1.2", show_default=True,
               help="SCORM version the simulated LMS starts with (the page can switch).")
 @click.option("--no-open", is_flag=True, help="Do not open the browser.")
+@click.option("--edition", default=None, metavar="ID", help="Preview the edition editions/ID/.")
 @friendly
-def preview(source: Path, port: int, scorm_version: str, no_open: bool) -> None:
+def preview(source: Path, port: int, scorm_version: str, no_open: bool, edition: str | None) -> None:
     """Serve the course in an LMS simulator on 127.0.0.1, rebuilt in memory on every save."""
     from .preview.server import run
 
-    sys.exit(run(source, port, scorm_version, not no_open))
+    sys.exit(run(source, port, scorm_version, not no_open, edition))

@@ -211,3 +211,11 @@ def test_a_fault_in_a_later_edition_leaves_the_output_folder_untouched(course, t
         "unknown field 'farge' in edition; known fields: id, organisation, language, title, logo, colours, contacts, "
         "links, lessons, tracking"]
     assert [(p.name, p.read_bytes()) for p in out.iterdir()] == [("demo-bygd-scorm12.zip", b"an earlier build")]
+
+
+def test_the_preview_builds_the_edition(course):
+    from builder.preview.memory import Builds
+
+    state = Builds(course, "fjord").rebuild()
+    assert state.error is None and state.package.title == "Demokurs på nynorsk – Fjord kommune"
+    assert "MANIFEST-demo-fjord" in state.package.files["1.2"]["imsmanifest.xml"].decode()
