@@ -17,7 +17,8 @@ from .model import Course, Where
 from .package import write_zip
 from .problems import Problem, SourceError
 from .render import render_course
-from .translations import check_translations
+from .sources import CORE_LANGUAGE
+from .translations import Parity, check_translations
 
 VERSIONS = {"1.2": ("1.2",), "2004": ("2004",), "all": ("1.2", "2004")}
 ZIP_SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
@@ -89,13 +90,16 @@ def build_editions(source: Path, out: Path, scorm_version: str, edition: str) ->
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".editions-", dir=out))
     try:
-        results, problems = [], []
+        results, problems, languages = [], [], {CORE_LANGUAGE}
         for edition_id in ids:
             try:
                 course, _ = load_checked(source, edition_id)
             except SourceError as exc:
                 problems += exc.problems
                 continue
+            if course.language not in languages:  # a translation out of step with the core is not built
+                languages.add(course.language)
+                problems += [p for p in Parity(source, course.language).problems() if p.severity == "error"]
             if not problems:  # after the first fault only checking goes on
                 results.append(EditionBuilt(edition_id, len(course.lessons),
                                             len(course.quiz.questions) if course.quiz else 0,

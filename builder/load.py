@@ -30,10 +30,10 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.S | re.M
 class Loader:
     """Collects problems while turning YAML documents into model objects."""
 
-    def __init__(self, overlay: Overlay | None = None, edition: Edition | None = None) -> None:
+    def __init__(self) -> None:
         self.problems: list[Problem] = []
-        self.overlay = overlay
-        self.edition = edition
+        self.overlay: Overlay | None = None  # the core unless an edition in another language is loaded
+        self.edition: Edition | None = None
         self.words: dict[str, str] | None = None  # placeholder values, once the course's language is known
 
     def error(self, where: Where, message: str) -> None:
@@ -244,7 +244,7 @@ class Loader:
         if got is None or not {"id", "title", "language", "version"} <= got.keys():
             return None
         v = values(got)
-        overlay = self.overlay or Overlay(root)
+        overlay = self.overlay = self.overlay or Overlay(root)
         language = v["language"] if overlay.language == CORE_LANGUAGE else overlay.language
         self.words = placeholders.values(self.edition, language)
         tracking = Tracking(where=got["tracking"][1])
@@ -316,8 +316,8 @@ class Loader:
         if len(files) > MAX_LESSONS:
             self.error(Where(folder), f"{len(files)} lessons; the limit is {MAX_LESSONS}")
             files = files[:MAX_LESSONS]
-        overlay = self.overlay or Overlay(root)
-        lessons = [lesson for f in files if (lesson := self.lesson(overlay.path(f"course/lessons/{f.name}"))) is not None]
+        lessons = [lesson for f in files
+                   if (lesson := self.lesson(self.overlay.path(f"course/lessons/{f.name}"))) is not None]
         if not order:
             return lessons
         by_id = {lesson.id: lesson for lesson in lessons}

@@ -219,3 +219,13 @@ def test_the_preview_builds_the_edition(course):
     state = Builds(course, "fjord").rebuild()
     assert state.error is None and state.package.title == "Demokurs på nynorsk – Fjord kommune"
     assert "MANIFEST-demo-fjord" in state.package.files["1.2"]["imsmanifest.xml"].decode()
+
+
+def test_a_nynorsk_edition_is_not_built_from_a_translation_out_of_step(course, tmp_path):
+    quiz = course / "translations/nn/quizzes/demo-quiz.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("answer: true", "answer: false"), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        build_editions(course, tmp_path, "1.2", "fjord")
+    assert [p.message for p in caught.value.problems] == [
+        "question 'q-tf' differs from the bokmål question in answer; a translation may change only the texts"]
+    assert [r.edition for r in build_editions(course, tmp_path, "1.2", "bygd")] == ["bygd"]  # bokmål is not held up
