@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import scorm
 from .check import check_course
 from .load import load_course
-from .model import Course
+from .editions import ALL, FOLDER, edition_ids
+from .model import Course, Where
 from .package import write_zip
 from .problems import Problem, SourceError
 from .render import render_course
+from .sources import CORE_LANGUAGE
+from .translations import Parity, check_translations
 
 VERSIONS = {"1.2": ("1.2",), "2004": ("2004",), "all": ("1.2", "2004")}
 ZIP_SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
@@ -40,10 +45,10 @@ def without_cycle_collector():
             gc.enable()
 
 
-def load_checked(source: Path) -> tuple[Course, list[Problem]]:
-    """The course, or SourceError with every problem; warnings come back with the course."""
+def load_checked(source: Path, edition: str | None = None) -> tuple[Course, list[Problem]]:
+    """The course (or one edition of it), or SourceError with every problem; warnings come back with the course."""
     with without_cycle_collector():
-        course, problems = load_course(source)
+        course, problems = load_course(source, edition)
         if course is not None and not any(p.severity == "error" for p in problems):
             problems += check_course(course)
     if course is None or any(p.severity == "error" for p in problems):
@@ -51,17 +56,84 @@ def load_checked(source: Path) -> tuple[Course, list[Problem]]:
     return course, problems
 
 
-def build(source: Path, out: Path, scorm_version: str = "1.2") -> tuple[Course, list[Built]]:
-    course, _ = load_checked(source)
+def build(source: Path, out: Path, scorm_version: str = "1.2", edition: str | None = None) -> tuple[Course, list[Built]]:
+    course, _ = load_checked(source, edition)
+    return course, write_packages(course, out, scorm_version)
+
+
+def write_packages(course: Course, out: Path, scorm_version: str) -> list[Built]:
     with without_cycle_collector():
         files = render_course(course)
     built = []
     for version in VERSIONS[scorm_version]:
         package = with_manifest(course, files, version)
-        dest = out / f"{course.id}-{ZIP_SUFFIX[version]}.zip"
+        dest = out / f"{course.package_id}-{ZIP_SUFFIX[version]}.zip"
         write_zip(package, dest)
         built.append(Built(dest, version, dest.stat().st_size, len(package)))
-    return course, built
+    return built
+
+
+@dataclass
+class EditionBuilt:
+    edition: str
+    lessons: int
+    questions: int
+    built: list[Built]
+
+
+def build_editions(source: Path, out: Path, scorm_version: str, edition: str) -> list[EditionBuilt]:
+    """`edition` is one id or 'all'. Zips wait in a staging folder until every edition has passed its checks, so
+    one faulty edition leaves `out` untouched; one edition at a time is held in memory."""
+    ids = edition_ids(source) if edition == ALL else [edition]
+    if not ids:
+        raise SourceError([Problem(Where(source / FOLDER), "no editions found: add editions/<id>/edition.yaml")])
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".editions-", dir=out))
+    try:
+        results, problems, languages = [], [], {CORE_LANGUAGE}
+        for edition_id in ids:
+            try:
+                course, _ = load_checked(source, edition_id)
+            except SourceError as exc:
+                problems += exc.problems
+                continue
+            if course.language not in languages:  # a translation out of step with the core is not built
+                languages.add(course.language)
+                problems += [p for p in Parity(source, course.language).problems() if p.severity == "error"]
+            if not problems:  # after the first fault only checking goes on
+                results.append(EditionBuilt(edition_id, len(course.lessons),
+                                            len(course.quiz.questions) if course.quiz else 0,
+                                            write_packages(course, staging, scorm_version)))
+        if problems:
+            raise SourceError(problems)
+        for result in results:
+            for built in result.built:
+                built.path = built.path.replace(out / built.path.name)
+        return results
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def check_all(source: Path) -> tuple[Course, list[Problem], int]:
+    """`check`: the core course, its discussion material, its translations and every edition, all reported at once."""
+    from .publish.discussion import load_discussion
+
+    problems: list[Problem] = []
+    try:
+        course, warnings = load_checked(source)
+        problems += warnings + load_discussion(course)[1]
+    except SourceError as exc:
+        course, problems = None, exc.problems
+    problems += check_translations(source)
+    ids = edition_ids(source)
+    for edition_id in ids:
+        try:
+            problems += load_checked(source, edition_id)[1]
+        except SourceError as exc:
+            problems += exc.problems
+    if course is None or any(p.severity == "error" for p in problems):
+        raise SourceError(problems)
+    return course, problems, len(ids)
 
 
 def with_manifest(course: Course, files: dict[str, bytes], version: str) -> dict[str, bytes]:

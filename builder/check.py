@@ -39,7 +39,7 @@ def check_course(course: Course) -> list[Problem]:
     if quiz.draw is not None and quiz.draw > len(quiz.questions):
         error(quiz.where_of("draw"), f"draw is {quiz.draw} but the quiz has only {len(quiz.questions)} questions; "
               "lower draw or add questions")
-    for message, field_name in draw_problems(quiz, lesson_ids):
+    for message, field_name in draw_problems(quiz, [lesson.id for lesson in course.lessons if not lesson.local]):
         error(quiz.where_of(field_name), message)
     for question in quiz.questions:
         if question.lesson not in lesson_ids:

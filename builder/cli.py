@@ -57,16 +57,23 @@ def main() -> None:
               help="Folder for the zip files.")
 @click.option("--scorm", "scorm_version", type=click.Choice(["1.2", "2004", "all"]), default="1.2",
               show_default=True, help="SCORM version of the package.")
+@click.option("--edition", default=None, metavar="ID|all",
+              help="Build the edition editions/ID/ (or every edition) instead of the shared course.")
 @friendly
-def build(source: Path, out: Path, scorm_version: str) -> None:
+def build(source: Path, out: Path, scorm_version: str, edition: str | None) -> None:
     """Check the course and build the SCORM zip(s)."""
     from .build import build as run_build
+    from .build import build_editions
 
-    course, built = run_build(source, out, scorm_version)
-    questions = len(course.quiz.questions) if course.quiz else 0
-    for b in built:
-        click.echo(f"{display_path(b.path)}  {b.size / 1024:.1f} KiB  SCORM {b.version}: "
-                   f"{len(course.lessons)} lessons, {questions} questions, {b.files} files")
+    if edition is None:
+        course, built = run_build(source, out, scorm_version)
+        results = [(len(course.lessons), len(course.quiz.questions) if course.quiz else 0, built)]
+    else:
+        results = [(e.lessons, e.questions, e.built) for e in build_editions(source, out, scorm_version, edition)]
+    for lessons, questions, built in results:
+        for b in built:
+            click.echo(f"{display_path(b.path)}  {b.size / 1024:.1f} KiB  SCORM {b.version}: "
+                       f"{lessons} lessons, {questions} questions, {b.files} files")
 
 
 @main.command()
@@ -74,16 +81,13 @@ def build(source: Path, out: Path, scorm_version: str) -> None:
 @friendly
 def check(source: Path) -> None:
     """Report every problem in the course sources (exit 1 if there are errors)."""
-    from .build import load_checked
-    from .publish.discussion import load_discussion
+    from .build import check_all
 
-    course, warnings = load_checked(source)
-    _, discussion_problems = load_discussion(course)
-    if discussion_problems:
-        raise SourceError(warnings + discussion_problems)
+    course, warnings, editions = check_all(source)
     print_problems(warnings)
     questions = len(course.quiz.questions) if course.quiz else 0
-    click.echo(f"{course.id}: {len(course.lessons)} lessons, {questions} questions — no errors")
+    click.echo(f"{course.id}: {len(course.lessons)} lessons, {questions} questions"
+               + (f", {editions} edition(s)" if editions else "") + " — no errors")
 
 
 @main.command()
@@ -239,9 +243,10 @@ def new(dest: Path, language: str) -> None:
 @click.option("--scorm", "scorm_version", type=click.Choice(["1.2", "2004"]), default="1.2", show_default=True,
               help="SCORM version the simulated LMS starts with (the page can switch).")
 @click.option("--no-open", is_flag=True, help="Do not open the browser.")
+@click.option("--edition", default=None, metavar="ID", help="Preview the edition editions/ID/.")
 @friendly
-def preview(source: Path, port: int, scorm_version: str, no_open: bool) -> None:
+def preview(source: Path, port: int, scorm_version: str, no_open: bool, edition: str | None) -> None:
     """Serve the course in an LMS simulator on 127.0.0.1, rebuilt in memory on every save."""
     from .preview.server import run
 
-    sys.exit(run(source, port, scorm_version, not no_open))
+    sys.exit(run(source, port, scorm_version, not no_open, edition))

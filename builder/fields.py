@@ -15,13 +15,13 @@ SLUG = re.compile(r"^[a-z0-9-]{1,64}$")
 
 @dataclass(frozen=True)
 class Field:
-    kind: str  # "slug" | "str" | "int" | "bool" | "date" | "list" | "object" | "slug-list" | "str-list"
+    kind: str  # "slug" | "str" | "int" | "bool" | "date" | "list" | "object" | "map" | "slug-list" | "str-list"
     required: bool = False
     default: Any = None
     choices: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
-    item: "Spec | None" = None  # for kind "list" of objects / kind "object"
+    item: "Spec | None" = None  # for kind "list" of objects / kind "object" / kind "map" (id → object)
     help: str = ""
 
 
@@ -30,6 +30,9 @@ class Spec:
     name: str  # how the object is called in messages ("course", "question" …)
     fields: dict[str, Field] = field(default_factory=dict)
 
+
+TF_FIELD = Field("str", help="translations only: the first 12 hex digits of the SHA-256 of the bokmål file this "
+                              "text was translated from")
 
 SOURCE = Spec("source", {
     "id": Field("slug", True, help="id cited from lessons and questions"),
@@ -68,6 +71,7 @@ LESSON = Spec("lesson front matter", {
     "minutes": Field("int", True, minimum=1, maximum=120, help="estimated reading time"),
     "objectives": Field("str-list", True, minimum=1, help="what the learner can do after the lesson"),
     "sources": Field("slug-list", help="ids from the course's source catalogue"),
+    "translated_from": TF_FIELD,
 })
 
 OPTION = Spec("option", {
@@ -112,6 +116,7 @@ QUIZ = Spec("quiz", {
     "shuffle": Field("bool", default=True, help="shuffle questions and options per attempt"),
     "passing_score": Field("int", minimum=0, maximum=100, help="overrides tracking.passing_score"),
     "questions": Field("list", True, item=QUESTION),
+    "translated_from": TF_FIELD,
 })
 
 # course/discussion.yaml: the material of the facilitator guide (`kursbygger publish`).
@@ -138,4 +143,62 @@ DISCUSSION = Spec("discussion", {
     "runsheet": Field("list", True, item=RUNSHEET_STEP, help="the meeting step by step; minutes add up to 'minutes'"),
     "selfcheck": Field("str-list", True, minimum=1, help="how to go through the self-check together"),
     "lessons": Field("list", True, item=LESSON_DISCUSSION),
+    "translated_from": TF_FIELD,
+})
+
+# translations/<language>/course/course.yaml: the translated parts of course.yaml only.
+SOURCE_TITLE = Spec("source title", {
+    "id": Field("slug", True, help="id of a source in course/course.yaml"),
+    "title": Field("str", True, help="the source's title in this language"),
+})
+
+COURSE_TRANSLATION = Spec("course translation", {
+    "translated_from": TF_FIELD,
+    "title": Field("str", True),
+    "description": Field("str", default=""),
+    "sources": Field("list", item=SOURCE_TITLE, help="source titles that have a form in this language"),
+})
+
+# editions/<id>/edition.yaml: one organisation's own package of the shared course.
+COLOURS = Spec("colours", {
+    "brand": Field("str", True, help="brand colour as #rrggbb: header, buttons and links"),
+    "brand_text": Field("str", default="#ffffff", help="text colour on the brand colour, as #rrggbb"),
+})
+
+CONTACT = Spec("contact", {
+    "name": Field("str", help="person or office"),
+    "email": Field("str"),
+    "phone": Field("str"),
+    "url": Field("str", help="web page (https://…)"),
+})
+
+CONTACT_ROLES = ("personvernombud", "varsling", "it-sikkerhet", "kommunikasjon")
+CONTACTS = Spec("contacts", {role: Field("object", item=CONTACT) for role in CONTACT_ROLES})
+
+LINK = Spec("link", {
+    "title": Field("str", True, help="the link text"),
+    "url": Field("str", True, help="https://…"),
+})
+
+EDITION_LESSON = Spec("edition lesson", {
+    "file": Field("str", True, help="Markdown lesson file in the edition's folder"),
+    "after": Field("slug", help="id of the lesson it follows; default: after the last lesson"),
+})
+
+EDITION_TRACKING = Spec("edition tracking", {
+    "passing_score": Field("int", minimum=0, maximum=100, help="overrides the course's pass mark"),
+    "max_attempts": Field("int", minimum=0, maximum=100, help="quiz attempts; 0 = unlimited"),
+})
+
+EDITION = Spec("edition", {
+    "id": Field("slug", True, help="the edition's id: the name of its folder under editions/"),
+    "organisation": Field("str", True, help="the organisation's name, shown in the package and as the logo's text"),
+    "language": Field("str", default="nb", choices=("nb", "nn"), help="nn reads the texts from translations/nn/"),
+    "title": Field("str", help="the package's title; default: the course title – organisation"),
+    "logo": Field("str", help="SVG or PNG file in the edition's folder, at most 200 KB"),
+    "colours": Field("object", item=COLOURS),
+    "contacts": Field("object", item=CONTACTS, help="filled into {{ kontakt.<role> }}"),
+    "links": Field("map", item=LINK, help="id → title and url; filled into {{ lenke.<id> }}"),
+    "lessons": Field("list", item=EDITION_LESSON, help="extra lessons, e.g. «Slik gjør vi det hos oss»"),
+    "tracking": Field("object", item=EDITION_TRACKING),
 })

@@ -22,6 +22,8 @@ def object_schema(spec: F.Spec) -> dict:
             prop = object_schema(fld.item)
         elif fld.kind == "list":
             prop = {"type": "array", "items": object_schema(fld.item)}
+        elif fld.kind == "map":
+            prop = {"type": "object", "propertyNames": SLUG, "additionalProperties": object_schema(fld.item)}
         else:
             prop = dict(KINDS[fld.kind])
         if fld.choices:
@@ -47,7 +49,10 @@ def schemas() -> dict[str, dict]:
     for file_name, spec, title in (("course.schema.json", F.COURSE, "kursbygger course.yaml"),
                                    ("quiz.schema.json", F.QUIZ, "kursbygger quiz"),
                                    ("lesson.schema.json", F.LESSON, "kursbygger lesson front matter"),
-                                   ("discussion.schema.json", F.DISCUSSION, "kursbygger discussion material")):
+                                   ("discussion.schema.json", F.DISCUSSION, "kursbygger discussion material"),
+                                   ("edition.schema.json", F.EDITION, "kursbygger edition"),
+                                   ("translation.schema.json", F.COURSE_TRANSLATION,
+                                    "kursbygger course.yaml translation")):
         out[file_name] = {"$schema": "http://json-schema.org/draft-07/schema#", "title": title, **object_schema(spec)}
     return out
 

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from . import fields as F
-from . import markdown, yamldoc
-from .model import Category, Course, Lesson, Option, Question, Quiz, SortItem, Source, Tracking, Where
-from .problems import Problem
+from . import markdown, placeholders, yamldoc
+from .editions import load_edition
+from .model import Category, Course, Edition, Lesson, Option, Question, Quiz, SortItem, Source, Tracking, Where
+from .problems import Problem, display_path
+from .sources import CORE_LANGUAGE, Overlay
 from .yamldoc import YamlList, YamlMap
 
 MAX_FILE_BYTES = 2_000_000
@@ -30,6 +32,9 @@ class Loader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.overlay: Overlay | None = None  # the core unless an edition in another language is loaded
+        self.edition: Edition | None = None
+        self.words: dict[str, str] | None = None  # placeholder values, once the course's language is known
 
     def error(self, where: Where, message: str) -> None:
         self.problems.append(Problem(where, message))
@@ -162,6 +167,18 @@ class Loader:
             return value
         if kind == "object":
             return self.fields(value, fld.item, where, offset)
+        if kind == "map":
+            if not isinstance(value, YamlMap):
+                self.error(where, f"{label} must be a mapping of id: {{…}} lines, found {describe(value)}")
+                return _INVALID
+            entries = {}
+            for key in value:
+                kwhere = self.at(value, where.path, offset, key, value=False)
+                if self.slug_ok(str(key), f"id in {label}", kwhere):
+                    parsed = self.fields(value[key], fld.item, self.at(value, where.path, offset, key), offset)
+                    if parsed is not None:
+                        entries[key] = (parsed, kwhere)
+            return entries
         if kind in ("list", "slug-list", "str-list"):
             if not isinstance(value, YamlList):
                 self.error(where, f"{label} must be a list (lines starting with '- '), found {describe(value)}")
@@ -227,25 +244,71 @@ class Loader:
         if got is None or not {"id", "title", "language", "version"} <= got.keys():
             return None
         v = values(got)
+        overlay = self.overlay = self.overlay or Overlay(root)
+        language = v["language"] if overlay.language == CORE_LANGUAGE else overlay.language
+        self.words = placeholders.values(self.edition, language)
         tracking = Tracking(where=got["tracking"][1])
         if v["tracking"]:
             tracking = Tracking(**values(v["tracking"]), where=got["tracking"][1],
                                 at=places(v["tracking"]))
         course = Course(
-            id=v["id"], title=v["title"], language=v["language"], version=v["version"], root=root,
+            id=v["id"], title=v["title"], language=language, version=v["version"], root=root,
             description=v["description"], organisation=v["organisation"], reviewed=v.get("reviewed"), tracking=tracking,
             sources=[Source(s["id"][0], s["title"][0], s["url"][0], w) for s, w in (v["sources"] or [])
                      if "id" in s and "title" in s],
             where=Where(path, 1, 1),
         )
+        if (translation := overlay.translated("course/course.yaml")) is not None:
+            self.course_translation(course, translation)
         course.lessons = self.lessons(root, v["lessons"], got.get("lessons", (None, course.where))[1])
         if v["quiz"]:
-            quiz_path = root / "quizzes" / f"{v['quiz']}.yaml"
+            quiz_path = overlay.path(f"quizzes/{v['quiz']}.yaml")
             if quiz_path.is_file():
                 course.quiz = self.quiz(quiz_path)
             else:
                 self.error(got["quiz"][1], f"quiz '{v['quiz']}' not found: expected the file quizzes/{v['quiz']}.yaml")
+        if self.edition is not None:
+            self.apply_edition(course, self.edition)
         return course
+
+    def course_translation(self, course: Course, path: Path) -> None:
+        """Title, description and source titles in the overlay's language; everything else stays the core's."""
+        text = self.read_text(path)
+        data = self.parse_yaml(text, path) if text is not None else None
+        got = self.fields(data, F.COURSE_TRANSLATION, Where(path, 1, 1), 1) if data is not None else None
+        if got is None or "title" not in got:
+            return
+        course.title, course.description = got["title"][0], got["description"][0] or course.description
+        for entry, where in got["sources"][0] or []:
+            source = course.source(entry["id"][0]) if {"id", "title"} <= entry.keys() else None
+            if source is None:
+                self.error(where, f"source '{entry['id'][0]}' is not in course/course.yaml's 'sources'; "
+                           "a translation may only give titles to sources the course has")
+            else:
+                source.title = entry["title"][0]
+
+    def apply_edition(self, course: Course, edition: Edition) -> None:
+        course.edition = edition
+        course.title = edition.title or f"{course.title} – {edition.organisation}"
+        course.organisation = edition.organisation
+        for path, after, where in edition.lessons:
+            lesson = self.lesson(path)
+            if lesson is None:
+                continue
+            lesson.local = True
+            ids = [known.id for known in course.lessons]
+            if after is None:
+                course.lessons.append(lesson)
+            elif after in ids:
+                course.lessons.insert(ids.index(after) + 1, lesson)
+            else:
+                self.error(where, f"'after: {after}' names no lesson of the course" + did_you_mean(after, ids))
+        if edition.passing_score is not None:
+            course.tracking.passing_score = edition.passing_score
+            if course.quiz is not None:
+                course.quiz.passing_score = None  # the edition's pass mark wins over the quiz file's
+        if edition.max_attempts is not None:
+            course.tracking.max_attempts = edition.max_attempts
 
     def lessons(self, root: Path, order: list | None, order_where: Where) -> list[Lesson]:
         folder = root / "course" / "lessons"
@@ -253,7 +316,8 @@ class Loader:
         if len(files) > MAX_LESSONS:
             self.error(Where(folder), f"{len(files)} lessons; the limit is {MAX_LESSONS}")
             files = files[:MAX_LESSONS]
-        lessons = [lesson for f in files if (lesson := self.lesson(f)) is not None]
+        lessons = [lesson for f in files
+                   if (lesson := self.lesson(self.overlay.path(f"course/lessons/{f.name}"))) is not None]
         if not order:
             return lessons
         by_id = {lesson.id: lesson for lesson in lessons}
@@ -284,11 +348,14 @@ class Loader:
         if got is None or not {"id", "title", "minutes", "objectives"} <= got.keys():
             return None
         v = values(got)
+        body_line = text[: match.end()].count("\n") + 1
         body = text[match.end():]
+        if self.words is not None:
+            body = placeholders.fill(body, Where(path, body_line, 1), self.words, self.edition, self.error)
         document = markdown.parse_body(body)
         return Lesson(
             id=v["id"], title=v["title"], minutes=v["minutes"], objectives=[o for o, _ in v["objectives"]],
-            body=body, body_line=text[: match.end()].count("\n") + 1,
+            body=body, body_line=body_line, translated_from=v["translated_from"],
             sources=[s for s, _ in (v["sources"] or [])], where=Where(path, 1, 1), at=places(got),
             document=document, media=markdown.media_refs(document),
         )
@@ -314,7 +381,8 @@ class Loader:
         return Quiz(id=v["id"], title=v["title"], questions=[q for q in questions if q is not None],
                     # .get: a value refused above (draw: 0) is reported there and left out here
                     draw=v.get("draw"), per_lesson=v.get("per_lesson"), shuffle=v.get("shuffle", True),
-                    passing_score=v.get("passing_score"), where=Where(path, 1, 1), at=places(got))
+                    passing_score=v.get("passing_score"), translated_from=v.get("translated_from"),
+                    where=Where(path, 1, 1), at=places(got))
 
     def question(self, q: dict, where: Where) -> Question | None:
         if not {"id", "lesson", "type", "text", "explanation"} <= q.keys():
@@ -371,9 +439,20 @@ def did_you_mean(word: str, known: list[str]) -> str:
     return f"; did you mean '{hint[0]}'?" if hint else ""
 
 
-def load_course(root: Path) -> tuple[Course | None, list[Problem]]:
+def load_course(root: Path, edition_id: str | None = None) -> tuple[Course | None, list[Problem]]:
+    """The core course, or with `edition_id` that edition of it (editions/<id>/edition.yaml)."""
+    root = Path(root)
     loader = Loader()
-    course = loader.course(Path(root))
+    if edition_id is not None:
+        edition = load_edition(loader, root, edition_id)
+        if edition is None:
+            return None, loader.problems
+        loader.edition, loader.overlay = edition, Overlay(root, edition.language)
+        if loader.overlay.folder is not None and not loader.overlay.folder.is_dir():
+            loader.error(edition.where_of("language"), f"language {edition.language} needs the course's "
+                         f"translation in {display_path(loader.overlay.folder)}/")
+            return None, loader.problems
+    course = loader.course(root)
     return course, loader.problems
 
 

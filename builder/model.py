@@ -69,6 +69,8 @@ class Lesson(Located):
     sources: list[str] = field(default_factory=list)  # Source ids
     document: list = field(default_factory=list, repr=False, compare=False)  # `body` parsed once (markdown.parse_body)
     media: list[str] = field(default_factory=list)  # media/<file> paths the body points to
+    translated_from: str | None = None  # translations: hash of the bokmål file (builder/translations.py)
+    local: bool = False  # an edition's own lesson, which the shared quiz does not test
 
 
 @dataclass
@@ -120,6 +122,7 @@ class Quiz(Located):
     per_lesson: int | None = None  # questions every attempt draws from each lesson
     shuffle: bool = True
     passing_score: int | None = None  # overrides Tracking.passing_score
+    translated_from: str | None = None
 
     @property
     def lessons(self) -> set[str]:
@@ -130,6 +133,39 @@ class Quiz(Located):
         if self.draw is not None:
             return self.draw
         return self.per_lesson * len(self.lessons) if self.per_lesson else len(self.questions)
+
+
+@dataclass
+class Contact:
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Link:
+    title: str
+    url: str
+
+
+@dataclass
+class Edition(Located):
+    """One organisation's package of the shared course: its name, look, contacts and local lessons."""
+
+    id: str
+    organisation: str
+    folder: Path
+    language: Language = "nb"
+    title: str | None = None
+    logo: Path | None = None
+    brand: str | None = None  # #rrggbb
+    brand_text: str = "#ffffff"
+    contacts: dict[str, Contact] = field(default_factory=dict)  # role → contact
+    links: dict[str, Link] = field(default_factory=dict)  # id → link
+    lessons: list[tuple[Path, str | None, Where]] = field(default_factory=list)  # (file, after lesson id, where)
+    passing_score: int | None = None  # tracking overrides
+    max_attempts: int | None = None
 
 
 @dataclass
@@ -147,6 +183,12 @@ class Course:
     quiz: Quiz | None = None
     sources: list[Source] = field(default_factory=list)
     where: Where | None = None
+    edition: Edition | None = None  # None: the shared core course
+
+    @property
+    def package_id(self) -> str:
+        """Identifies the package in the LMS: editions of one course must not share identifiers."""
+        return self.id if self.edition is None else f"{self.id}-{self.edition.id}"
 
     @property
     def passing_score(self) -> int:

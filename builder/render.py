@@ -25,13 +25,16 @@ def render_course(course: Course) -> dict[str, bytes]:
     lessons = [(lesson, Markup(markdown.render_lesson(course, lesson))) for lesson in course.lessons]
     # The runtime goes inside the page: a municipal LMS may take a slow round trip per file, and the learner
     # waits for every one of them before the first lesson answers.
-    script, style = inline_runtime("kurs.js", "script"), inline_runtime("kurs.css", "style")
+    script, style = inline_runtime("kurs.js", "script"), inline_runtime("kurs.css", "style") + edition_css(course)
+    logo = edition_logo(course)
     html = environment().get_template("index.html").render(
-        course=course, lessons=lessons, w=words(course.language),
+        course=course, lessons=lessons, w=words(course.language), logo=logo and logo[0],
         csp=CSP.format(script=csp_hash(script), style=csp_hash(style)),
         runtime_js=Markup(script), runtime_css=Markup(style), data_json=Markup(script_json(course_data(course))),
     )
     files = {"index.html": html.encode("utf-8")}
+    if logo:
+        files[logo[0]] = logo[1]
     media_dir = course.root / "course" / "media"
     for ref in sorted({ref for lesson in course.lessons for ref in lesson.media}):
         files[ref] = (media_dir / ref.removeprefix("media/")).read_bytes()
@@ -70,11 +73,29 @@ def script_json(data: object) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+def edition_css(course: Course) -> str:
+    """The edition's colours as the custom properties kurs.css draws with; inside the hashed <style>, so the CSP
+    still admits nothing else."""
+    edition = course.edition
+    if edition is None:
+        return ""
+    colours = f"--brand:{edition.brand};--brand-ink:{edition.brand_text};" if edition.brand else ""
+    return f"\n:root{{{colours}}}.edition-logo{{display:block;max-height:3rem;max-width:12rem;width:auto}}\n"
+
+
+def edition_logo(course: Course) -> tuple[str, bytes] | None:
+    logo = course.edition.logo if course.edition else None
+    return None if logo is None else (f"logo{logo.suffix.lower()}", logo.read_bytes())
+
+
 def course_data(course: Course) -> dict:
     t = course.tracking
+    about = {"id": course.id, "title": course.title, "version": course.version, "language": course.language}
+    if course.edition is not None:
+        about["edition"] = {"id": course.edition.id, "organisation": course.edition.organisation}
     return {
         "format": 1,
-        "course": {"id": course.id, "title": course.title, "version": course.version, "language": course.language},
+        "course": about,
         "lessons": [{"id": lesson.id, "title": lesson.title} for lesson in course.lessons],
         "tracking": {"passingScore": course.passing_score, "completion": t.completion,
                      "failedStatus": t.failed_status, "maxAttempts": t.max_attempts},

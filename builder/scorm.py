@@ -42,16 +42,16 @@ def manifest(course: Course, files: list[str], version: Version) -> bytes:
         return node
 
     root = etree.Element(f"{{{cp}}}manifest", nsmap=ns)
-    root.set("identifier", f"MANIFEST-{course.id}")
+    root.set("identifier", f"MANIFEST-{course.package_id}")
     root.set("version", course.version)
     metadata = el(root, "metadata")
     el(metadata, "schema", "ADL SCORM")
     el(metadata, "schemaversion", SCHEMA_VERSION[version])
 
-    organizations = el(root, "organizations", default=f"ORG-{course.id}")
-    organization = el(organizations, "organization", identifier=f"ORG-{course.id}")
+    organizations = el(root, "organizations", default=f"ORG-{course.package_id}")
+    organization = el(organizations, "organization", identifier=f"ORG-{course.package_id}")
     el(organization, "title", course.title)
-    item = el(organization, "item", identifier=f"ITEM-{course.id}", identifierref=f"RES-{course.id}")
+    item = el(organization, "item", identifier=f"ITEM-{course.package_id}", identifierref=f"RES-{course.package_id}")
     el(item, "title", course.title)
     if version == "1.2":
         # Only when the quiz decides passed/failed: LMSs use masteryscore to override the SCO's own status.
@@ -65,7 +65,7 @@ def manifest(course: Course, files: list[str], version: Version) -> bytes:
             el(interface, "hideLMSUI", hidden, prefix="adlnav")
 
     resources = el(root, "resources")
-    resource = el(resources, "resource", identifier=f"RES-{course.id}", type="webcontent", href=LAUNCH)
+    resource = el(resources, "resource", identifier=f"RES-{course.package_id}", type="webcontent", href=LAUNCH)
     resource.set(f"{{{ns['adlcp']}}}{'scormtype' if version == '1.2' else 'scormType'}", "sco")
     for path in sorted(files):
         el(resource, "file", href=path)

@@ -36,6 +36,7 @@ WORDS: dict[str, dict[str, str]] = {
         "practice_intro": "Øving: svarene blir ikke registrert.", "practice_result": "Øvingsresultat",
         "practice_score": "Du fikk {score} % riktig på øvingen. Øvingen blir ikke registrert.",
         "reviewed": "Faglig kontrollert", "date_format": "%d.%m.%Y",
+        "edition": "Utgave", "version": "versjon",
     },
     "nn": {
         "skip": "Hopp til innhaldet", "contents": "Innhald", "lesson_of": "Leksjon {n} av {total}",
@@ -70,6 +71,7 @@ WORDS: dict[str, dict[str, str]] = {
         "practice_intro": "Øving: svara blir ikkje registrerte.", "practice_result": "Øvingsresultat",
         "practice_score": "Du fekk {score} % rett på øvinga. Øvinga blir ikkje registrert.",
         "reviewed": "Fagleg kontrollert", "date_format": "%d.%m.%Y",
+        "edition": "Utgåve", "version": "versjon",
     },
     "en": {
         "skip": "Skip to content", "contents": "Contents", "lesson_of": "Lesson {n} of {total}",
@@ -104,6 +106,7 @@ WORDS: dict[str, dict[str, str]] = {
         "practice_intro": "Practice: your answers are not recorded.", "practice_result": "Practice result",
         "practice_score": "You got {score} % right in this practice. Practice is not recorded.",
         "reviewed": "Content checked against its sources", "date_format": "%Y-%m-%d",
+        "edition": "Edition", "version": "version",
     },
 }
 

@@ -59,6 +59,8 @@ def test_the_watcher_sees_course_sources_only(course):
     change = 2  # watchfiles.Change.modified
     assert wanted(change, str(course.resolve() / "course" / "lessons" / "01-first.md"))
     assert wanted(change, str(course.resolve() / "quizzes" / "demo-quiz.yaml"))
+    assert wanted(change, str(course.resolve() / "translations" / "nn" / "quizzes" / "demo-quiz.yaml"))
+    assert wanted(change, str(course.resolve() / "editions" / "bygd" / "edition.yaml"))
     assert not wanted(change, str(course.resolve() / "dist" / "demo-scorm12.zip"))
     assert not wanted(change, str(course.resolve() / "course-old" / "course.yaml"))
     assert not wanted(change, str(course.resolve() / "course" / "lessons" / ".01-first.md.swp"))

@@ -41,6 +41,7 @@ class State:
 class Builds:
     """The latest state, shared by the watcher (which rebuilds) and the server threads (which wait for news)."""
     source: Path
+    edition: str | None = None  # editions/<id>/, or the shared course
     state: State = field(default_factory=State)
     closed: bool = False
     changed: threading.Condition = field(default_factory=threading.Condition)
@@ -50,7 +51,7 @@ class Builds:
         previous = self.state.package
         number = previous.number + 1 if previous else 1
         try:
-            package, error = build_package(self.source, number), None
+            package, error = build_package(self.source, number, self.edition), None
         except SourceError as exc:
             package, error = previous, "\n".join(str(p) for p in exc.problems)
         except Exception as exc:  # noqa: BLE001 — a file caught mid-save must not stop the preview
@@ -74,8 +75,8 @@ class Builds:
             self.changed.notify_all()
 
 
-def build_package(source: Path, number: int) -> Package:
-    course, warnings = load_checked(source)
+def build_package(source: Path, number: int, edition: str | None = None) -> Package:
+    course, warnings = load_checked(source, edition)
     with without_cycle_collector():
         files = render_course(course)
     packages = {version: with_manifest(course, files, version) for version in VERSIONS}

@@ -119,9 +119,9 @@ def news(token: str, state: State) -> dict:
             "launch": package.launch if package else None}
 
 
-def run(source: Path, port: int, version: str, open_browser: bool) -> int:
+def run(source: Path, port: int, version: str, open_browser: bool, edition: str | None = None) -> int:
     """Serves until Ctrl-C; the exit code."""
-    builds, stop = Builds(source), threading.Event()
+    builds, stop = Builds(source, edition), threading.Event()
     try:
         server = PreviewServer(port, builds)
     except PortInUse:

@@ -11,7 +11,7 @@ import watchfiles
 
 # How long a burst of file events (an editor's save is often several) may settle before the rebuild, in ms.
 SETTLE_MS = 20
-COURSE_FOLDERS = ("course", "quizzes")
+COURSE_FOLDERS = ("course", "quizzes", "translations", "editions")
 
 
 class CourseFilter(watchfiles.DefaultFilter):

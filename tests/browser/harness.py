@@ -57,10 +57,11 @@ class Site:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def build_zip(source: Path, out: Path, version: str) -> Path:
+def build_zip(source: Path, out: Path, version: str, edition: str | None = None) -> Path:
     """Builds with the real CLI, as a course owner would."""
     result = subprocess.run([sys.executable, "-m", "builder", "build", "--source", str(source), "--out", str(out),
-                             "--scorm", version], capture_output=True, text=True, cwd=REPO)
+                             "--scorm", version, *(["--edition", edition] if edition else [])],
+                            capture_output=True, text=True, cwd=REPO)
     if result.returncode != 0:
         raise RuntimeError(f"build failed:\n{result.stdout}\n{result.stderr}")
     suffix = "scorm12" if version == "1.2" else "scorm2004"

@@ -1,0 +1,156 @@
+"""editions/<id>/edition.yaml → Edition, with the checks only an edition needs: logo, colours, links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from . import fields as F
+from .model import Contact, Edition, Link, Where
+
+if TYPE_CHECKING:
+    from .load import Loader
+
+FOLDER = "editions"
+FILE = "edition.yaml"
+ALL = "all"
+MAX_LOGO_BYTES = 200 * 1024
+HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+EMAIL = re.compile(r"^[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[a-z]{2,}$", re.I)
+URL = re.compile(r"^https://[^\s<>]+$")
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+# What the brand colours are drawn on (builder/runtime/kurs.css): --paper and --soft behind links and outlined
+# buttons, and brand_text on the brand colour in the header and on filled buttons.
+PAPER, SOFT = "#ffffff", "#f3f5f8"
+AA_NORMAL_TEXT = 4.5
+
+
+def edition_ids(root: Path) -> list[str]:
+    folder = root / FOLDER
+    return sorted(p.name for p in folder.iterdir() if (p / FILE).is_file()) if folder.is_dir() else []
+
+
+def load_edition(loader: Loader, root: Path, edition_id: str) -> Edition | None:
+    folder = root / FOLDER / edition_id
+    path = folder / FILE
+    if not path.is_file():
+        known = edition_ids(root)
+        loader.error(Where(path), f"edition '{edition_id}' not found: expected the file {FOLDER}/{edition_id}/{FILE}"
+                     + (f"; editions found: {', '.join(known)}" if known else ""))
+        return None
+    text = loader.read_text(path)
+    data = loader.parse_yaml(text, path) if text is not None else None
+    if data is None:
+        return None
+    got = loader.fields(data, F.EDITION, Where(path, 1, 1), 1)
+    if got is None or not {"id", "organisation"} <= got.keys():
+        return None
+    v = {name: value for name, (value, _) in got.items()}
+    at = {name: where for name, (_, where) in got.items()}
+    if v["id"] != edition_id:
+        loader.error(at["id"], f"edition id '{v['id']}' differs from its folder name '{edition_id}'; "
+                     "rename one so they match")
+    edition = Edition(id=edition_id, organisation=v["organisation"], folder=folder, language=v["language"],
+                      title=v["title"], where=Where(path, 1, 1), at=at)
+    if v["logo"]:
+        edition.logo = logo(loader, folder, v["logo"], at["logo"])
+    if v["colours"]:
+        colours = {name: value for name, (value, _) in v["colours"].items()}
+        places = {name: where for name, (_, where) in v["colours"].items()}
+        if all(hex_colour(loader, colours[name], places[name]) for name in ("brand", "brand_text") if name in colours):
+            edition.brand, edition.brand_text = colours["brand"], colours["brand_text"]
+            for message in contrast_problems(edition.brand, edition.brand_text):
+                loader.error(at["colours"], message)
+    for role, (contact, _) in (v["contacts"] or {}).items():
+        if contact:
+            edition.contacts[role] = Contact(**{name: value for name, (value, _) in contact.items()})
+            contact_problems(loader, contact)
+    for link_id, (link, _) in (v["links"] or {}).items():
+        if {"title", "url"} <= link.keys() and url_ok(loader, *link["url"]):
+            edition.links[link_id] = Link(link["title"][0], link["url"][0])
+    for entry, where in v["lessons"] or []:
+        if "file" in entry:
+            file, file_where = entry["file"]
+            if Path(file).is_absolute() or ".." in Path(file).parts or not (folder / file).is_file():
+                loader.error(file_where, f"lesson file '{file}' not found in the edition's folder ({edition_id}/)")
+            else:
+                edition.lessons.append((folder / file, entry["after"][0], entry["after"][1]))
+    tracking = v["tracking"] or {}
+    edition.passing_score = tracking.get("passing_score", (None,))[0]
+    edition.max_attempts = tracking.get("max_attempts", (None,))[0]
+    return edition
+
+
+def logo(loader: Loader, folder: Path, name: str, where: Where) -> Path | None:
+    path = folder / name
+    if Path(name).is_absolute() or ".." in Path(name).parts or not path.is_file():
+        loader.error(where, f"logo '{name}' not found: put the file in the edition's folder ({folder.name}/)")
+        return None
+    suffix = path.suffix.lower()
+    size = path.stat().st_size
+    if suffix not in (".svg", ".png"):
+        loader.error(where, f"logo '{name}' must be an SVG or PNG file")
+    elif size > MAX_LOGO_BYTES:
+        loader.error(where, f"logo '{name}' is {size / 1024:.0f} KB; the limit is {MAX_LOGO_BYTES // 1024} KB — "
+                     "make it smaller (an SVG, or a PNG at most 400 pixels wide)")
+    elif suffix == ".png" and not path.read_bytes().startswith(PNG_MAGIC):
+        loader.error(where, f"logo '{name}' is not a PNG image; save it as PNG or SVG")
+    elif suffix == ".svg" and not svg_ok(path):
+        loader.error(where, f"logo '{name}' is not an SVG image (an XML file whose root element is <svg>, "
+                     "without scripts)")
+    else:
+        return path
+    return None
+
+
+def svg_ok(path: Path) -> bool:
+    try:
+        root = etree.fromstring(path.read_bytes(), etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return False
+    return etree.QName(root).localname == "svg" and not root.xpath("//*[local-name()='script']")
+
+
+def hex_colour(loader: Loader, value: str, where: Where) -> bool:
+    if HEX.match(value):
+        return True
+    loader.error(where, f"colour '{value}' must be written #rrggbb, for example #1d4e89")
+    return False
+
+
+def contact_problems(loader: Loader, contact: dict) -> None:
+    if "email" in contact and contact["email"][0] and not EMAIL.match(contact["email"][0]):
+        loader.error(contact["email"][1], f"'{contact['email'][0]}' is not an e-mail address")
+    if "url" in contact and contact["url"][0]:
+        url_ok(loader, *contact["url"])
+
+
+def url_ok(loader: Loader, url: str, where: Where) -> bool:
+    if URL.match(url):
+        return True
+    loader.error(where, f"'{url}' must be a web address starting with https://, without spaces")
+    return False
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.1's relative luminance of a #rrggbb colour."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def contrast_problems(brand: str, brand_text: str) -> list[str]:
+    pairs = ((brand_text, brand, f"brand_text {brand_text} on brand {brand} (header and filled buttons)"),
+             (brand, PAPER, f"brand {brand} as text on the page background {PAPER} (links and outlined buttons)"),
+             (brand, SOFT, f"brand {brand} as text on the shaded boxes {SOFT} (links in notes and objectives)"))
+    return [f"colour contrast of {what} is {ratio:.2f}:1; WCAG AA needs at least {AA_NORMAL_TEXT}:1 — "
+            "choose colours further apart in lightness"
+            for fg, bg, what in pairs if (ratio := contrast_ratio(fg, bg)) < AA_NORMAL_TEXT]

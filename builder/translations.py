@@ -1,0 +1,128 @@
+"""Parity between the bokmål core and each translation in translations/<language>/.
+
+A translation may differ from the core in its words only: the same lessons, the same questions with the same
+ids, types, options, right answers and sort categories, so HR's reports compare editions question by question.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .load import Loader
+from .model import Question, Quiz, Where
+from .problems import Problem
+from .sources import TRANSLATIONS, Overlay, content_hash
+
+
+def languages(root: Path) -> list[str]:
+    folder = root / TRANSLATIONS
+    return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+
+def check_translations(root: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    for language in languages(root):
+        problems += Parity(root, language).problems()
+    return problems
+
+
+class Parity:
+    def __init__(self, root: Path, language: str):
+        self.root, self.overlay = root, Overlay(root, language)
+        self.loader = Loader()
+        self.found: list[Problem] = []
+
+    def rel(self, path: Path) -> str:
+        """Paths in messages as git knows them (for `git log -p`): relative to the course's folder."""
+        return path.relative_to(self.root).as_posix()
+
+    def error(self, where: Where, message: str) -> None:
+        self.found.append(Problem(where, message))
+
+    def problems(self) -> list[Problem]:
+        self.lessons()
+        self.quizzes()
+        for relative in ("course/course.yaml", "course/discussion.yaml"):  # loaded (and checked) elsewhere
+            translated = self.overlay.translated(relative)
+            if translated is not None:
+                text = self.loader.read_text(translated)
+                data = self.loader.parse_yaml(text, translated) if text is not None else None
+                stamp = data.get("translated_from") if isinstance(data, dict) else None
+                where = self.loader.at(data, translated, 1, "translated_from") if stamp else Where(translated, 1, 1)
+                self.stale(translated, self.root / relative, stamp, where)
+        return self.loader.problems + self.found
+
+    def pairs(self, relative_folder: str, pattern: str) -> list[tuple[Path, Path]]:
+        """(core file, translation) for every file in either; a file missing on one side is an error."""
+        core_dir, translated_dir = self.root / relative_folder, self.overlay.folder / relative_folder
+        core = {p.name: p for p in sorted(core_dir.glob(pattern))} if core_dir.is_dir() else {}
+        translated = {p.name: p for p in sorted(translated_dir.glob(pattern))} if translated_dir.is_dir() else {}
+        for name in core.keys() - translated.keys():
+            self.error(Where(core[name], 1, 1), f"{self.rel(core[name])} has no {self.overlay.language} "
+                       f"translation; add {self.rel(translated_dir / name)}")
+        for name in translated.keys() - core.keys():
+            self.error(Where(translated[name], 1, 1), f"{self.rel(translated[name])} translates no file: "
+                       f"{self.rel(core_dir / name)} does not exist; rename or remove it")
+        return [(core[name], translated[name]) for name in sorted(core.keys() & translated.keys())]
+
+    def lessons(self) -> None:
+        for core, translated in self.pairs("course/lessons", "*.md"):
+            original, translation = self.loader.lesson(core), self.loader.lesson(translated)
+            if original is None or translation is None:
+                continue
+            if original.id != translation.id:
+                self.error(translation.where_of("id"), f"lesson id '{translation.id}' differs from the bokmål "
+                           f"lesson's id '{original.id}'; ids are shared by every language")
+            self.stale(translated, core, translation.translated_from, translation.where_of("translated_from"))
+
+    def quizzes(self) -> None:
+        for core, translated in self.pairs("quizzes", "*.yaml"):
+            original, translation = self.loader.quiz(core), self.loader.quiz(translated)
+            if original is None or translation is None:
+                continue
+            self.same_questions(original, translation)
+            self.stale(translated, core, translation.translated_from, translation.where_of("translated_from"))
+
+    def same_questions(self, original: Quiz, translation: Quiz) -> None:
+        theirs = {q.id: q for q in translation.questions}
+        ours = {q.id: q for q in original.questions}
+        for q in original.questions:
+            if q.id not in theirs:
+                self.error(q.where_of("id"), f"question '{q.id}' has no {self.overlay.language} translation in "
+                           f"{self.rel(translation.where.path)}")
+            elif (mine := structure(q)) != (other := structure(theirs[q.id])):
+                what = ", ".join(name for name in mine if mine[name] != other[name])
+                self.error(theirs[q.id].where_of("id"), f"question '{q.id}' differs from the bokmål question in "
+                           f"{what}; a translation may change only the texts")
+        for q in translation.questions:
+            if q.id not in ours:
+                self.error(q.where_of("id"), f"question '{q.id}' is not in the bokmål quiz "
+                           f"{self.rel(original.where.path)}; ids are shared by every language")
+        if [q.id for q in original.questions] != [q.id for q in translation.questions] and ours.keys() == theirs.keys():
+            self.error(translation.where_of("questions"), "the questions stand in another order than in the bokmål "
+                       "quiz; keep the same order")
+        for name in ("draw", "per_lesson", "shuffle", "passing_score"):
+            if getattr(original, name) != getattr(translation, name):
+                self.error(translation.where_of(name), f"'{name}' differs from the bokmål quiz; only texts may differ")
+
+    def stale(self, translated: Path, core: Path, stamp: str | None, where: Where) -> None:
+        current = content_hash(core)
+        if stamp is None:
+            self.error(where, f"add 'translated_from: {current}' (the bokmål file it translates: "
+                       f"{self.rel(core)})")
+        elif stamp != current:
+            self.found.append(Problem(where, f"{self.rel(translated)} was translated from another version of "
+                                      f"{self.rel(core)} ({stamp}, now {current}); `git log -p "
+                                      f"{self.rel(core)}` shows what changed — update the translation and "
+                                      f"set translated_from: {current}", "warning"))
+
+
+def structure(q: Question) -> dict[str, object]:
+    """Everything of a question except its words."""
+    return {
+        "lesson": q.lesson, "type": q.type, "answer": q.answer,
+        "options": [(o.id, o.correct) for o in q.options],
+        "categories": [c.id for c in q.categories],
+        "items": [(i.id, i.category) for i in q.items],
+        "sources": q.sources,
+    }
