@@ -185,6 +185,11 @@ def test_moodle_does_not_trim_the_schemaversion(tmp_path):
     assert codes(report, "error") == ["version-unknown"] and "spaces or line breaks" in report.findings[0].message
 
 
+def test_a_2004_schemaversion_on_12_namespaces_is_a_warning(tmp_path):
+    report = check(tmp_path, manifest(metadata=META2004))
+    assert codes(report) == ["version-mismatch"] and report.version == "2004" and report.ok
+
+
 def test_an_unknown_schemaversion_in_a_12_manifest_is_a_warning(tmp_path):
     report = check(tmp_path, manifest(metadata=META12.replace(">1.2<", ">9.9<")))
     assert codes(report) == ["version-unknown"] and "'9.9'" in report.findings[0].message and report.ok
