@@ -247,6 +247,7 @@ class Loader:
         overlay = self.overlay = self.overlay or Overlay(root)
         language = v["language"] if overlay.language == CORE_LANGUAGE else overlay.language
         self.words = placeholders.values(self.edition, language)
+        self.plain_words = placeholders.values(self.edition, language, plain=True)
         tracking = Tracking(where=got["tracking"][1])
         if v["tracking"]:
             tracking = Tracking(**values(v["tracking"]), where=got["tracking"][1],
@@ -387,19 +388,32 @@ class Loader:
     def question(self, q: dict, where: Where) -> Question | None:
         if not {"id", "lesson", "type", "text", "explanation"} <= q.keys():
             return None
+        q = self.filled(q, ("text", "explanation", "feedback_true", "feedback_false"))
         v = values(q)
         options = [Option(o["id"][0] if o["id"][0] else chr(ord("a") + i) if i < 26 else f"o{i}",
                           o["text"][0], o["correct"][0], o["feedback"][0], w)
-                   for i, (o, w) in enumerate(v["options"] or []) if "text" in o]
+                   for i, (o, w) in enumerate((self.filled(o, ("text", "feedback")), w) for o, w in v["options"] or [])
+                   if "text" in o]
         return Question(
             id=v["id"], lesson=v["lesson"], type=v["type"], text=v["text"], options=options,
             answer=v["answer"], feedback_true=v["feedback_true"], feedback_false=v["feedback_false"],
-            categories=[Category(c["id"][0], c["text"][0], w) for c, w in (v["categories"] or [])
+            categories=[Category(c["id"][0], c["text"][0], w) for c, w in
+                        ((self.filled(c, ("text",)), w) for c, w in v["categories"] or [])
                         if {"id", "text"} <= c.keys()],
-            items=[SortItem(i["id"][0], i["text"][0], i["category"][0], w) for i, w in (v["items"] or [])
+            items=[SortItem(i["id"][0], i["text"][0], i["category"][0], w) for i, w in
+                   ((self.filled(i, ("text",)), w) for i, w in v["items"] or [])
                    if {"id", "text", "category"} <= i.keys()],
             explanation=v["explanation"], sources=[s for s, _ in (v["sources"] or [])], where=where, at=places(q),
         )
+
+    def filled(self, got: dict[str, tuple[Any, Where]], names: tuple[str, ...]) -> dict[str, tuple[Any, Where]]:
+        """Placeholders in these plain-text fields replaced (a quiz read on its own, for the report, keeps them)."""
+        words = getattr(self, "plain_words", None)
+        if words is None:
+            return got
+        return {name: (placeholders.fill(value, where, words, self.edition, self.error), where)
+                if name in names and isinstance(value, str) else (value, where)
+                for name, (value, where) in got.items()}
 
 
 _INVALID = object()

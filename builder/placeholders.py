@@ -1,4 +1,4 @@
-"""{{ name }} placeholders in lessons, filled from the edition (or with neutral wording in the core course).
+"""{{ name }} placeholders in lessons and quiz texts, filled from the edition (or with neutral wording in the core course).
 
 Double braces mean nothing in Markdown, so a placeholder can never be mistaken for course text; every `{{` in a
 lesson must start a placeholder that has a value, which `check` verifies at the exact line and column.
@@ -58,25 +58,28 @@ def known(name: str) -> bool:
     return name == "organisasjon" or (kind == "kontakt" and key in CONTACT_ROLES) or (kind == "lenke" and bool(key))
 
 
-def values(edition: Edition | None, language: str) -> dict[str, str]:
-    """Markdown for every placeholder that has a value."""
+def values(edition: Edition | None, language: str, plain: bool = False) -> dict[str, str]:
+    """Every placeholder that has a value: as Markdown for lessons, or as `plain` text for quiz texts, which the
+    player shows as text."""
+    text = (lambda value: value) if plain else escape
     if edition is None:
-        return {name: escape(text) for name, text in NEUTRAL[language].items()}
-    out = {"organisasjon": escape(edition.organisation)}
+        return {name: text(wording) for name, wording in NEUTRAL[language].items()}
+    out = {"organisasjon": text(edition.organisation)}
     nouns = ROLE_NOUN.get(language, ROLE_NOUN["nb"])
     for role, contact in edition.contacts.items():
-        out[f"kontakt.{role}"] = contact_text(nouns[role], contact)
+        out[f"kontakt.{role}"] = contact_text(nouns[role], contact, plain)
     for link_id, link in edition.links.items():
-        out[f"lenke.{link_id}"] = f"[{escape(link.title)}](<{link.url}>)"
+        out[f"lenke.{link_id}"] = f"{link.title} ({link.url})" if plain else f"[{escape(link.title)}](<{link.url}>)"
     return out
 
 
-def contact_text(noun: str, contact: Contact) -> str:
+def contact_text(noun: str, contact: Contact, plain: bool = False) -> str:
     """The contact's name (else the role) and then how to reach them, so it reads well inside a sentence."""
-    details = [escape(part) for part in (contact.email, contact.phone) if part]
+    text = (lambda value: value) if plain else escape
+    details = [text(part) for part in (contact.email, contact.phone) if part]
     if contact.url:
-        details.append(f"<{contact.url}>")
-    return escape(contact.name or noun) + (f" ({', '.join(details)})" if details else "")
+        details.append(contact.url if plain else f"<{contact.url}>")
+    return text(contact.name or noun) + (f" ({', '.join(details)})" if details else "")
 
 
 def escape(text: str) -> str:

@@ -109,6 +109,35 @@ def test_the_core_course_fills_placeholders_with_neutral_wording(course, tmp_pat
     assert "Lise Døme (12 34 56 78)" in nn.lessons[0].body
 
 
+def test_quiz_texts_fill_placeholders_as_plain_text(course, tmp_path):
+    quiz = course / "quizzes/demo-quiz.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace(
+        "explanation: Grunnloven gir alle ytringsfrihet.",
+        "explanation: Grunnloven gir alle ytringsfrihet, også i {{ organisasjon }}.").replace(
+        "feedback: Ytringsfriheten gjelder alle.", "feedback: Les {{ lenke.retningslinjer }}."), encoding="utf-8")
+    core, problems = load_course(course)
+    first = core.quiz.questions[0]
+    assert first.explanation == "Grunnloven gir alle ytringsfrihet, også i kommunen din."
+    assert first.options[1].feedback == "Les retningslinjene for sosiale medier i kommunen din."
+    bygd, _ = load_course(course, "bygd")
+    first = bygd.quiz.questions[0]
+    assert first.explanation == "Grunnloven gir alle ytringsfrihet, også i Bygd kommune."
+    # the player shows quiz texts as text: no Markdown link syntax
+    assert first.options[1].feedback == \
+        "Les Retningslinjer for sosiale medier (https://bygd.example.no/retningslinjer)."
+
+
+def test_an_unknown_placeholder_in_a_quiz_text_is_reported_at_its_line(course):
+    quiz = course / "quizzes/demo-quiz.yaml"
+    text = quiz.read_text(encoding="utf-8").replace("text: Hvem har ytringsfrihet?",
+                                                    "text: Hvem har ytringsfrihet i {{ kommune }}?")
+    quiz.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    text: Hvem har ytringsfrihet i {{ kommune }}?") + 1
+    _, problems = load_course(course)
+    assert any(p.where.path.name == "demo-quiz.yaml" and p.where.line == line and "unknown placeholder" in p.message
+               for p in problems), problems
+
+
 def test_the_default_build_is_unchanged_by_editions_and_translations(course, tmp_path):
     _, with_them = build(course, tmp_path / "with", "all")
     _, without = build(GOOD, tmp_path / "without", "all")
