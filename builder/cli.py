@@ -98,13 +98,15 @@ def check(source: Path) -> None:
               help="SCORM version of the package.")
 @click.option("--audit/--no-audit", "run_audit", default=True, show_default=True,
               help="Also check the package's accessibility in headless Chromium.")
+@click.option("--edition", metavar="ID", default=None,
+              help="Publish this edition (editions/ID/): its package, and documents with its name and contacts.")
 @friendly
-def publish(source: Path, out: Path, scorm_version: str, run_audit: bool) -> None:
+def publish(source: Path, out: Path, scorm_version: str, run_audit: bool, edition: str | None) -> None:
     """Build the package, the handout and the facilitator guide (HTML and PDF) and the accessibility report."""
     from .publish import publish_all
 
     ok = True
-    for line, fine in publish_all(source, out, scorm_version, run_audit):
+    for line, fine in publish_all(source, out, scorm_version, run_audit, edition):
         click.echo(line, err=not fine)
         ok = ok and fine
     if not ok:

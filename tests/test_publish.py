@@ -200,3 +200,18 @@ def test_pdfs_open_with_page_numbers_and_a_sensible_length(tmp_path, course):
 
 def flatten(outline: list) -> list:
     return [entry for item in outline for entry in (flatten(item) if isinstance(item, list) else [item])]
+
+
+def test_an_edition_is_published_with_its_name_and_contacts(tmp_path):
+    from tests.broken_courses import with_editions
+
+    source = with_editions(tmp_path / "course")
+    result = subprocess.run([sys.executable, "-m", "builder", "publish", "--source", str(source), "--edition", "bygd",
+                             "--out", str(tmp_path / "out"), "--no-audit"], capture_output=True, text=True,
+                            env={**os.environ, "CHROMIUM": str(tmp_path / "no-chromium")})
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "out" / "demo-bygd-scorm12.zip").is_file()
+    handout = text_of((tmp_path / "out" / "demo-bygd-handout.html").read_text(encoding="utf-8"))
+    assert "Bygd kommune" in handout
+    assert "Personvernombudet: personvernombudet, personvern@bygd.example.no" in handout
+    assert "Varslingskanalen: https://bygd.example.no/varsling" in handout

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..browser import BrowserMissing
 from ..build import build, load_checked
 from ..model import Course
+from ..placeholders import ROLE_NOUN
 from ..problems import SourceError, display_path
 from .discussion import load_discussion
 from .documents import render_guide, render_handout
@@ -55,17 +56,29 @@ def publish_documents(course: Course, out: Path, stem: str | None = None, contac
     return done
 
 
-def publish_all(source: Path, out: Path, scorm_version: str, run_audit: bool) -> Iterator[tuple[str, bool]]:
-    """The one command for a course owner: package, documents and accessibility report. Yields the lines to
-    show, each with False when it reports something that was not made or a problem found."""
-    course, _ = load_checked(source)
+def edition_contacts(course: Course) -> list[str]:
+    """The edition's contact points, one line each («Personvernombudet: Lise Døme, 12 34 56 78»)."""
+    if course.edition is None:
+        return []
+    nouns = ROLE_NOUN.get(course.language, ROLE_NOUN["nb"])
+    return [f"{nouns[role][:1].upper()}{nouns[role][1:]}: "
+            + ", ".join(part for part in (c.name, c.email, c.phone, c.url) if part)
+            for role, c in course.edition.contacts.items()]
+
+
+def publish_all(source: Path, out: Path, scorm_version: str, run_audit: bool,
+                edition: str | None = None) -> Iterator[tuple[str, bool]]:
+    """The one command for a course owner: package, documents and accessibility report, for the shared course
+    or one edition. Yields the lines to show, each with False when it reports something that was not made or a
+    problem found."""
+    course, _ = load_checked(source, edition)
     _, problems = load_discussion(course)
     if problems:  # before anything is written, like build
         raise SourceError(problems)
-    course, built = build(source, out, scorm_version)
+    course, built = build(source, out, scorm_version, edition)
     for b in built:
         yield f"{display_path(b.path)}  {b.size / 1024:.1f} KiB  SCORM {b.version}", True
-    done = publish_documents(course, out)
+    done = publish_documents(course, out, course.package_id, edition_contacts(course))
     yield from ((display_path(path), True) for path in done.written)
     yield from ((note, True) for note in done.notes)
     yield from ((reason, False) for reason in done.missing)
@@ -73,7 +86,7 @@ def publish_all(source: Path, out: Path, scorm_version: str, run_audit: bool) ->
         from ..audit import audit_zip
 
         try:
-            report = audit_zip(built[0].path, out / f"{course.id}-tilgjengelighet.html")
+            report = audit_zip(built[0].path, out / f"{course.package_id}-tilgjengelighet.html")
         except BrowserMissing as exc:
             yield f"accessibility report not written: {exc}", False
             return
