@@ -215,3 +215,14 @@ def test_an_edition_is_published_with_its_name_and_contacts(tmp_path):
     assert "Bygd kommune" in handout
     assert "Personvernombudet: personvernombudet, personvern@bygd.example.no" in handout
     assert "Varslingskanalen: https://bygd.example.no/varsling" in handout
+
+
+def test_a_nynorsk_edition_gets_the_nynorsk_discussion_material(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "builder", "publish", "--source", str(REPO), "--edition",
+                             "eksempel-nynorsk", "--out", str(tmp_path), "--no-audit"], capture_output=True, text=True,
+                            env={**os.environ, "CHROMIUM": str(tmp_path / "no-chromium")})
+    assert "Traceback" not in result.stderr
+    guide = text_of((tmp_path / "sosiale-medier-eksempel-nynorsk-guide.html").read_text(encoding="utf-8"))
+    translated = (REPO / "translations/nn/course/discussion.yaml").read_text(encoding="utf-8")
+    first_aim = re.search(r"^aims:\n  - (.+)$", translated, re.M).group(1)
+    assert squeeze(first_aim) in squeeze(guide)

@@ -12,6 +12,7 @@ from .. import fields as F
 from ..load import Loader, did_you_mean, places, values
 from ..model import Course, Where
 from ..problems import Problem
+from ..sources import Overlay
 
 
 @dataclass
@@ -41,7 +42,8 @@ class Discussion:
 
 
 def discussion_path(course: Course) -> Path:
-    return course.root / "course" / "discussion.yaml"
+    """The course's own file, or its translation for an edition in another language (translations/<language>/)."""
+    return Overlay(course.root, course.language).path("course/discussion.yaml")
 
 
 def load_discussion(course: Course) -> tuple[Discussion | None, list[Problem]]:
