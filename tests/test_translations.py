@@ -5,6 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from builder.cli import main
+from builder.load import load_course
 from builder.sources import Overlay, content_hash
 from builder.translations import check_translations
 from tests.broken_courses import with_editions
@@ -100,3 +101,14 @@ def test_the_discussion_material_translation_is_checked_for_staleness(tmp_path):
     [(severity, path, line, message)] = messages(course)
     assert (severity, path, line) == ("warning", "translations/nn/course/discussion.yaml", 1)
     assert "`git log -p course/discussion.yaml`" in message
+
+
+def test_a_translated_source_title_needs_the_source_in_the_course(tmp_path):
+    course = with_editions(tmp_path / "c")
+    translated = course / "translations/nn/course/course.yaml"
+    translated.write_text(translated.read_text(encoding="utf-8").replace("id: grl-100", "id: grl-101"),
+                          encoding="utf-8")
+    line = translated.read_text(encoding="utf-8").splitlines().index("  - id: grl-101") + 1
+    _, problems = load_course(course, "fjord")
+    assert any(p.where.path == translated and p.where.line == line and "'grl-101' is not in course/course.yaml"
+               in p.message for p in problems), problems
