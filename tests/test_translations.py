@@ -112,3 +112,12 @@ def test_a_translated_source_title_needs_the_source_in_the_course(tmp_path):
     _, problems = load_course(course, "fjord")
     assert any(p.where.path == translated and p.where.line == line and "'grl-101' is not in course/course.yaml"
                in p.message for p in problems), problems
+
+
+def test_a_translated_lesson_keeps_the_lesson_id(tmp_path):
+    course = with_editions(tmp_path / "c")
+    lesson = course / "translations/nn/course/lessons/01-first.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("id: first", "id: fyrste", 1), encoding="utf-8")
+    assert ("error", "translations/nn/course/lessons/01-first.md", 2,
+            "lesson id 'fyrste' differs from the bokmål lesson's id 'first'; ids are shared by every language") \
+        in messages(course)
