@@ -121,3 +121,12 @@ def test_a_translated_lesson_keeps_the_lesson_id(tmp_path):
     assert ("error", "translations/nn/course/lessons/01-first.md", 2,
             "lesson id 'fyrste' differs from the bokmål lesson's id 'first'; ids are shared by every language") \
         in messages(course)
+
+
+def test_the_translated_questions_keep_their_order(tmp_path):
+    course = with_editions(tmp_path / "c")
+    quiz = course / "translations/nn/quizzes/demo-quiz.yaml"
+    head, *questions = quiz.read_text(encoding="utf-8").split("\n  - id: ")
+    quiz.write_text("\n  - id: ".join([head, *questions[1:], questions[0].rstrip("\n")]) + "\n", encoding="utf-8")
+    found = [m for _, _, _, m in messages(course)]
+    assert "the questions stand in another order than in the bokmål quiz; keep the same order" in found
