@@ -130,3 +130,11 @@ def test_the_translated_questions_keep_their_order(tmp_path):
     quiz.write_text("\n  - id: ".join([head, *questions[1:], questions[0].rstrip("\n")]) + "\n", encoding="utf-8")
     found = [m for _, _, _, m in messages(course)]
     assert "the questions stand in another order than in the bokmål quiz; keep the same order" in found
+
+
+def test_the_translated_quiz_keeps_its_draw_settings(tmp_path):
+    course = with_editions(tmp_path / "c")
+    quiz = course / "translations/nn/quizzes/demo-quiz.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("draw: 4", "draw: 3", 1), encoding="utf-8")
+    found = [m for _, _, _, m in messages(course)]
+    assert "'draw' differs from the bokmål quiz; only texts may differ" in found
