@@ -8,7 +8,6 @@ as the learner sees them in the package.
 from __future__ import annotations
 
 import base64
-import datetime
 import mimetypes
 from collections.abc import Sequence
 from importlib import resources
@@ -89,7 +88,7 @@ def page(template: str, course: Course, contacts, **context) -> str:
     return environment().get_template(template).render(
         course=course, t=WORDS[course.language], w=words(course.language), css=Markup(css),
         csp=DOCUMENT_CSP.format(style=csp_hash(css)), contacts=list(contacts),
-        reviewed=reviewed_text(getattr(course, "reviewed", None)),
+        reviewed=course.reviewed.strftime(words(course.language)["date_format"]) if course.reviewed else "",
         minutes=sum(lesson.minutes for lesson in course.lessons), sources=markdown.cited_sources(course), **context)
 
 
@@ -120,12 +119,3 @@ def selfchecks(course: Course) -> list[dict]:
                 if data is not None:
                     found.append(data)
     return found
-
-
-def reviewed_text(value) -> str:
-    """The «Faglig kontrollert» date as the course model gives it (a date, a text, or an object with a date)."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, (datetime.date, str)):
-        return value.isoformat() if isinstance(value, datetime.date) else value
-    return reviewed_text(getattr(value, "date", None))
