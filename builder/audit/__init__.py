@@ -21,6 +21,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..atomic import atomic_text
 from ..browser import headless_chromium
 from ..problems import display_path
 from ..validate import validate_zip
@@ -171,10 +172,8 @@ def write_report(report: AuditReport, zip_path: Path, course: dict, tools: dict)
     html = env.get_template("report.html").render(
         report=report, course=course, package=zip_path.name, tools=tools, widths=WIDTHS,
         date=datetime.date.today().isoformat(), statuses=(TESTED, PERSON, NOT_RELEVANT))
-    report.path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = report.path.with_name(report.path.name + ".part")
-    tmp.write_text(html, encoding="utf-8")
-    tmp.replace(report.path)
+    with atomic_text(report.path) as file:
+        file.write(html)
 
 
 __all__ = ["AuditError", "AuditReport", "audit_zip"]

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..atomic import atomic_text
 from ..browser import BrowserMissing
 from ..build import build, load_checked
 from ..model import Course
@@ -43,9 +44,8 @@ def publish_documents(course: Course, out: Path, stem: str | None = None, contac
     out.mkdir(parents=True, exist_ok=True)
     for name, html in documents.items():
         path = out / f"{name}.html"
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_text(html, encoding="utf-8")
-        tmp.replace(path)
+        with atomic_text(path) as file:
+            file.write(html)
         done.written.append(path)
     pairs = [(out / f"{name}.html", out / f"{name}.pdf") for name in documents]
     try:

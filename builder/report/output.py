@@ -4,32 +4,16 @@ beside the target and moved into place only when complete, so a failure never le
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import jinja2
 
+from ..atomic import atomic_text
 from .tally import Tally
 
 FOLLOW_UP = ("SELECT name, email, completed, passed_at, best, last FROM people WHERE passed_at IS NULL "
              "ORDER BY completed, name COLLATE NOCASE, email")
-
-
-@contextmanager
-def atomic_text(dest: Path, encoding: str = "utf-8", newline: str | None = None):
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    try:
-        with os.fdopen(handle, "w", encoding=encoding, newline=newline) as out:
-            yield out
-        os.chmod(temp, 0o644)
-        os.replace(temp, dest)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def follow_up(tally: Tally) -> Iterator[tuple]:
