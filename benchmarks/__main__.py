@@ -95,7 +95,7 @@ def measure_player(zip_path: Path, runs: int) -> dict:
     in Chromium with scorm-again."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.harness import LmsSession, Site, answer_quiz, launch_browser, read_all_lessons
+    from tools.testlms.harness import LmsSession, Site, answer_quiz, launch_browser, read_all_lessons
 
     site = Site()
     sco = site.add_zip("bench", zip_path)
@@ -181,7 +181,7 @@ def worst_case_suspend(source: Path) -> int:
     """100 lessons, a 50-question draw, every option of every question ticked: the longest suspend_data."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.harness import LmsSession, Site, build_zip, launch_browser, read_all_lessons
+    from tools.testlms.harness import LmsSession, Site, build_zip, launch_browser, read_all_lessons
 
     zip_path = build_zip(source, Path(tempfile.mkdtemp()), "1.2")
     site = Site()

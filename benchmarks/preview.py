@@ -29,7 +29,7 @@ def measure_preview(source: Path, runs: int) -> dict:
     """Starts the preview on `source` (a copy it may edit) `runs` times, and saves the first lesson `runs` times."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.harness import REPO, launch_browser
+    from tools.testlms.harness import REPO, launch_browser
 
     lesson = sorted((source / "course" / "lessons").glob("*.md"))[0]
     original = lesson.read_text(encoding="utf-8")

@@ -50,7 +50,7 @@ def environment() -> jinja2.Environment:
 
 
 def runtime_file(name: str) -> bytes:
-    """The minified learner runtime that scripts/bundle-runtime makes from builder/runtime/ (kept in git, so
+    """The minified learner runtime that tools/bundle-runtime makes from builder/runtime/ (kept in git, so
     building a course needs no Node and gives the same bytes everywhere)."""
     return resources.files("builder").joinpath("runtime", "dist", name).read_bytes()
 

@@ -21,7 +21,7 @@ from builder.preview.watch import CourseFilter
 from tests.conftest import GOOD, REPO
 
 ASSETS = REPO / "builder" / "preview" / "assets"
-NPM = REPO / "tests" / "browser" / "node_modules" / "scorm-again"
+NPM = REPO / "tools" / "node_modules" / "scorm-again"
 
 
 @pytest.fixture
@@ -130,16 +130,16 @@ def test_a_folder_without_a_course_is_refused(tmp_path):
 
 
 def test_vendored_scorm_again_is_the_locked_npm_version():
-    lock = json.loads((REPO / "tests" / "browser" / "package-lock.json").read_text(encoding="utf-8"))
+    lock = json.loads((REPO / "tools" / "package-lock.json").read_text(encoding="utf-8"))
     locked = lock["packages"]["node_modules/scorm-again"]
     assert locked["license"] == "MIT"
     assert (ASSETS / "scorm-again.VERSION").read_text(encoding="utf-8").strip() == locked["version"], \
-        "run scripts/vendor-scorm-again after changing scorm-again's version"
+        "run tools/vendor-scorm-again after changing scorm-again's version"
     assert "MIT License" in (ASSETS / "scorm-again.LICENSE").read_text(encoding="utf-8")
     if not NPM.is_dir():
-        pytest.skip("tests/browser/node_modules is missing (the test command's npm ci installs it); "
+        pytest.skip("tools/node_modules is missing (the test command's npm ci installs it); "
                     "the bytes were not compared")
     assert json.loads((NPM / "package.json").read_text(encoding="utf-8"))["version"] == locked["version"]
     assert (ASSETS / "scorm-again.min.js").read_bytes() == (NPM / "dist" / "scorm-again.min.js").read_bytes(), \
-        "run scripts/vendor-scorm-again"
+        "run tools/vendor-scorm-again"
     assert (ASSETS / "scorm-again.LICENSE").read_bytes() == (NPM / "LICENSE").read_bytes()

@@ -1,4 +1,4 @@
-"""The shipped runtime (builder/runtime/dist) must be exactly what scripts/bundle-runtime makes from the sources."""
+"""The shipped runtime (builder/runtime/dist) must be exactly what tools/bundle-runtime makes from the sources."""
 
 import subprocess
 
@@ -10,12 +10,12 @@ DIST = REPO / "builder" / "runtime" / "dist"
 
 
 def test_bundle_is_up_to_date(tmp_path):
-    if not (REPO / "tests" / "browser" / "node_modules" / ".bin" / "esbuild").exists():
-        pytest.fail("esbuild is missing; run the README's test command (it runs npm ci in tests/browser)")
-    subprocess.run(["bash", str(REPO / "scripts" / "bundle-runtime"), str(tmp_path)], check=True)
+    if not (REPO / "tools" / "node_modules" / ".bin" / "esbuild").exists():
+        pytest.fail("esbuild is missing; run the README's test command (it runs npm ci in tools/)")
+    subprocess.run(["bash", str(REPO / "tools" / "bundle-runtime"), str(tmp_path)], check=True)
     for name in ("kurs.js", "kurs.css"):
         assert (tmp_path / name).read_bytes() == (DIST / name).read_bytes(), \
-            f"builder/runtime/dist/{name} is stale: run scripts/bundle-runtime and commit the result"
+            f"builder/runtime/dist/{name} is stale: run tools/bundle-runtime and commit the result"
 
 
 def test_bundle_keeps_every_name_private():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .harness import CHROMIUM, REPO, LmsSession, Site, build_zip, launch_browser
+from tools.testlms.harness import CHROMIUM, REPO, LmsSession, Site, build_zip, launch_browser
 
 GOOD = REPO / "tests" / "fixtures" / "good"
 
@@ -26,8 +26,8 @@ def browser():
 
 @pytest.fixture(scope="session")
 def site():
-    if not (REPO / "tests" / "browser" / "node_modules" / "scorm-again").is_dir():
-        pytest.fail("tests/browser/node_modules is missing; run the README's test command (it runs npm ci)")
+    if not (REPO / "tools" / "node_modules" / "scorm-again").is_dir():
+        pytest.fail("tools/node_modules is missing; run the README's test command (it runs npm ci)")
     site = Site()
     yield site
     site.close()

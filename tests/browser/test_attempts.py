@@ -9,7 +9,7 @@ import pytest
 
 from builder.strings import WORDS
 
-from .harness import answer_quiz, read_all_lessons, result
+from tools.testlms.harness import answer_quiz, read_all_lessons, result
 from .test_player import VERSIONS, assert_clean, axe_violations, take_quiz
 
 pytestmark = pytest.mark.browser

@@ -16,9 +16,9 @@ import pytest
 
 from builder.audit.wcag import CRITERIA
 
-from .harness import REPO, build_zip
+from tools.testlms.harness import REPO, build_zip
 
-NODE_AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core"
+NODE_AXE = REPO / "tools" / "node_modules" / "axe-core"
 VENDORED = REPO / "builder" / "audit" / "vendor"
 # Grey on white (about 2:1, far below 4.5:1), and a script that strips every label from the quiz as it is drawn.
 LOW_CONTRAST = "<style>.lesson p, .quiz p { color: #b5b5b5 !important; background: #fff !important; }</style>"
@@ -45,13 +45,13 @@ def package(tmp_path_factory) -> Path:
 
 
 def test_vendored_axe_core_is_the_locked_npm_version():
-    lock = json.loads((REPO / "tests" / "browser" / "package-lock.json").read_text(encoding="utf-8"))
+    lock = json.loads((REPO / "tools" / "package-lock.json").read_text(encoding="utf-8"))
     version = lock["packages"]["node_modules/axe-core"]["version"]
     shipped = (VENDORED / "axe.min.js").read_bytes()
-    assert shipped.startswith(f"/*! axe v{version}".encode()), "run scripts/vendor-axe after changing axe-core"
+    assert shipped.startswith(f"/*! axe v{version}".encode()), "run tools/vendor-axe after changing axe-core"
     if not NODE_AXE.is_dir():
-        pytest.fail("tests/browser/node_modules is missing; run the README's test command (it runs npm ci)")
-    assert shipped == (NODE_AXE / "axe.min.js").read_bytes(), "run scripts/vendor-axe"
+        pytest.fail("tools/node_modules is missing; run the README's test command (it runs npm ci)")
+    assert shipped == (NODE_AXE / "axe.min.js").read_bytes(), "run tools/vendor-axe"
     assert (VENDORED / "axe-core-LICENSE.txt").read_bytes() == (NODE_AXE / "LICENSE").read_bytes()
 
 

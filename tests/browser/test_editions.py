@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import REPO, build_zip
+from tools.testlms.harness import REPO, build_zip
 from .test_player import assert_clean, axe_violations
 
 EDITIONS = {

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from .harness import answer_quiz, read_all_lessons, result
+from tools.testlms.harness import answer_quiz, read_all_lessons, result
 from .test_player import VERSIONS, score, status, take_quiz
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from .conftest import GOOD
-from .harness import REPO, answer_quiz, build_zip, read_all_lessons, result
+from tools.testlms.harness import REPO, answer_quiz, build_zip, read_all_lessons, result
 
 pytestmark = pytest.mark.browser
 VERSIONS = ["1.2", "2004"]
@@ -258,7 +258,7 @@ def test_keyboard_only_pass(lms, packages):
     # Focus moved to the quiz heading; from there Tab walks through every input in order.
     assert frame.evaluate("() => document.activeElement.id") == "h-quiz"
     by_id = {q["id"]: q for q in data["quiz"]["questions"]}
-    from .harness import right_answers
+    from tools.testlms.harness import right_answers
     wanted = {frame.get_attribute(f"[data-question='{qid}'] {sel}", "id")
               for qid in by_id if frame.query_selector(f"[data-question='{qid}']")
               for sel, _ in right_answers(by_id[qid])}
@@ -282,7 +282,7 @@ def test_keyboard_only_pass(lms, packages):
     assert_clean(lms)
 
 
-AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = REPO / "tools" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def axe_violations(frame) -> list:

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from .harness import answer_quiz, read_all_lessons, result
+from tools.testlms.harness import answer_quiz, read_all_lessons, result
 from .test_player import axe_violations
 
 pytestmark = pytest.mark.browser

@@ -34,7 +34,7 @@ def test_report_is_accessible_and_self_contained(tmp_path, browser, media):
         page.goto(out.as_uri())
         assert page.locator("script").count() == 0  # the charts are plain SVG: nothing to run
         assert page.locator("svg[role=img] title").count() >= 2
-        page.evaluate((REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js").read_text())
+        page.evaluate((REPO / "tools" / "node_modules" / "axe-core" / "axe.min.js").read_text())
         assert page.evaluate(AXE) == [], out.name
         assert [u for u in requests if not u.startswith("file:")] == []
         page.close()

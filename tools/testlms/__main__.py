@@ -1,4 +1,4 @@
-"""Open a built zip in the test LMS by hand: python -m tests.browser.host dist/<course>-scorm12.zip"""
+"""Open a built zip in the test LMS by hand: python -m tools.testlms dist/<course>-scorm12.zip"""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .harness import Site
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1 or not Path(argv[0]).is_file():
-        print("usage: python -m tests.browser.host PATH/TO/PACKAGE.zip", file=sys.stderr)
+        print("usage: python -m tools.testlms PATH/TO/PACKAGE.zip", file=sys.stderr)
         return 2
     zip_path = Path(argv[0])
     manifest = zipfile.ZipFile(zip_path).read("imsmanifest.xml").decode("utf-8", "replace")

@@ -1,4 +1,4 @@
-"""The browser test harness: a local web server, Debian's Chromium through Playwright, and the test LMS page.
+"""The test LMS harness: a local web server, Debian's Chromium through Playwright, and the test LMS page.
 
 Used by the browser tests and the benchmarks. Nothing here talks to any host but 127.0.0.1.
 """
@@ -19,6 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
+NODE_MODULES = REPO / "tools" / "node_modules"  # npm ci in tools/
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
@@ -40,6 +41,7 @@ class Site:
         self.root = Path(tempfile.mkdtemp(prefix="kursbygger-site-"))
         (self.root / "sco").mkdir()
         os.symlink(HERE, self.root / "host")
+        os.symlink(NODE_MODULES, self.root / "node_modules")
         handler = functools.partial(QuietHandler, directory=str(self.root))
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
