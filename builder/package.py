@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 import zipfile
 from pathlib import Path, PurePosixPath
+
+from .atomic import atomic_open
 
 DEFAULT_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 
@@ -34,19 +35,11 @@ def write_zip(files: dict[str, bytes], dest: Path) -> None:
     for path in files:
         if (why := check_package_path(path)) is not None:
             raise ValueError(f"package path '{path}' {why}")
-    dest.parent.mkdir(parents=True, exist_ok=True)
     stamp = zip_timestamp()
-    handle, temp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    try:
-        with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w") as archive:
-            for path in sorted(files):
-                info = zipfile.ZipInfo(path, date_time=stamp)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                info.create_system = 3  # unix, so the permission bits mean the same everywhere
-                archive.writestr(info, files[path], compresslevel=9)
-        os.chmod(temp, 0o644)
-        os.replace(temp, dest)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic_open(dest, "wb") as raw, zipfile.ZipFile(raw, "w") as archive:
+        for path in sorted(files):
+            info = zipfile.ZipInfo(path, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3  # unix, so the permission bits mean the same everywhere
+            archive.writestr(info, files[path], compresslevel=9)

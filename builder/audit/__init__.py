@@ -21,7 +21,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..atomic import atomic_text
+from ..atomic import atomic_open
 from ..browser import headless_chromium
 from ..problems import display_path
 from ..validate import validate_zip
@@ -172,7 +172,7 @@ def write_report(report: AuditReport, zip_path: Path, course: dict, tools: dict)
     html = env.get_template("report.html").render(
         report=report, course=course, package=zip_path.name, tools=tools, widths=WIDTHS,
         date=datetime.date.today().isoformat(), statuses=(TESTED, PERSON, NOT_RELEVANT))
-    with atomic_text(report.path) as file:
+    with atomic_open(report.path) as file:
         file.write(html)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import atomic_text
+from ..atomic import atomic_open
 from ..browser import BrowserMissing
 from ..build import build, load_checked
 from ..model import Course
@@ -44,7 +44,7 @@ def publish_documents(course: Course, out: Path, stem: str | None = None, contac
     out.mkdir(parents=True, exist_ok=True)
     for name, html in documents.items():
         path = out / f"{name}.html"
-        with atomic_text(path) as file:
+        with atomic_open(path) as file:
             file.write(html)
         done.written.append(path)
     pairs = [(out / f"{name}.html", out / f"{name}.pdf") for name in documents]

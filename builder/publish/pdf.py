@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..atomic import atomic_open
 from ..browser import headless_chromium
 
 # Chromium draws the footer outside the page's CSS, so it carries its own small style.
@@ -18,8 +19,8 @@ def write_pdfs(documents: list[tuple[Path, Path]]) -> None:
         for html, pdf in documents:
             page.goto(html.resolve().as_uri(), wait_until="load")
             page.emulate_media(media="print")
-            tmp = pdf.with_name(pdf.name + ".part")
-            page.pdf(path=tmp, format="A4", print_background=True, display_header_footer=True,
+            printed = page.pdf(format="A4", print_background=True, display_header_footer=True,
                      header_template="<span></span>", footer_template=FOOTER, tagged=True, outline=True,
                      margin={"top": "18mm", "bottom": "18mm", "left": "17mm", "right": "17mm"})
-            tmp.replace(pdf)
+            with atomic_open(pdf, "wb") as out:
+                out.write(printed)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..atomic import atomic_text
+from ..atomic import atomic_open
 from .tally import Tally
 
 FOLLOW_UP = ("SELECT name, email, completed, passed_at, best, last FROM people WHERE passed_at IS NULL "
@@ -39,7 +39,7 @@ def score_text(score: float | None) -> str:
 def write_csv(dest: Path, tally: Tally, pass_known: bool, t: dict) -> int:
     """UTF-8 with a byte-order mark and semicolons: what Excel with Norwegian settings opens by double-click."""
     count = 0
-    with atomic_text(dest, encoding="utf-8-sig", newline="") as out:
+    with atomic_open(dest, encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out, delimiter=";")
         writer.writerow([t["name"], t["email"], t["status"], t["best"], t["last_access"]])
         for name, email, completed, passed_at, best, last in follow_up(tally):
@@ -51,6 +51,6 @@ def write_csv(dest: Path, tally: Tally, pass_known: bool, t: dict) -> int:
 def write_html(dest: Path, **context) -> None:
     env = jinja2.Environment(loader=jinja2.PackageLoader("builder.report", "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    with atomic_text(dest) as out:
+    with atomic_open(dest) as out:
         for chunk in env.get_template("report.html").generate(**context):
             out.write(chunk)
