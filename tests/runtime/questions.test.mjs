@@ -30,7 +30,7 @@ test('interactions are written as before the split, in both SCORM versions', () 
 });
 
 test('each type decodes its own codes, and refuses codes that are not its answers', () => {
-  const refused = { s0: ['', 'z', '3', '01'], m0: ['', 'z', 'c'], t0: ['', 'x', 'true', 'tf'], x0: ['', '01', '013', '0a1', '-01'] };
+  const refused = { s0: ['', 'z', '3', '01'], m0: ['', 'z', 'c'], t0: ['', 'x', 'true', 'tf'], x0: ['', '01', '013', '0a1', '-01', '0 1'] };
   for (const [id, codes] of Object.entries(refused)) {
     const q = question(id), type = typeOf(q);
     assert.deepEqual(type.decode(q, type.code(q, type.correct(q))), type.correct(q), id);
