@@ -6,14 +6,14 @@
 // Each entry has:
 //   kind            the SCORM interaction type
 //   hint            the strings key of the instruction under the question
-//   code(q, r)      the response as a short string for suspend_data ('' never comes from a response)
+//   code(q, r)      the response as a short string for suspend_data (suspend.js writes '' for unanswered)
 //   decode(q, code) that string back as a response, or null when it is not a valid one
 //   correct(q)      the right response
 //   scorm12(q, r), scorm2004(q, r)   the response in each version's interaction format (docs/design.md)
 //   inputs(q, name, saved, w, order) the form controls, with `saved` (a response or null) checked
 //   read(fs, q)     the response the controls in fieldset `fs` hold, or null while incomplete
 //   describe(q, r, w)  the response in words, for the result page
-//   feedback(q, r)  the feedback texts the response earns
+//   feedback(q, r)  the feedback texts the response earns (the player skips empty ones)
 import { $$, h } from './dom.js';
 
 const letters = 'abcdefghijklmnopqrstuvwxyz';
