@@ -1,4 +1,5 @@
-"""The learner runtime's tracking model and SCORM adapters, unit by unit, in Node's own test runner."""
+"""The learner runtime's modules (tracking model, suspend_data codec, question types, SCORM adapters, draw) and its
+bundle, unit by unit, in Node's own test runner."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from tests.conftest import REPO
 
 
-@pytest.mark.parametrize("name", ["tracking.test.js", "draw.test.js"])
+@pytest.mark.parametrize("name", sorted(p.name for p in (REPO / "tests" / "runtime").glob("*.test.mjs")))
 def test_tracking_model_and_adapters(name):
     node = shutil.which("node")
     if node is None:

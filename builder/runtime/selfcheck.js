@@ -1,61 +1,49 @@
-// "Tell til tre": turns the static self-check list (readable without JavaScript) into one question at a time
-// with Yes/No buttons and the matching advice. Ungraded and not tracked: it is a thinking aid.
+// "Tell til tre": turns the static self-check list (readable without JavaScript) into one question at a time with
+// Yes/No buttons and the matching advice. Ungraded and not tracked: it is a thinking aid.
+import { $$, h } from './dom.js';
 
-function enhanceSelfChecks(w) {
-  Array.prototype.forEach.call(document.querySelectorAll('[data-selfcheck]'), function (box) {
-    var steps = Array.prototype.slice.call(box.querySelectorAll('[data-step]'));
-    var end = box.querySelector('[data-end]');
-    var live = document.createElement('div');
-    live.setAttribute('aria-live', 'polite');
-    live.className = 'selfcheck-live';
-    box.appendChild(live);
+const button = (text, onClick) => {
+  const b = h('button', { type: 'button', text });
+  b.addEventListener('click', onClick);
+  return b;
+};
+
+export function enhanceSelfChecks(w) {
+  for (const box of $$('[data-selfcheck]')) {
+    const steps = $$('[data-step]', box), end = box.querySelector('[data-end]');
+    const live = h('div', { 'aria-live': 'polite', class: 'selfcheck-live' });
+    const restart = button(w.selfcheck_restart, () => { restart.hidden = true; const q = showStep(0); if (q) { q.focus(); } });
+    box.append(live);
     box.classList.add('enhanced');
 
-    function showStep(i) {
+    const showStep = (i) => {
       live.textContent = '';
-      steps.forEach(function (s, k) { s.hidden = k !== i; });
+      steps.forEach((s, k) => { s.hidden = k !== i; });
       end.hidden = i < steps.length;
       if (i >= steps.length) { return; }
-      var step = steps[i], q = step.querySelector('.selfcheck-question');
+      const step = steps[i], q = step.querySelector('.selfcheck-question'), old = step.querySelector('.selfcheck-buttons');
       q.setAttribute('tabindex', '-1');
       step.querySelector('dl').hidden = true;
-      var old = step.querySelector('.selfcheck-buttons');
-      if (old) { old.parentNode.removeChild(old); }
-      var buttons = document.createElement('div');
-      buttons.className = 'selfcheck-buttons';
-      [['yes', w.yes], ['no', w.no]].forEach(function (pair) {
-        var b = document.createElement('button');
-        b.type = 'button'; b.textContent = pair[1];
-        b.addEventListener('click', function () { answer(i, pair[0]); });
-        buttons.appendChild(b);
-      });
-      step.appendChild(buttons);
+      if (old) { old.remove(); }
+      step.append(h('div', { class: 'selfcheck-buttons' }, [button(w.yes, () => answer(i, 'yes')), button(w.no, () => answer(i, 'no'))]));
       return q;
-    }
+    };
 
-    function answer(i, which) {
-      var advice = steps[i].querySelector('[data-if="' + which + '"]').textContent;
-      var next = document.createElement('button');
-      next.type = 'button';
-      next.textContent = w.next;
-      live.textContent = '';
-      var p = document.createElement('p');
-      p.textContent = advice;
-      live.appendChild(p);
-      var buttons = steps[i].querySelector('.selfcheck-buttons');
-      buttons.textContent = '';
-      buttons.appendChild(next);
-      next.addEventListener('click', function () {
-        var q = showStep(i + 1);
+    const answer = (i, which) => {
+      const next = button(w.next, () => {
+        const q = showStep(i + 1);
         if (q) { q.focus(); } else { end.setAttribute('tabindex', '-1'); end.focus(); restart.hidden = false; }
       });
+      live.textContent = '';
+      live.append(h('p', { text: steps[i].querySelector('[data-if="' + which + '"]').textContent }));
+      const buttons = steps[i].querySelector('.selfcheck-buttons');
+      buttons.textContent = '';
+      buttons.append(next);
       next.focus();
-    }
+    };
 
-    var restart = document.createElement('button');
-    restart.type = 'button'; restart.textContent = w.selfcheck_restart; restart.hidden = true;
-    restart.addEventListener('click', function () { restart.hidden = true; var q = showStep(0); if (q) { q.focus(); } });
-    box.appendChild(restart);
+    restart.hidden = true;
+    box.append(restart);
     showStep(0);
-  });
+  }
 }

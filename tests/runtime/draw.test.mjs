@@ -1,10 +1,8 @@
-'use strict';
 // The balanced draw (quiz field per_lesson): over many seeds, every attempt tests every lesson.
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { loadRuntime } = require('./load-runtime.js');
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { layout } from '../../builder/runtime/draw.js';
 
-const rt = loadRuntime();
 const SEEDS = 10000;
 
 // Seven lessons with uneven pools (2 to 9 questions), interleaved as a course owner might write them.
@@ -34,7 +32,7 @@ function eachSeed(check) {
 test(`per_lesson 2, draw 14: every lesson exactly twice in ${SEEDS} seeded draws, no question twice`, () => {
   const q = quiz(2, 14);
   eachSeed((seed) => {
-    const items = rt.layout(q, seed);
+    const items = layout(q, seed);
     assert.equal(items.length, 14);
     assert.equal(new Set(items.map((item) => item.q.id)).size, 14, `seed ${seed} drew a question twice`);
     const counts = perLessonCounts(items);
@@ -46,7 +44,7 @@ test(`per_lesson 2, draw 15: quotas first, one more from the rest, in ${SEEDS} s
   const q = quiz(2, 15);
   const extraFrom = new Set();
   eachSeed((seed) => {
-    const items = rt.layout(q, seed);
+    const items = layout(q, seed);
     assert.equal(new Set(items.map((item) => item.q.id)).size, 15);
     const counts = perLessonCounts(items);
     POOL_SIZES.forEach((_, lesson) => assert.ok(counts[`l${lesson}`] >= 2, `seed ${seed}, lesson l${lesson}`));
@@ -60,7 +58,7 @@ test(`per_lesson 2, draw 15: quotas first, one more from the rest, in ${SEEDS} s
 
 test('the draw is rebuilt from its seed alone, in a shuffled order', () => {
   const q = quiz(2, 14);
-  const ids = (seed) => rt.layout(q, seed).map((item) => item.q.id);
+  const ids = (seed) => layout(q, seed).map((item) => item.q.id);
   assert.deepEqual(ids(7), ids(7));
   assert.notDeepEqual(ids(7), ids(8));
   const lessons = ids(7).map((id) => id.split('-')[0]);
@@ -71,7 +69,7 @@ test('without per_lesson, a plain draw of the same size leaves lessons out (what
   const q = quiz(0, 14);
   let missing = 0;
   eachSeed((seed) => {
-    const counts = perLessonCounts(rt.layout(q, seed));
+    const counts = perLessonCounts(layout(q, seed));
     if (Object.keys(counts).length < POOL_SIZES.length) { missing++; }
   });
   assert.ok(missing > SEEDS / 10, `only ${missing} of ${SEEDS} plain draws missed a lesson`);

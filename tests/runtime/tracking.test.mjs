@@ -1,15 +1,16 @@
-'use strict';
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { loadRuntime, memoryApi, course } = require('./load-runtime.js');
-
-const rt = loadRuntime();
+// The tracking model over both adapters, against a memory LMS: what it writes, when, and what it resumes from.
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { course, memoryApi } from './helpers.mjs';
+import { layout } from '../../builder/runtime/draw.js';
+import { duration2004, Lms, SCORM12, SCORM2004, timespan12 } from '../../builder/runtime/lms.js';
+import { Tracker } from '../../builder/runtime/tracking.js';
 
 function tracker(version, data, initial) {
   const api = memoryApi(version, initial);
-  const adapter = version === '1.2' ? rt.SCORM12 : rt.SCORM2004;
-  const lms = new rt.Lms(api, adapter).start();
-  return { t: new rt.Tracker(data, lms).start(), api };
+  const adapter = version === '1.2' ? SCORM12 : SCORM2004;
+  const lms = new Lms(api, adapter).start();
+  return { t: new Tracker(data, lms).start(), api };
 }
 
 // Writes reach the LMS in later tasks; this is what it holds once they have all gone through.
@@ -28,22 +29,12 @@ function answerAll(t, right) {
 
 test('an attempt is rebuilt from its seed alone', () => {
   const data = course({ questions: 20, draw: 5 });
-  const a = rt.layout(data.quiz, 42), b = rt.layout(data.quiz, 42);
+  const a = layout(data.quiz, 42), b = layout(data.quiz, 42);
   assert.deepEqual(a.map((x) => x.q.id), b.map((x) => x.q.id));
   assert.deepEqual(a.map((x) => x.order), b.map((x) => x.order));
   assert.equal(a.length, 5);
   assert.equal(new Set(a.map((x) => x.q.id)).size, 5);
-  assert.notDeepEqual(rt.layout(data.quiz, 43).map((x) => x.q.id), a.map((x) => x.q.id));
-});
-
-test('responses encode and decode, and invalid codes decode to nothing', () => {
-  const q = course().quiz.questions[0];
-  assert.deepEqual(Array.from(rt.decodeResponse(q, rt.encodeResponse(q, { options: [0, 2] })).options), [0, 2]);
-  assert.equal(rt.decodeResponse(q, 'z'), null);
-  assert.equal(rt.decodeResponse(q, ''), null);
-  const sort = { type: 'sort', items: [{ id: 'x', category: 'a' }, { id: 'y', category: 'b' }], categories: [{ id: 'a' }, { id: 'b' }] };
-  assert.equal(rt.isRight(sort, rt.decodeResponse(sort, '01')), true);
-  assert.equal(rt.decodeResponse(sort, '02'), null);
+  assert.notDeepEqual(layout(data.quiz, 43).map((x) => x.q.id), a.map((x) => x.q.id));
 });
 
 for (const version of ['1.2', '2004']) {
@@ -83,7 +74,7 @@ for (const version of ['1.2', '2004']) {
   test(`${version}: a learner the LMS already has as passed stays passed`, () => {
     const initial = version === '1.2' ? { 'cmi.core.lesson_status': 'passed' } : { 'cmi.success_status': 'passed', 'cmi.completion_status': 'completed' };
     const { t, api } = tracker(version, course(), initial);
-    assert.equal(t.s.p, 1);
+    assert.equal(t.state.passed, true);
     // Read after the queue is drained: before that the LMS still holds only its initial data.
     const d = stored(t, api);
     assert.equal(version === '1.2' ? d['cmi.core.lesson_status'] : d['cmi.success_status'], 'passed');
@@ -105,8 +96,8 @@ test('start-up only reads; its writes follow in one batch with a single commit',
   const api = memoryApi('1.2');
   let commits = 0;
   api.LMSCommit = () => { commits++; return 'true'; };
-  const lms = new rt.Lms(api, rt.SCORM12).start();
-  const t = new rt.Tracker(course(), lms).start();
+  const lms = new Lms(api, SCORM12).start();
+  const t = new Tracker(course(), lms).start();
   t.visit('l0');
   assert.equal(api.calls, 1); // LMSInitialize only: the page is drawn before the LMS is written to
   await new Promise((done) => setTimeout(done, 20));
@@ -116,21 +107,21 @@ test('start-up only reads; its writes follow in one batch with a single commit',
 });
 
 test('time formats', () => {
-  assert.equal(rt.timespan12(0), '0000:00:00.00');
-  assert.equal(rt.timespan12(3723450), '0001:02:03.45');
-  assert.equal(rt.duration2004(0), 'PT0S');
-  assert.equal(rt.duration2004(3723450), 'PT1H2M3.45S');
+  assert.equal(timespan12(0), '0000:00:00.00');
+  assert.equal(timespan12(3723450), '0001:02:03.45');
+  assert.equal(duration2004(0), 'PT0S');
+  assert.equal(duration2004(3723450), 'PT1H2M3.45S');
 });
 
 test('suspend data from another version, or garbage, starts cleanly', () => {
   const data = course();
   for (const text of ['', '{{', '[1,2]', 'null', JSON.stringify({ f: 1, cv: '0.1', v: '111', n: 2, b: 90, p: 0, c: { s: 1, a: ['0'] } })]) {
     const { t } = tracker('1.2', data, { 'cmi.suspend_data': text });
-    assert.equal(t.s.v, '000');
-    assert.equal(t.s.c, null);
+    assert.deepEqual(t.state.visited, [false, false, false]);
+    assert.equal(t.state.current, null);
   }
   const { t } = tracker('1.2', data, { 'cmi.suspend_data': JSON.stringify({ f: 1, cv: '0.1', v: '111', n: 2, b: 90, p: 1 }) });
-  assert.deepEqual([t.s.n, t.s.b, t.s.p], [2, 90, 1]); // results survive a course update
+  assert.deepEqual([t.state.attempts, t.state.best, t.state.passed], [2, 90, true]); // results survive a course update
 });
 
 test('1.2 worst case: 100 lessons and a 50-question draw stay under 4096 characters', () => {
@@ -224,14 +215,14 @@ for (const version of ['1.2', '2004']) {
       const real = api[name];
       api[name] = (...args) => { writes++; return real(...args); };
     }
-    const lms = new rt.Lms(api, version === '1.2' ? rt.SCORM12 : rt.SCORM2004).start();
-    const t = new rt.Tracker(course({ maxAttempts: 1 }), lms).start();
+    const lms = new Lms(api, version === '1.2' ? SCORM12 : SCORM2004).start();
+    const t = new Tracker(course({ maxAttempts: 1 }), lms).start();
     assert.equal(t.readonly, true);
     assert.equal(t.recorded.failed, true);
     answerAll(t, true);
     const r = t.submit();
     assert.equal(r.practice, true);
-    assert.deepEqual([t.s.n, t.s.p, t.s.b], [1, 0, 0]);
+    assert.deepEqual([t.state.attempts, t.state.passed, t.state.best], [1, false, 0]);
     t.finish();
     t.lms.drain();
     assert.equal(writes, 0);
@@ -243,8 +234,8 @@ test('2004: a first launch reads entry first and never reads what the LMS has no
   const read = [];
   const get = api.GetValue;
   api.GetValue = (el) => { read.push(el); return get(el); };
-  const lms = new rt.Lms(api, rt.SCORM2004).start();
-  new rt.Tracker(course(), lms).start();
+  const lms = new Lms(api, SCORM2004).start();
+  new Tracker(course(), lms).start();
   assert.equal(read[0], 'cmi.entry');
   assert.ok(!read.includes('cmi.suspend_data') && !read.includes('cmi.location') && !read.includes('cmi.score.raw'), read.join());
 });
@@ -255,6 +246,6 @@ test('2004: a finished attempt reopened ab-initio for review still shows its sto
     'cmi.entry': 'ab-initio', 'cmi.mode': 'review', 'cmi.completion_status': 'completed',
     'cmi.success_status': 'passed', 'cmi.suspend_data': saved, 'cmi.score.raw': '100',
   });
-  assert.equal(t.s.v, '111');
+  assert.deepEqual(t.state.visited, [true, true, true]);
   assert.equal(t.recorded.score, '100');
 });

@@ -1,0 +1,43 @@
+// The question type table: each type's suspend code, right answer and SCORM interaction formats.
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { fixture, mixedCourse } from './helpers.mjs';
+import { SCORM12, SCORM2004 } from '../../builder/runtime/lms.js';
+import { isRight, typeOf } from '../../builder/runtime/questions.js';
+
+const data = mixedCourse();
+const question = (id) => data.quiz.questions.find((q) => q.id === id);
+const TYPES = ['single', 'multiple', 'true-false', 'sort'];
+
+test('every type has an entry with every part', () => {
+  const parts = ['code', 'correct', 'decode', 'describe', 'feedback', 'hint', 'inputs', 'kind', 'read', 'scorm12', 'scorm2004'];
+  for (const type of TYPES) { assert.deepEqual(Object.keys(typeOf({ type })).sort(), parts, type); }
+});
+
+// The HR report reads these (docs/design.md): not a byte may change.
+test('interactions are written as before the split, in both SCORM versions', () => {
+  const when = new Date(Date.UTC(2026, 10, 25, 12, 34, 56, 780));
+  const clockless = (pairs) => pairs.filter(([el]) => !/\.(time|timestamp)$/.test(el));
+  const { cases } = fixture('interactions-before-split.json');
+  assert.equal(new Set(cases.map((c) => question(c.question).type)).size, TYPES.length);
+  for (const c of cases) {
+    const q = question(c.question), n = data.quiz.questions.indexOf(q);
+    assert.equal(typeOf(q).code(q, c.response), c.code);
+    assert.equal(isRight(q, c.response), c.right);
+    assert.deepEqual(JSON.parse(JSON.stringify(clockless(SCORM12.interaction(n, q, c.response, c.right, when, 61230)))), c.scorm12);
+    assert.deepEqual(JSON.parse(JSON.stringify(clockless(SCORM2004.interaction(n, q, c.response, c.right, when, 61230)))), c.scorm2004);
+  }
+});
+
+test('each type decodes its own codes, and refuses codes that are not its answers', () => {
+  const refused = { s0: ['', 'z', '3', '01'], m0: ['', 'z', 'c'], t0: ['', 'x', 'true', 'tf'], x0: ['', '01', '013', '0a1', '-01', '0 1'] };
+  for (const [id, codes] of Object.entries(refused)) {
+    const q = question(id), type = typeOf(q);
+    assert.deepEqual(type.decode(q, type.code(q, type.correct(q))), type.correct(q), id);
+    assert.equal(isRight(q, type.decode(q, type.code(q, type.correct(q)))), true, id);
+    for (const code of codes) { assert.equal(type.decode(q, code), null, `${id} ${JSON.stringify(code)}`); }
+  }
+  const multiple = question('m0');
+  assert.deepEqual(typeOf(multiple).decode(multiple, '93'), { options: [3, 9] });
+  assert.equal(isRight(multiple, null), false);
+});
