@@ -25,7 +25,8 @@ WORDS: dict[str, dict[str, str]] = {
         "no_attempts": "Du har brukt alle forsøkene. Vil du prøve igjen, start et nytt forsøk i "
                        "læringsplattformen, eller kontakt den som har ansvar for kurset.", "your_answer": "Ditt svar",
         "right_answer": "Riktig svar", "correct": "Riktig", "wrong": "Feil", "explanation": "Forklaring",
-        "sources": "Kilder", "no_answer": "ikke besvart", "review": "Se gjennom resultatet",
+        "sources": "Kilder", "no_answer": "ikke besvart",
+        "answers_not_kept": "Læringsplattformen hadde ikke plass til svarene dine fra dette forsøket, bare poengsummen.", "review": "Se gjennom resultatet",
         "already_passed": "Du har allerede bestått testen.", "finished": "Økten er avsluttet. Du kan lukke vinduet.",
         "review_notice": "Du ser gjennom kurset. Det du gjør nå, blir ikke registrert.",
         "review_how": "Vil du ta kurset på nytt og få det registrert, lukker du kurset og starter et nytt forsøk i "
@@ -60,7 +61,8 @@ WORDS: dict[str, dict[str, str]] = {
         "no_attempts": "Du har brukt alle forsøka. Vil du prøve igjen, start eit nytt forsøk i "
                        "læringsplattforma, eller kontakt den som har ansvar for kurset.", "your_answer": "Svaret ditt",
         "right_answer": "Rett svar", "correct": "Rett", "wrong": "Feil", "explanation": "Forklaring",
-        "sources": "Kjelder", "no_answer": "ikkje svart", "review": "Sjå gjennom resultatet",
+        "sources": "Kjelder", "no_answer": "ikkje svart",
+        "answers_not_kept": "Læringsplattforma hadde ikkje plass til svara dine frå dette forsøket, berre poengsummen.", "review": "Sjå gjennom resultatet",
         "already_passed": "Du har alt bestått testen.", "finished": "Økta er avslutta. Du kan lukke vindauget.",
         "review_notice": "Du ser gjennom kurset. Det du gjer no, blir ikkje registrert.",
         "review_how": "Vil du ta kurset på nytt og få det registrert, lukkar du kurset og startar eit nytt forsøk i "
@@ -95,7 +97,8 @@ WORDS: dict[str, dict[str, str]] = {
         "no_attempts": "You have used every attempt. To try again, start a new attempt in the "
                        "learning platform, or contact whoever is responsible for the course.", "your_answer": "Your answer",
         "right_answer": "Right answer", "correct": "Right", "wrong": "Wrong", "explanation": "Explanation",
-        "sources": "Sources", "no_answer": "not answered", "review": "Review the result",
+        "sources": "Sources", "no_answer": "not answered",
+        "answers_not_kept": "The learning platform had no room for your answers in this attempt, only the score.", "review": "Review the result",
         "already_passed": "You have already passed the quiz.", "finished": "The session has ended. You may close the window.",
         "review_notice": "You are looking through the course. Nothing you do now is recorded.",
         "review_how": "To take the course again and have it recorded, close it and start a new attempt in the learning "

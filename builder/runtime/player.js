@@ -150,7 +150,8 @@ export class Player {
     const line = (label, text) => h('p', {}, [h('strong', { text: label + ': ' }), text]);
     // The response in words; `r` is null for an unanswered question.
     const describe = (q, r) => (r ? typeOf(q).describe(q, r, w) : w.no_answer);
-    section.append(h('ol', { class: 'review' }, result.results.map((x) => {
+    // Answers given up to fit the LMS's storage limit are unknown: say so rather than mark every question wrong.
+    section.append(result.results ? h('ol', { class: 'review' }, result.results.map((x) => {
       const q = x.q;
       return h('li', { class: x.right ? 'right' : 'wrong' }, [
         h('p', { class: 'review-q' }, [h('span', { class: 'mark', text: (x.right ? w.correct : w.wrong) + ': ' }), q.text]),
@@ -159,7 +160,7 @@ export class Player {
         .concat((x.r ? typeOf(q).feedback(q, x.r).filter(Boolean) : []).map((f) => h('p', { class: 'feedback', text: f })),
           line(w.explanation, q.explanation),
           q.sources.length && h('p', { class: 'sources' }, [h('strong', { text: w.sources + ': ' }), q.sources.map((s) => s.title).join('; ')])));
-    })));
+    })) : h('p', { 'data-answers-not-kept': '', text: w.answers_not_kept }));
     body.append(section);
     $('#h-result').focus();
   }

@@ -1,7 +1,7 @@
 // The one place that knows suspend_data's format. The tracker keeps a readable state:
 //   {visited: [bool per lesson], attempts: quiz attempts submitted, best: best score or -1, passed: bool,
 //    current: {seed, answers: [response or null per drawn question]} | null   (the attempt in progress)
-//    last: {seed, answers, score} | null}                                     (the last submitted attempt)
+//    last: {seed, answers (null: not kept), score} | null}                    (the last submitted attempt)
 // and this module turns it into compact JSON and back. The stored format is fixed (saved attempts of every
 // earlier package must resume):
 //   {"f":1,"cv":course version,"v":"0110" (visited bits),"n":attempts,"b":best,"p":0|1,
@@ -31,7 +31,12 @@ export function decodeSuspend(text, data) {
   }
   state.current = decodeAttempt(raw.c, data.quiz);
   const last = decodeAttempt(raw.r, data.quiz);
-  if (last && count(raw.r.sc) !== null) { last.score = raw.r.sc; state.last = last; }
+  if (last && count(raw.r.sc) !== null) {
+    // No codes at all: the answers were given up to fit the LMS's limit. The score stands; the answers are unknown,
+    // not unanswered, so the result page must not mark each question wrong.
+    if (!raw.r.a.length) { last.answers = null; }
+    last.score = raw.r.sc; state.last = last;
+  }
   return state;
 }
 
@@ -54,7 +59,7 @@ const codes = (attempt, quiz) => layout(quiz, attempt.seed).map((item, i) => {
 export function encodeSuspend(state, data, limit) {
   const c = state.current, r = state.last, quiz = data.quiz;
   const out = { f: 1, cv: data.course.version, v: state.visited.map((seen) => (seen ? 1 : 0)).join(''), n: state.attempts,
-    b: state.best, p: state.passed ? 1 : 0, c: c && { s: c.seed, a: codes(c, quiz) }, r: r && { s: r.seed, a: codes(r, quiz), sc: r.score } };
+    b: state.best, p: state.passed ? 1 : 0, c: c && { s: c.seed, a: codes(c, quiz) }, r: r && { s: r.seed, a: r.answers ? codes(r, quiz) : [], sc: r.score } };
   let text = JSON.stringify(out);
   const giveUp = [
     () => { out.r = r && { s: r.seed, a: [], sc: r.score }; },

@@ -166,7 +166,7 @@ export class Tracker {
   lastResult() {
     const r = this.state.last;
     if (!r || !this.quiz) { return null; }
-    return { score: r.score, passed: r.score >= this.passing, results: this.grade(r).results };
+    return { score: r.score, passed: r.score >= this.passing, results: r.answers && this.grade(r).results };
   }
 
   // The LMS attempt is over once the course has written a final status; until then the learner comes back to it.

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
+from builder.load import load_course
 from tools.testlms.harness import answer_quiz, read_all_lessons, result
+from .conftest import GOOD
 from .test_player import VERSIONS, score, status, take_quiz
 
 pytestmark = pytest.mark.browser
@@ -90,4 +92,19 @@ def test_slow_lms_stays_usable(lms, packages, version):
                                ".documentElement.hasAttribute('data-saving')", timeout=60_000)
     assert status(lms) == ("passed" if version == "1.2" else "completed/passed")
     assert len(lms.interactions()) == 4
+    no_uncaught_errors(lms)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_result_whose_answers_did_not_fit_keeps_its_score_and_lists_no_answers(lms, packages, version):
+    # suspend_data as the runtime writes it when SCORM 1.2's 4096 characters forced out the last attempt's answers
+    course, _ = load_course(GOOD)
+    saved = {"f": 1, "cv": course.version, "v": "1" * len(course.lessons), "n": 1, "b": 50, "p": 0,
+             "c": None, "r": {"s": 7, "a": [], "sc": 50}}
+    entry = "cmi.core.entry" if version == "1.2" else "cmi.entry"
+    frame = lms.launch(version, packages(version), cmi={"cmi.suspend_data": json.dumps(saved), entry: "resume"})
+    frame.click("[data-nav=quiz]")
+    assert result(frame) == {"score": 50, "passed": False}
+    assert frame.is_visible("[data-answers-not-kept]")
+    assert frame.locator("[data-result] .review").count() == 0  # no question marked wrong for an answer it never saw
     no_uncaught_errors(lms)

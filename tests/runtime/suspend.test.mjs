@@ -9,11 +9,21 @@ import { decodeSuspend, encodeSuspend, freshState } from '../../builder/runtime/
 const { cases } = fixture('suspend-before-split.json');
 const named = (name) => cases.find((c) => c.name === name);
 
+// One change on purpose: the runtime before the split read a last attempt whose answers had been given up (stored
+// as an empty list) as all unanswered and wrote that back; now they stay unknown, so the result page can say so.
+function keptUnknown(stored, expected) {
+  let before; try { before = JSON.parse(stored); } catch (e) { return expected; }
+  const after = JSON.parse(expected);
+  if (!before || !before.r || !Array.isArray(before.r.a) || before.r.a.length || !after || !after.r) { return expected; }
+  after.r.a = [];
+  return JSON.stringify(after);
+}
+
 for (const c of cases) {
   test(`as before the split: ${c.name} (limit ${c.limit})`, () => {
     const data = mixedCourse(c.course);
     const text = encodeSuspend(decodeSuspend(c.stored, data), data, c.limit);
-    assert.equal(text, c.expected);
+    assert.equal(text, keptUnknown(c.stored, c.expected));
     assert.ok(text.length <= c.limit);
   });
 }
@@ -50,7 +60,7 @@ test('the fixtures hold answers of every question type', () => {
   const data = mixedCourse(), types = new Set();
   for (const c of cases.filter((x) => Object.keys(x.course).length === 0)) {
     const state = decodeSuspend(c.stored, data);
-    for (const attempt of [state.current, state.last].filter(Boolean)) {
+    for (const attempt of [state.current, state.last].filter((x) => x && x.answers)) {
       layout(data.quiz, attempt.seed).forEach((item, i) => { if (attempt.answers[i]) { types.add(item.q.type); } });
     }
   }
@@ -71,4 +81,15 @@ test('a state survives its own round trip', () => {
   const data = mixedCourse();
   const state = decodeSuspend(named('second attempt answered, last result kept').stored, data);
   assert.deepEqual(decodeSuspend(encodeSuspend(state, data, 64000), data), state);
+});
+
+test('a last attempt whose answers were given up keeps its score, and its answers are unknown, not unanswered', () => {
+  const data = mixedCourse();
+  const stored = named('detail dropped earlier').stored;
+  const state = decodeSuspend(stored, data);
+  assert.equal(state.last.score, JSON.parse(stored).r.sc);
+  assert.equal(state.last.answers, null);
+  assert.equal(JSON.parse(encodeSuspend(state, data, 4096)).r.a.length, 0);
+  const full = decodeSuspend(named('second attempt answered, last result kept').stored, data);
+  assert.ok(Array.isArray(full.last.answers) && full.last.answers.some(Boolean));
 });

@@ -155,6 +155,21 @@ test('1.2 overflow degrades detail but keeps progress and status, never exceedin
   assert.ok(saved.r === null || saved.r.a.length === 0 || saved.c.a.length === 0);
 });
 
+test('after overflow the last result keeps its score but no per-question list: its answers are unknown', () => {
+  const data = course({ lessons: 1000, questions: 100, draw: 50, options: 26, version: 'v'.repeat(400) });
+  const first = tracker('1.2', data);
+  const all = Array.from({ length: 26 }, (_, i) => i);
+  first.t.attempt().items.forEach((item, pos) => first.t.answer(pos, { options: all }));
+  const score = first.t.submit().score;
+  first.t.attempt().items.forEach((item, pos) => first.t.answer(pos, { options: all }));
+  first.t.save();
+  const text = stored(first.t, first.api)['cmi.suspend_data'];
+  assert.equal(JSON.parse(text).r.a.length, 0); // the last attempt's answers were the first detail given up
+  const { t } = tracker('1.2', data, { 'cmi.suspend_data': text, 'cmi.core.entry': 'resume' });
+  assert.equal(t.lastResult().score, score);
+  assert.equal(t.lastResult().results, null); // not a list of «not answered» and «wrong»
+});
+
 // The attempt policy: the LMS attempt stays open while quiz attempts remain; score and final status go together.
 const STATUS = { '1.2': (d) => d['cmi.core.lesson_status'], '2004': (d) => `${d['cmi.completion_status']}/${d['cmi.success_status']}` };
 const SCORE = { '1.2': 'cmi.core.score.raw', '2004': 'cmi.score.raw' };
