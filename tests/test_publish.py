@@ -68,8 +68,8 @@ def test_guide_holds_every_lesson_objective_source_and_the_discussion(course, di
             assert squeeze(line) in text
     for aim in discussion.aims:
         assert squeeze(aim) in text
-    for _, activity in discussion.runsheet:
-        assert squeeze(activity) in text
+    for step in discussion.runsheet:
+        assert squeeze(step.activity) in text
 
 
 def test_guide_run_sheet_shows_the_clock(course, discussion):
@@ -121,7 +121,7 @@ def test_real_course_has_discussion_material_for_every_lesson(course, discussion
     for material in discussion.lessons:
         assert 2 <= len(material.questions) <= 3, material.lesson
         assert material.notes, material.lesson
-    assert sum(minutes for minutes, _ in discussion.runsheet) == discussion.minutes == 45
+    assert sum(step.minutes for step in discussion.runsheet) == discussion.minutes == 45
 
 
 def copy_course(tmp_path: Path) -> Path:

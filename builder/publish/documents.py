@@ -72,9 +72,9 @@ def render_handout(course: Course, contacts: Sequence[str] = ()) -> str:
 
 def render_guide(course: Course, discussion: Discussion, contacts: Sequence[str] = ()) -> str:
     runsheet, start = [], 0
-    for minutes, activity in discussion.runsheet:
-        runsheet.append((start, start + minutes, activity))
-        start += minutes
+    for step in discussion.runsheet:
+        runsheet.append((start, start + step.minutes, step.activity))
+        start += step.minutes
     titles = {s.id: s.title for s in course.sources}
     return page("guide.html", course, contacts, discussion=discussion, runsheet=runsheet,
                 lessons=[(lesson, discussion.for_lesson(lesson.id)) for lesson in course.lessons],
