@@ -117,7 +117,7 @@ class Located:
         node = data
         if isinstance(data, dict) and None in data.values():
             # an empty optional field (`description:`) means its default, as when it is left out
-            data = {key: value for key, value in data.items() if value is not None or key in required(cls)}
+            data = {key: value for key, value in data.items() if value is not None or key not in optional(cls)}
         obj = handler(data)
         context = info.context
         for name, key, least, most in limits(cls):
@@ -134,12 +134,13 @@ class Located:
         return obj
 
 
-def required(cls: type) -> frozenset[str]:
-    """The input names of the fields a class cannot do without."""
-    found = cls.__dict__.get("_required")
+def optional(cls: type) -> frozenset[str]:
+    """The input names of the fields a class has a default for."""
+    found = cls.__dict__.get("_optional")
     if found is None:
-        found = frozenset(info.alias or name for name, info in cls.__pydantic_fields__.items() if info.is_required())
-        cls._required = found
+        found = frozenset(info.alias or name for name, info in cls.__pydantic_fields__.items()
+                          if info.init is not False and not info.is_required())
+        cls._optional = found
     return found
 
 

@@ -66,6 +66,7 @@ class QuestionBase(Located):
     }
     id: Slug
     lesson: Slug = Field(description="id of the lesson the question tests")
+    type: str  # each type declares its own name, as a Literal; declared here so it comes third, as in the files
     text: RequiredWords
     explanation: RequiredWords = Field(description="shown with the result")
     sources: list[Slug] = Field(default_factory=list, description="ids from the course's source catalogue")

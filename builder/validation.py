@@ -161,6 +161,10 @@ def walk(cls: type, node: Any, loc: tuple) -> Step:
         if elem == "[key]":
             step.id_key = True
             continue
+        if isinstance(elem, str) and elem in BY_KIND:  # the question type that pydantic chose
+            kind = BY_KIND[elem]
+            continue
+        kind = question_type(kind, current)
         origin = typing.get_origin(kind)
         if isinstance(kind, type) and issubclass(kind, Located) and isinstance(current, dict):
             info = field_info(kind, elem)
@@ -175,15 +179,18 @@ def walk(cls: type, node: Any, loc: tuple) -> Step:
             step.items, step.index = current, elem
             kind = unwrap(typing.get_args(kind)[1])
             current = current[elem]
-        elif isinstance(elem, str) and elem in BY_KIND:  # the question type that pydantic chose
-            kind = BY_KIND[elem]
         else:
             break
         step.value, step.kind = current, kind
-    if typing.get_origin(kind) in (typing.Union, types.UnionType) and isinstance(current, dict):
-        kind = BY_KIND.get(current.get("type"), kind)  # a question whose own fields are fine
-        step.kind = kind
+    step.kind = question_type(kind, current)
     return step
+
+
+def question_type(kind: Any, node: Any) -> Any:
+    """The class of a question (an entry of the union of types) from its `type`."""
+    if typing.get_origin(kind) in (typing.Union, types.UnionType) and isinstance(node, dict):
+        return BY_KIND.get(node.get("type"), kind)
+    return kind
 
 
 class Places:
@@ -251,8 +258,9 @@ class Places:
             node = step.value
             if kind == "union_tag_not_found":
                 return self.of_object(node), "question is missing the required field 'type'"
-            return (self.at(node.value_at("type")),
-                    choice(f"question field 'type'", node.get("type"), list(BY_KIND)))
+            tag, label = node.get("type"), "question field 'type'"
+            return self.at(node.value_at("type")), (choice(label, tag, list(BY_KIND)) if isinstance(tag, str)
+                                                    else self.value_message("string_type", label, tag, step, ctx))
         if step.id_key:
             return where, slug_message(f"id in {label}", str(step.index))
         return where, self.value_message(kind, label, value, step, ctx)
@@ -293,10 +301,11 @@ class Places:
             return f"{label} needs at least {least} entr{'y' if least == 1 else 'ies'}"
         if kind == "too_long":
             return f"{label} has {ctx['actual_length']} entries; at most {ctx['max_length']} are possible"
-        if kind in ("dataclass_type", "dict_type", "model_type", "dataclass_args_type"):
+        if kind in ("dataclass_type", "dict_type", "model_type", "dataclass_args_type", "model_attributes_type"):
             if typing.get_origin(step.kind) is dict:
                 return f"{label} must be a mapping of id: {{…}} lines, found {describe(value)}"
-            return f"{getattr(step.kind, 'noun', step.owner.noun)} must be a mapping of key: value lines, found {describe(value)}"
+            noun = getattr(step.kind, "noun", "question")  # not a class: the union of question types
+            return f"{noun} must be a mapping of key: value lines, found {describe(value)}"
         if kind == "date_format":
             return f"{label} must be a date written YYYY-MM-DD, for example 2026-01-31; found {describe(value)}"
         if kind == "date_future":
