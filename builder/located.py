@@ -24,15 +24,16 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Unknown keys are errors; values are taken as written (no "1" for 1 or "yes" for true); text is trimmed.
 CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True, revalidate_instances="never")
 
-Text = Annotated[str, Strict()]
-Required = Annotated[str, Strict(), StringConstraints(min_length=1)]  # a text that must say something
-Slug = Annotated[str, Strict(), StringConstraints(pattern=SLUG.pattern)]
+# pydantic never takes a number for text; numbers and yes/no are taken only as YAML wrote them (no "3", no "yes").
+Text = str
+Required = Annotated[str, StringConstraints(min_length=1)]  # a text that must say something
+Slug = Annotated[str, StringConstraints(pattern=SLUG.pattern)]
 Whole = Annotated[int, Strict()]
 Flag = Annotated[bool, Strict()]
 # Texts the learner reads in the player: {{ placeholders }} in them are filled at load (builder/placeholders.py).
 WORDS = "words"
-Words = Annotated[str, Strict(), WORDS]
-RequiredWords = Annotated[str, Strict(), StringConstraints(min_length=1), WORDS]
+Words = Annotated[str, WORDS]
+RequiredWords = Annotated[str, StringConstraints(min_length=1), WORDS]
 
 
 def past_date(value: Any) -> datetime.date:
@@ -58,7 +59,7 @@ def hex_colour(value: str) -> str:
     return value
 
 
-Colour = Annotated[str, Strict(), AfterValidator(hex_colour)]
+Colour = Annotated[str, AfterValidator(hex_colour)]
 
 
 def email(value: str) -> str:
@@ -73,8 +74,8 @@ def https_url(value: str) -> str:
     return value
 
 
-Email = Annotated[str, Strict(), AfterValidator(email)]
-HttpsUrl = Annotated[str, Strict(), AfterValidator(https_url)]
+Email = Annotated[str, AfterValidator(email)]
+HttpsUrl = Annotated[str, AfterValidator(https_url)]
 
 
 @dataclass(frozen=True)

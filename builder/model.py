@@ -14,7 +14,8 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
-from .located import CONFIG, Colour, Email, HttpsUrl, Located, PastDate, Required, Slug, Text, Where, entries, model
+from .located import (CONFIG, Colour, Email, Flag, HttpsUrl, Located, PastDate, Required, Slug, Text, Where, Whole,
+                      entries, model)
 from .questions import QUESTION_TYPES, Category, Option, Question, Single, Sort, SortItem, TrueFalse
 
 __all__ = ["Where", "Located", "Source", "Tracking", "Lesson", "Quiz", "Course", "SourceTitle", "CourseTranslation",
@@ -41,13 +42,13 @@ class Source(Located):
 @model(config=CONFIG, kw_only=True)
 class Tracking(Located):
     noun: ClassVar[str] = "tracking"
-    passing_score: int = Field(80, ge=0, le=100, strict=True, description="percent of questions fully right needed to pass")
+    passing_score: Whole = Field(80, ge=0, le=100, description="percent of questions fully right needed to pass")
     completion: Literal["lessons", "quiz", "lessons-and-quiz"] = Field(
         "lessons-and-quiz", description="what completes the course")
     failed_status: Literal["failed", "incomplete"] = Field(
         "failed", description="status recorded when the last quiz attempt fails; before that the LMS attempt "
                               "stays incomplete so the learner can retry later")
-    max_attempts: int = Field(0, ge=0, le=100, strict=True, description="quiz attempts; 0 = unlimited")
+    max_attempts: Whole = Field(0, ge=0, le=100, description="quiz attempts; 0 = unlimited")
 
 
 @model(config=CONFIG, kw_only=True)
@@ -57,7 +58,7 @@ class Lesson(Located):
     noun: ClassVar[str] = "lesson front matter"
     id: Slug
     title: Required
-    minutes: int = Field(ge=1, le=MAX_MINUTES, strict=True, description="estimated reading time")
+    minutes: Whole = Field(ge=1, le=MAX_MINUTES, description="estimated reading time")
     objectives: list[Required] = Field(**entries(least=1), description="what the learner can do after the lesson")
     sources: list[Slug] = Field(default_factory=list, description="ids from the course's source catalogue")
     translated_from: Text | None = TRANSLATED_FROM
@@ -73,13 +74,13 @@ class Quiz(Located):
     noun: ClassVar[str] = "quiz"
     id: Slug
     title: Required
-    draw: int | None = Field(None, ge=1, strict=True,
+    draw: Whole | None = Field(None, ge=1,
                              description="questions drawn per attempt; default all, or per_lesson × lessons")
-    per_lesson: int | None = Field(None, ge=1, strict=True,
+    per_lesson: Whole | None = Field(None, ge=1,
                                    description="questions drawn from every lesson in each attempt, so every attempt "
                                    "tests every lesson; draw, when larger, is filled from the rest of the pool")
-    shuffle: bool = Field(True, strict=True, description="shuffle questions and options per attempt")
-    passing_score: int | None = Field(None, ge=0, le=100, strict=True, description="overrides tracking.passing_score")
+    shuffle: Flag = Field(True, description="shuffle questions and options per attempt")
+    passing_score: Whole | None = Field(None, ge=0, le=100, description="overrides tracking.passing_score")
     questions: list[Question]
     translated_from: Text | None = TRANSLATED_FROM
 
@@ -115,7 +116,7 @@ class Course(Located):
     root: Path = field(default=Path("."), init=False)  # the source folder (holds course/ and quizzes/)
     lessons: list[Lesson] = field(default_factory=list, init=False)
     quiz: Quiz | None = field(default=None, init=False)
-    edition: Any = field(default=None, init=False)  # editions.Edition; None: the shared core course
+    edition: Any = field(default=None, init=False)  # an Edition (declared below); None: the shared core course
 
     @property
     def package_id(self) -> str:
@@ -200,8 +201,8 @@ class EditionLesson(Located):
 @model(config=CONFIG, kw_only=True)
 class EditionTracking(Located):
     noun: ClassVar[str] = "edition tracking"
-    passing_score: int | None = Field(None, ge=0, le=100, strict=True, description="overrides the course's pass mark")
-    max_attempts: int | None = Field(None, ge=0, le=100, strict=True, description="quiz attempts; 0 = unlimited")
+    passing_score: Whole | None = Field(None, ge=0, le=100, description="overrides the course's pass mark")
+    max_attempts: Whole | None = Field(None, ge=0, le=100, description="quiz attempts; 0 = unlimited")
 
 
 @model(config=CONFIG, kw_only=True)

@@ -9,7 +9,6 @@ added to QUESTION_TYPES, plus its player code and tests.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import field
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union, get_args
 
 from pydantic import Field, model_validator

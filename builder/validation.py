@@ -21,8 +21,7 @@ from typing import Any, Callable
 from pydantic import TypeAdapter, ValidationError
 
 from . import yamldoc
-from .located import SLUG, Located, Where
-from .problems import did_you_mean
+from .located import Located, Where
 from .questions import BY_KIND
 
 MAX_FILE_BYTES = 2_000_000

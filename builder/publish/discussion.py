@@ -10,8 +10,8 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from ..located import CONFIG, Located, Required, Slug, Text, entries, model
-from ..model import Course
+from ..located import CONFIG, Located, Required, Slug, Text, Whole, entries, model
+from ..model import TRANSLATED_FROM, Course
 from ..problems import Problem, did_you_mean
 from ..sources import Overlay
 from ..validation import load_file
@@ -22,7 +22,7 @@ SOME = entries(least=1)
 @model(config=CONFIG, kw_only=True)
 class RunsheetStep(Located):
     noun: ClassVar[str] = "run-sheet step"
-    minutes: int = Field(ge=1, le=120, strict=True)
+    minutes: Whole = Field(ge=1, le=120)
     activity: Required = Field(description="what the group does in these minutes")
 
 
@@ -45,13 +45,12 @@ class LessonDiscussion(Located):
 @model(config=CONFIG, kw_only=True)
 class Discussion(Located):
     noun: ClassVar[str] = "discussion"
-    minutes: int = Field(ge=10, le=240, strict=True, description="length of the meeting")
+    minutes: Whole = Field(ge=10, le=240, description="length of the meeting")
     aims: list[Required] = Field(**SOME, description="what the group should take away")
     runsheet: list[RunsheetStep] = Field(description="the meeting step by step; minutes add up to 'minutes'")
     selfcheck: list[Required] = Field(**SOME, description="how to go through the self-check together")
     lessons: list[LessonDiscussion]
-    translated_from: Text | None = Field(None, description="translations only: the first 12 hex digits of the "
-                                         "SHA-256 of the bokmål file this text was translated from")
+    translated_from: Text | None = TRANSLATED_FROM
 
     def for_lesson(self, lesson_id: str) -> LessonDiscussion | None:
         return next((d for d in self.lessons if d.lesson == lesson_id), None)
