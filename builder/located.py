@@ -21,6 +21,8 @@ from pydantic_core import PydanticCustomError
 SLUG = re.compile(r"^[a-z0-9-]{1,64}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+# pydantic's error types for a value that should have been a mapping of key: value lines
+NOT_A_MAPPING = ("dataclass_type", "dataclass_args_type", "dict_type", "model_type", "model_attributes_type")
 # Unknown keys are errors; values are taken as written (no "1" for 1 or "yes" for true); text is trimmed.
 CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True, revalidate_instances="never")
 

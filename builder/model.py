@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
-from .located import (CONFIG, Colour, Email, Flag, HttpsUrl, Located, PastDate, Required, Slug, Text, Where, Whole,
+from .located import (CONFIG, NOT_A_MAPPING, Colour, Email, Flag, HttpsUrl, Located, PastDate, Required, Slug, Text, Where, Whole,
                       entries, model)
 from .questions import QUESTION_TYPES, Category, Option, Question, Single, Sort, SortItem, TrueFalse
 
@@ -136,6 +136,41 @@ class Course(Located):
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
+
+
+STEP = ("each selfcheck step needs exactly the text keys question, if_yes and if_no", "object")
+TEXT_ERRORS = ("missing", "string_type", "string_too_short")
+
+
+@model(config=CONFIG, kw_only=True)
+class SelfCheckStep(Located):
+    noun: ClassVar[str] = "selfcheck step"
+    messages: ClassVar = {(None, "unknown"): STEP, **{(name, error): STEP for name in ("question", "if_yes", "if_no")
+                                                      for error in TEXT_ERRORS}}
+    question: Required
+    if_yes: Required = Field(description="what a yes means, and what to do")
+    if_no: Required = Field(description="what a no means, and what to do")
+
+
+@model(config=CONFIG, kw_only=True)
+class SelfCheck(Located):
+    """A ```selfcheck block in a lesson («tell til tre»): the player walks the learner through it a step at a time.
+    Its messages point at lines inside the block (builder/markdown.py)."""
+
+    noun: ClassVar[str] = "selfcheck block"
+    messages: ClassVar = {
+        **{(None, error): ("selfcheck block needs the keys title, steps and end", "object") for error in NOT_A_MAPPING},
+        (None, "unknown"): ("unknown key '{key}' in selfcheck block; use title, steps and end", "key"),
+        **{(name, error): (f"selfcheck block needs '{name}' as text", "object") for name in ("title", "end")
+           for error in TEXT_ERRORS},
+        **{("steps", error): ("selfcheck block needs 'steps': a list of 1 to 10 steps", "object")
+           for error in ("missing", "list_type", "too_short", "too_long")},
+        **{("steps", error): (STEP[0], "value") for error in NOT_A_MAPPING},
+    }
+    title: Required
+    steps: list[SelfCheckStep] = Field(**entries(
+        least=1, most=10, why="one question per screen: a longer walk is a checklist, and learners stop midway"))
+    end: Required = Field(description="what to do when still unsure")
 
 
 # translations/<language>/course/course.yaml: the translated parts of course.yaml only.

@@ -21,7 +21,7 @@ from typing import Any, Callable
 from pydantic import TypeAdapter, ValidationError
 
 from . import yamldoc
-from .located import Located, Where
+from .located import NOT_A_MAPPING, Located, Where
 from .questions import BY_KIND
 
 MAX_FILE_BYTES = 2_000_000
@@ -234,13 +234,15 @@ class Places:
         ctx = dict(err.get("ctx") or {})
         value = err.get("input")
         owner, node, key = step.owner, step.node, step.key
-        custom = getattr(owner, "messages", {}).get((key, kind))
-        if custom is not None and isinstance(node, dict):
+        messages = getattr(owner, "messages", {})
+        custom = messages.get((key, kind)) or messages.get((None, kind))  # None: any field of the object
+        if custom is not None:
             template, place = custom
-            text = template.format(name=f"question '{node.get('id')}'", type=node.get("type"),
+            found = node if isinstance(node, dict) else {}
+            text = template.format(name=f"question '{found.get('id')}'", type=found.get("type"), key=key,
                                    **{"actual_length": 0, **ctx})
-            where = {"value": self.of_value(step), "object": self.of_object(node)}.get(place) \
-                or self.at(node.key_at(key))
+            where = {"value": self.of_value, "object": lambda _: self.of_object(node),
+                     "key": lambda _: self.at(node.key_at(key))}[place](step)
             return where, text
         label = f"{owner.noun} field '{key}'"
         if step.items is not None and isinstance(step.items, list) and step.value is value \
@@ -300,7 +302,7 @@ class Places:
             return f"{label} needs at least {least} entr{'y' if least == 1 else 'ies'}"
         if kind == "too_long":
             return f"{label} has {ctx['actual_length']} entries; at most {ctx['max_length']} are possible"
-        if kind in ("dataclass_type", "dict_type", "model_type", "dataclass_args_type", "model_attributes_type"):
+        if kind in NOT_A_MAPPING:
             if typing.get_origin(step.kind) is dict:
                 return f"{label} must be a mapping of id: {{…}} lines, found {describe(value)}"
             noun = getattr(step.kind, "noun", "question")  # not a class: the union of question types

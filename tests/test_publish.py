@@ -86,7 +86,7 @@ def test_handout_prints_the_self_check_as_a_checklist_and_images_with_captions(c
     for lesson in course.lessons:
         for token in lesson.document:
             if token.type == "fence" and token.info.strip() == "selfcheck":
-                expected += [squeeze(step["question"]) for step in markdown.selfcheck(token.content)[0]["steps"]]
+                expected += [squeeze(step.question) for step in markdown.selfcheck(token.content)[0].steps]
             for child in token.children or []:
                 if child.type == "image" and child.attrGet("title"):
                     captions.append(squeeze(str(child.attrGet("title"))))
