@@ -279,45 +279,41 @@ class Places:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 return f"{label} must be text, found {describe(value)}"
             return f"{label} must be text, found a number; put it in quotes: \"{value}\""
-        if kind == "string_too_short":
-            return f"{label} must not be empty"
         if kind == "string_pattern_mismatch":
             return slug_message(label, value.strip())
         if kind == "literal_error":
             return choice(label, value.strip(), [str(a) for a in typing.get_args(step.kind)])
-        if kind == "int_type":
-            return f"{label} must be a whole number, found {describe(value)}"
         if kind in ("greater_than_equal", "less_than_equal"):
             info = field_info(step.owner, step.key)
             low = next((m.ge for m in info.metadata if getattr(m, "ge", None) is not None), None)
             high = next((m.le for m in info.metadata if getattr(m, "le", None) is not None), None)
             bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
             return f"{label} is {value} but must be {bounds}"
-        if kind == "bool_type":
-            return f"{label} must be true or false, found {describe(value)}"
-        if kind == "list_type":
-            return f"{label} must be a list (lines starting with '- '), found {describe(value)}"
         if kind == "too_short":
             least = ctx["min_length"]
             return f"{label} needs at least {least} entr{'y' if least == 1 else 'ies'}"
-        if kind == "too_long":
-            return f"{label} has {ctx['actual_length']} entries; at most {ctx['max_length']} are possible"
         if kind in NOT_A_MAPPING:
             if typing.get_origin(step.kind) is dict:
                 return f"{label} must be a mapping of id: {{…}} lines, found {describe(value)}"
             noun = getattr(step.kind, "noun", "question")  # not a class: the union of question types
             return f"{noun} must be a mapping of key: value lines, found {describe(value)}"
-        if kind == "date_format":
-            return f"{label} must be a date written YYYY-MM-DD, for example 2026-01-31; found {describe(value)}"
-        if kind == "date_future":
-            return f"{label} is {ctx['text']}, a date still to come; give the day the content was actually checked"
-        if kind == "colour":
-            return f"colour '{value}' must be written #rrggbb, for example #1d4e89"
-        if kind == "email":
-            return f"'{value}' is not an e-mail address"
-        if kind == "https_url":
-            return f"'{value}' must be a web address starting with https://, without spaces"
-        return f"{label}: {kind}"
+        template = MESSAGES.get(kind, "{label}: {kind}")
+        return template.format(label=label, value=value, found=describe(value), kind=kind, **ctx)
+
+
+# pydantic's error types (and those of the validators in builder/located.py) → what the course owner reads
+MESSAGES = {
+    "int_type": "{label} must be a whole number, found {found}",
+    "bool_type": "{label} must be true or false, found {found}",
+    "list_type": "{label} must be a list (lines starting with '- '), found {found}",
+    "string_too_short": "{label} must not be empty",
+    "too_long": "{label} has {actual_length} entries; at most {max_length} are possible",
+    "date_format": "{label} must be a date written YYYY-MM-DD, for example 2026-01-31; found {found}",
+    "date_future": "{label} is {text}, a date still to come; give the day the content was actually checked",
+    "colour": "colour '{value}' must be written #rrggbb, for example #1d4e89",
+    "email": "'{value}' is not an e-mail address",
+    "https_url": "'{value}' must be a web address starting with https://, without spaces",
+}
 
 
 def choice(label: str, text: Any, choices: list[str]) -> str:
