@@ -141,6 +141,9 @@ def check(source: Path) -> subprocess.CompletedProcess:
      r"have; did you mean 'fellene'\?", "lesson: felene"),
     ("      - Hvilke opplysninger om innbyggerne", "      - ''\n      - Hvilke opplysninger om innbyggerne",
      r"course/discussion\.yaml:\d+:9: error: entry 1 of lesson discussion field 'questions' must not be empty", "- ''"),
+    ("  - lesson: fellene\n", "  - lesson: ytringsfrihet\n",
+     r"course/discussion\.yaml:\d+:13: error: lesson 'ytringsfrihet' has discussion material twice; merge the two "
+     r"entries", "lesson: ytringsfrihet"),
     ("minutes: 45\n", "minutes: 60\n",
      r"course/discussion\.yaml:\d+:\d+: error: the run-sheet adds up to 45 minutes but the meeting is 60 minutes",
      "- minutes: 5"),
