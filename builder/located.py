@@ -7,6 +7,7 @@ one class is at once the model, the validator (builder/validation.py) and the JS
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import typing
 from dataclasses import dataclass, field
@@ -104,7 +105,8 @@ class Located:
     # key → 0-based (line, col) of its value in the file, and the file line the parsed text starts on
     at: SkipJsonSchema[Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     first_line: SkipJsonSchema[int] = field(default=1, init=False, repr=False, compare=False)
-    entries_at: SkipJsonSchema[Any] = field(default=None, init=False, repr=False, compare=False)  # key → its list's
+    # key → the places of the entries of its list, for a check about one entry
+    entries_at: SkipJsonSchema[Any] = field(default=None, init=False, repr=False, compare=False)
 
     def where_of(self, name: str, index: int | None = None) -> Where | None:
         """Where the field's value stands (or its list's entry `index`); else where the object does."""
@@ -137,24 +139,18 @@ class Located:
         return obj
 
 
+@functools.cache
 def optional(cls: type) -> frozenset[str]:
     """The input names of the fields a class has a default for."""
-    found = cls.__dict__.get("_optional")
-    if found is None:
-        found = frozenset(info.alias or name for name, info in cls.__pydantic_fields__.items()
-                          if info.init is not False and not info.is_required())
-        cls._optional = found
-    return found
+    return frozenset(info.alias or name for name, info in cls.__pydantic_fields__.items()
+                     if info.init is not False and not info.is_required())
 
 
+@functools.cache
 def words_fields(cls: type) -> list[str]:
     """The fields of `cls` declared as Words: texts the learner reads, which may hold placeholders."""
-    found = cls.__dict__.get("_words")
-    if found is None:
-        found = [name for name, info in cls.__pydantic_fields__.items() if marked(info.annotation, WORDS)
-                 or WORDS in info.metadata]
-        cls._words = found
-    return found
+    return [name for name, info in cls.__pydantic_fields__.items()
+            if marked(info.annotation, WORDS) or WORDS in info.metadata]
 
 
 def marked(annotation: Any, marker: str) -> bool:
@@ -170,12 +166,9 @@ def entries(least: int | None = None, most: int | None = None, why: str | None =
     return {"json_schema_extra": {key: value for key, value in schema.items() if value is not None}}
 
 
+@functools.cache
 def limits(cls: type) -> list[tuple[str, str, int | None, int | None]]:
     """(field name, key in the file, least, most) of the fields declared with `entries`."""
-    found = cls.__dict__.get("_limits")
-    if found is None:
-        found = [(name, info.alias or name, extra.get("minItems"), extra.get("maxItems"))
-                 for name, info in cls.__pydantic_fields__.items()
-                 if isinstance(extra := info.json_schema_extra, dict) and ("minItems" in extra or "maxItems" in extra)]
-        cls._limits = found
-    return found
+    return [(name, info.alias or name, extra.get("minItems"), extra.get("maxItems"))
+            for name, info in cls.__pydantic_fields__.items()
+            if isinstance(extra := info.json_schema_extra, dict) and ("minItems" in extra or "maxItems" in extra)]
