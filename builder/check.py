@@ -1,13 +1,14 @@
-"""Every rule over the loaded course. `build` refuses to run while any error remains."""
+"""Every rule across objects of the loaded course (a single object's own limits are checked as it is loaded,
+builder/validation.py; a question type's rules are in builder/questions.py). `build` refuses to run while any error
+remains."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from . import markdown
-from .load import did_you_mean
-from .model import Course, Question, Quiz, Where
-from .problems import Problem, display_path
+from .model import Course, Quiz, Where
+from .problems import Problem, display_path, did_you_mean
 
 
 def check_course(course: Course) -> list[Problem]:
@@ -49,7 +50,7 @@ def check_course(course: Course) -> list[Problem]:
             if source_id not in source_ids:
                 error(question.where_of("sources"), f"question '{question.id}' cites source '{source_id}', which is not in the "
                       "course's 'sources' list" + did_you_mean(source_id, source_ids))
-        for message, where in question_problems(question):
+        for message, where in question.problems():
             error(where, message)
     return problems
 
@@ -68,54 +69,6 @@ def draw_problems(quiz: Quiz, lesson_ids: list[str]) -> Iterable[tuple[str, str]
     if quiz.draw is not None and quiz.draw < least:
         yield (f"draw is {quiz.draw} but per_lesson {quota} × {len(lesson_ids)} lessons draws {least}; "
                f"raise draw to at least {least}, lower per_lesson or leave draw out"), "draw"
-
-
-def question_problems(q: Question) -> Iterable[tuple[str, Where | None]]:
-    name = f"question '{q.id}'"
-    if q.type in ("single", "multiple"):
-        if len(q.options) < 2:
-            yield f"{name} ({q.type}) needs at least two options", q.where_of("options")
-        if len(q.options) > 26:
-            yield f"{name} has {len(q.options)} options; at most 26 are possible", q.where_of("options")
-        correct = sum(option.correct for option in q.options)
-        if q.type == "single" and correct != 1:
-            yield (f"{name} is 'single' but has {correct} correct options; mark exactly one with 'correct: true' "
-                   "or make it 'multiple'"), q.where_of("options")
-        if q.type == "multiple" and correct == 0:
-            yield f"{name} is 'multiple' but no option is correct; mark at least one with 'correct: true'", q.where_of("options")
-        for dup_id, where in repeated((o.id, o.where) for o in q.options):
-            yield f"option id '{dup_id}' is used twice in {name}", where
-    else:
-        if q.options:
-            yield f"{name} is '{q.type}' and cannot have 'options'", q.where_of("options")
-    if q.type == "true-false" and q.answer is None:
-        yield f"{name} is 'true-false' but has no 'answer'; add 'answer: true' or 'answer: false'", q.where
-    if q.type != "true-false" and (q.answer is not None or q.feedback_true or q.feedback_false):
-        yield f"{name} is '{q.type}'; 'answer', 'feedback_true' and 'feedback_false' belong to true-false", q.where
-    if q.type == "sort":
-        if not 2 <= len(q.categories) <= 9:
-            yield f"{name} (sort) needs 2 to 9 categories, has {len(q.categories)}", q.where_of("categories")
-        if not 1 <= len(q.items) <= 26:
-            yield f"{name} (sort) needs 1 to 26 items, has {len(q.items)}", q.where_of("items")
-        category_ids = [c.id for c in q.categories]
-        for dup_id, where in repeated((c.id, c.where) for c in q.categories):
-            yield f"category id '{dup_id}' is used twice in {name}", where
-        for dup_id, where in repeated((i.id, i.where) for i in q.items):
-            yield f"item id '{dup_id}' is used twice in {name}", where
-        for item in q.items:
-            if item.category not in category_ids:
-                yield (f"item '{item.id}' is sorted into category '{item.category}', which {name} does not have"
-                       + did_you_mean(item.category, category_ids)), item.where
-    elif q.categories or q.items:
-        yield f"{name} is '{q.type}'; 'categories' and 'items' belong to sort questions", q.where
-
-
-def repeated(pairs: Iterable[tuple[str, Where | None]]) -> Iterable[tuple[str, Where | None]]:
-    seen: set[str] = set()
-    for key, where in pairs:
-        if key in seen:
-            yield key, where
-        seen.add(key)
 
 
 def duplicates(error, what: str, pairs: Iterable[tuple[str, Where | None]]) -> None:

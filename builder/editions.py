@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from . import fields as F
-from .model import Contact, Edition, Link, Where
+from .model import Edition, Where
+from .validation import load_file
 
 if TYPE_CHECKING:
     from .load import Loader
@@ -18,9 +17,6 @@ FOLDER = "editions"
 FILE = "edition.yaml"
 ALL = "all"
 MAX_LOGO_BYTES = 200 * 1024
-HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-EMAIL = re.compile(r"^[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[a-z]{2,}$", re.I)
-URL = re.compile(r"^https://[^\s<>]+$")
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 # What the brand colours are drawn on (builder/runtime/kurs.css): --paper and --soft behind links and outlined
 # buttons, and brand_text on the brand colour in the header and on filled buttons.
@@ -41,46 +37,24 @@ def load_edition(loader: Loader, root: Path, edition_id: str) -> Edition | None:
         loader.error(Where(path), f"edition '{edition_id}' not found: expected the file {FOLDER}/{edition_id}/{FILE}"
                      + (f"; editions found: {', '.join(known)}" if known else ""))
         return None
-    text = loader.read_text(path)
-    data = loader.parse_yaml(text, path) if text is not None else None
-    if data is None:
+    edition = load_file(path, Edition, loader.error)
+    if edition is None:
         return None
-    got = loader.fields(data, F.EDITION, Where(path, 1, 1), 1)
-    if got is None or not {"id", "organisation"} <= got.keys():
-        return None
-    v = {name: value for name, (value, _) in got.items()}
-    at = {name: where for name, (_, where) in got.items()}
-    if v["id"] != edition_id:
-        loader.error(at["id"], f"edition id '{v['id']}' differs from its folder name '{edition_id}'; "
-                     "rename one so they match")
-    edition = Edition(id=edition_id, organisation=v["organisation"], folder=folder, language=v["language"],
-                      title=v["title"], where=Where(path, 1, 1), at=at)
-    if v["logo"]:
-        edition.logo = logo(loader, folder, v["logo"], at["logo"])
-    if v["colours"]:
-        colours = {name: value for name, (value, _) in v["colours"].items()}
-        places = {name: where for name, (_, where) in v["colours"].items()}
-        if all(hex_colour(loader, colours[name], places[name]) for name in ("brand", "brand_text") if name in colours):
-            edition.brand, edition.brand_text = colours["brand"], colours["brand_text"]
-            for message in contrast_problems(edition.brand, edition.brand_text):
-                loader.error(at["colours"], message)
-    for role, (contact, _) in (v["contacts"] or {}).items():
-        if contact:
-            edition.contacts[role] = Contact(**{name: value for name, (value, _) in contact.items()})
-            contact_problems(loader, contact)
-    for link_id, (link, _) in (v["links"] or {}).items():
-        if {"title", "url"} <= link.keys() and url_ok(loader, *link["url"]):
-            edition.links[link_id] = Link(link["title"][0], link["url"][0])
-    for entry, where in v["lessons"] or []:
-        if "file" in entry:
-            file, file_where = entry["file"]
-            if Path(file).is_absolute() or ".." in Path(file).parts or not (folder / file).is_file():
-                loader.error(file_where, f"lesson file '{file}' not found in the edition's folder ({edition_id}/)")
-            else:
-                edition.lessons.append((folder / file, entry["after"][0], entry["after"][1]))
-    tracking = v["tracking"] or {}
-    edition.passing_score = tracking.get("passing_score", (None,))[0]
-    edition.max_attempts = tracking.get("max_attempts", (None,))[0]
+    if edition.id != edition_id:
+        loader.error(edition.where_of("id"), f"edition id '{edition.id}' differs from its folder name "
+                     f"'{edition_id}'; rename one so they match")
+    edition.id, edition.folder = edition_id, folder
+    if edition.logo_file:
+        edition.logo = logo(loader, folder, edition.logo_file, edition.where_of("logo"))
+    if edition.colours is not None:
+        for message in contrast_problems(edition.brand, edition.brand_text):
+            loader.error(edition.where_of("colours"), message)
+    for entry in edition.lesson_files:
+        file = entry.file
+        if Path(file).is_absolute() or ".." in Path(file).parts or not (folder / file).is_file():
+            loader.error(entry.where_of("file"), f"lesson file '{file}' not found in the edition's folder ({edition_id}/)")
+        else:
+            edition.lessons.append((folder / file, entry.after, entry.where_of("after")))
     return edition
 
 
@@ -112,27 +86,6 @@ def svg_ok(path: Path) -> bool:
     except etree.XMLSyntaxError:
         return False
     return etree.QName(root).localname == "svg" and not root.xpath("//*[local-name()='script']")
-
-
-def hex_colour(loader: Loader, value: str, where: Where) -> bool:
-    if HEX.match(value):
-        return True
-    loader.error(where, f"colour '{value}' must be written #rrggbb, for example #1d4e89")
-    return False
-
-
-def contact_problems(loader: Loader, contact: dict) -> None:
-    if "email" in contact and contact["email"][0] and not EMAIL.match(contact["email"][0]):
-        loader.error(contact["email"][1], f"'{contact['email'][0]}' is not an e-mail address")
-    if "url" in contact and contact["url"][0]:
-        url_ok(loader, *contact["url"])
-
-
-def url_ok(loader: Loader, url: str, where: Where) -> bool:
-    if URL.match(url):
-        return True
-    loader.error(where, f"'{url}' must be a web address starting with https://, without spaces")
-    return False
 
 
 def relative_luminance(colour: str) -> float:

@@ -1,59 +1,51 @@
-"""JSON Schemas for the course's YAML files, generated from the same field specs the loader validates with."""
+"""JSON Schemas for the course's YAML files, written from the same model classes the loader validates with."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
-from . import fields as F
+from pydantic import TypeAdapter
+from pydantic.json_schema import GenerateJsonSchema
 
-SLUG = {"type": "string", "pattern": F.SLUG.pattern}
-KINDS = {
-    "str": {"type": "string"}, "slug": SLUG, "int": {"type": "integer"}, "bool": {"type": "boolean"},
-    "date": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-    "slug-list": {"type": "array", "items": SLUG}, "str-list": {"type": "array", "items": {"type": "string"}},
-}
+from .model import Course, CourseTranslation, Edition, Lesson, Quiz
+from .publish.discussion import Discussion
 
 
-def object_schema(spec: F.Spec) -> dict:
-    properties = {}
-    for name, fld in spec.fields.items():
-        if fld.kind == "object":
-            prop = object_schema(fld.item)
-        elif fld.kind == "list":
-            prop = {"type": "array", "items": object_schema(fld.item)}
-        elif fld.kind == "map":
-            prop = {"type": "object", "propertyNames": SLUG, "additionalProperties": object_schema(fld.item)}
-        else:
-            prop = dict(KINDS[fld.kind])
-        if fld.choices:
-            prop["enum"] = list(fld.choices)
-        if fld.minimum is not None:
-            prop["minItems" if prop.get("type") == "array" else "minimum"] = fld.minimum
-        if fld.maximum is not None:
-            prop["maximum"] = fld.maximum
-        if fld.default not in (None, ""):
-            prop["default"] = fld.default
-        if fld.help:
-            prop["description"] = fld.help
-        properties[name] = prop
-    schema = {"type": "object", "additionalProperties": False, "properties": properties}
-    required = [name for name, fld in spec.fields.items() if fld.required]
-    if required:
-        schema["required"] = required
-    return schema
+class SourceFileSchema(GenerateJsonSchema):
+    """Only the fields a course owner writes (not those the loader fills), in the order the class declares them,
+    without pydantic's generated titles."""
+
+    def dataclass_args_schema(self, schema):
+        kept = [f for f in schema["fields"] if f.get("init") is not False]
+        return super().dataclass_args_schema({**schema, "fields": kept})
+
+    def dataclass_schema(self, schema):
+        result = super().dataclass_schema(schema)
+        cls = schema["cls"]
+        fields = cls.__pydantic_fields__
+        order = [fields[f.name].alias or f.name for f in dataclasses.fields(cls) if f.init]
+        if "properties" in result:
+            result["properties"] = {key: result["properties"][key] for key in order if key in result["properties"]}
+        result.pop("title", None)
+        result.pop("description", None)
+        return result
+
+    def field_title_should_be_set(self, schema) -> bool:
+        return False
 
 
 def schemas() -> dict[str, dict]:
     out = {}
-    for file_name, spec, title in (("course.schema.json", F.COURSE, "kursbygger course.yaml"),
-                                   ("quiz.schema.json", F.QUIZ, "kursbygger quiz"),
-                                   ("lesson.schema.json", F.LESSON, "kursbygger lesson front matter"),
-                                   ("discussion.schema.json", F.DISCUSSION, "kursbygger discussion material"),
-                                   ("edition.schema.json", F.EDITION, "kursbygger edition"),
-                                   ("translation.schema.json", F.COURSE_TRANSLATION,
-                                    "kursbygger course.yaml translation")):
-        out[file_name] = {"$schema": "http://json-schema.org/draft-07/schema#", "title": title, **object_schema(spec)}
+    for file_name, cls, title in (("course.schema.json", Course, "kursbygger course.yaml"),
+                                  ("quiz.schema.json", Quiz, "kursbygger quiz"),
+                                  ("lesson.schema.json", Lesson, "kursbygger lesson front matter"),
+                                  ("discussion.schema.json", Discussion, "kursbygger discussion material"),
+                                  ("edition.schema.json", Edition, "kursbygger edition"),
+                                  ("translation.schema.json", CourseTranslation, "kursbygger course.yaml translation")):
+        schema = TypeAdapter(cls).json_schema(schema_generator=SourceFileSchema)
+        out[file_name] = {"$schema": "http://json-schema.org/draft-07/schema#", "title": title, **schema}
     return out
 
 

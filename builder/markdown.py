@@ -16,10 +16,11 @@ from markdown_it.token import Token
 from markupsafe import escape
 from mdit_py_plugins.container import container_plugin
 
-from .model import Course, Lesson, Where
+from .model import Course, Lesson, SelfCheck, Where
 from .problems import Problem
 from .strings import words
-from .yamldoc import YamlError, YamlList, YamlMap, parse as parse_yaml
+from .validation import validate
+from .yamldoc import YamlError, parse as parse_yaml
 
 CALLOUTS = ("case", "husk", "kilde")
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -144,42 +145,15 @@ def container_title(token: Token) -> str:
 
 # --- selfcheck blocks ----------------------------------------------------------------------------
 
-def selfcheck(content: str) -> tuple[dict | None, tuple[tuple[int, str], ...]]:
+def selfcheck(content: str) -> tuple[SelfCheck | None, tuple[tuple[int, str], ...]]:
     """A ```selfcheck block's data (None if unusable) and its problems as (line in block, message)."""
     problems: list[tuple[int, str]] = []
-    data = read_selfcheck(content, lambda line, message: problems.append((line, message)))
-    return data, tuple(problems)
-
-
-def read_selfcheck(content: str, report) -> dict | None:
     try:
         data = parse_yaml(content)
     except YamlError as exc:
-        report(exc.line + 1, f"selfcheck block is not valid YAML: {exc.message}")
-        return None
-    if not isinstance(data, YamlMap):
-        report(1, "selfcheck block needs the keys title, steps and end")
-        return None
-    ok = True
-    for key in ("title", "end"):
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            report(1, f"selfcheck block needs '{key}' as text")
-            ok = False
-    for key in data:
-        if key not in ("title", "steps", "end"):
-            report(data.key_at(key)[0] + 1, f"unknown key '{key}' in selfcheck block; use title, steps and end")
-            ok = False
-    steps = data.get("steps")
-    if not isinstance(steps, YamlList) or not 1 <= len(steps) <= 10:
-        report(1, "selfcheck block needs 'steps': a list of 1 to 10 steps")
-        return None
-    for i, step in enumerate(steps):
-        line = steps.item_at(i)[0] + 1
-        if not isinstance(step, YamlMap) or set(step) != {"question", "if_yes", "if_no"} \
-                or not all(isinstance(v, str) and v.strip() for v in step.values()):
-            report(line, "each selfcheck step needs exactly the text keys question, if_yes and if_no")
-            ok = False
-    return dict(data) if ok else None
+        return None, ((exc.line + 1, f"selfcheck block is not valid YAML: {exc.message}"),)
+    block = validate(data, SelfCheck, Path("selfcheck"), lambda where, message: problems.append((where.line, message)))
+    return (None if problems else block), tuple(problems)
 
 
 # --- rendering -----------------------------------------------------------------------------------
@@ -233,13 +207,13 @@ def _render_fence(self, tokens, idx, options, env):
     heading_id = state.new_id("selfcheck")
     w = state.words
     steps = "".join(
-        f'<li data-step><p class="selfcheck-question">{escape(step["question"])}</p>'
-        f'<dl><dt>{escape(w["yes"])}</dt><dd data-if="yes">{escape(step["if_yes"])}</dd>'
-        f'<dt>{escape(w["no"])}</dt><dd data-if="no">{escape(step["if_no"])}</dd></dl></li>'
-        for step in data["steps"])
+        f'<li data-step><p class="selfcheck-question">{escape(step.question)}</p>'
+        f'<dl><dt>{escape(w["yes"])}</dt><dd data-if="yes">{escape(step.if_yes)}</dd>'
+        f'<dt>{escape(w["no"])}</dt><dd data-if="no">{escape(step.if_no)}</dd></dl></li>'
+        for step in data.steps)
     return (f'<section class="selfcheck" data-selfcheck aria-labelledby="{heading_id}">'
-            f'<h3 id="{heading_id}">{escape(data["title"])}</h3><ol class="selfcheck-steps">{steps}</ol>'
-            f'<p class="selfcheck-end" data-end>{escape(data["end"])}</p></section>\n')
+            f'<h3 id="{heading_id}">{escape(data.title)}</h3><ol class="selfcheck-steps">{steps}</ol>'
+            f'<p class="selfcheck-end" data-end>{escape(data.end)}</p></section>\n')
 
 
 def _only_image(tokens, idx) -> bool:

@@ -1,128 +1,88 @@
-"""The in-memory course: plain dataclasses that know nothing of YAML, templates or SCORM.
+"""The in-memory course: one class per source object, which knows nothing of YAML, templates or SCORM.
 
-Every object keeps `where` (the file and line it came from) so that checks and
-later stages can point the course owner at the exact place to fix.
+Each class is a pydantic dataclass: its fields, defaults and limits are what the loader validates
+(builder/validation.py) and what the JSON Schemas say (builder/jsonschema.py). Fields declared with
+`field(init=False)` are not in the source file; the loader fills them. Every object keeps `where` (the file and
+line it came from) so that checks and later stages can point the course owner at the exact place to fix.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import field
 from pathlib import Path
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
-QuestionType = Literal["single", "multiple", "true-false", "sort"]
-Completion = Literal["lessons", "quiz", "lessons-and-quiz"]
-FailedStatus = Literal["failed", "incomplete"]
+from pydantic import Field
+
+from .located import (CONFIG, NOT_A_MAPPING, Colour, Email, Flag, HttpsUrl, Located, PastDate, Required, Slug, Text, Where, Whole,
+                      entries, model)
+from .questions import QUESTION_TYPES, Category, Option, Question, Single, Sort, SortItem, TrueFalse
+
+__all__ = ["Where", "Located", "Source", "Tracking", "Lesson", "Quiz", "Course", "SourceTitle", "CourseTranslation",
+           "Question", "QUESTION_TYPES", "Option", "Category", "SortItem", "Single", "TrueFalse", "Sort", "Edition",
+           "Contact", "Link"]
+
 Language = Literal["nb", "nn", "en"]
+TRANSLATED_FROM = Field(None, description="translations only: the first 12 hex digits of the SHA-256 of the bokmål "
+                                          "file this text was translated from")
+MAX_MINUTES = 120
+CONTACT_ROLES = ("personvernombud", "varsling", "it-sikkerhet", "kommunikasjon")
 
 
-@dataclass(frozen=True)
-class Where:
-    """A place in a source file; line and col are 1-based (0 when unknown)."""
-
-    path: Path
-    line: int = 0
-    col: int = 0
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}"
-
-
-@dataclass
-class Located:
-    """Where an object starts, and where each of its fields stands, so a check can point at the very line."""
-
-    where: Where | None = field(default=None, kw_only=True)
-    at: dict[str, Where] = field(default_factory=dict, kw_only=True, repr=False, compare=False)
-
-    def where_of(self, name: str) -> Where | None:
-        return self.at.get(name, self.where)
-
-
-@dataclass
-class Source:
+@model(config=CONFIG, kw_only=True)
+class Source(Located):
     """An entry in the course's source catalogue, cited by id from lessons and questions."""
 
-    id: str
-    title: str
-    url: str | None = None
-    where: Where | None = None
+    noun: ClassVar[str] = "source"
+    id: Slug = Field(description="id cited from lessons and questions")
+    title: Required = Field(description="law and section, or the guidance's title and year")
+    url: Text | None = Field(None, description="public address of the source (https://…)")
 
 
-@dataclass
+@model(config=CONFIG, kw_only=True)
 class Tracking(Located):
-    passing_score: int = 80
-    completion: Completion = "lessons-and-quiz"
-    failed_status: FailedStatus = "failed"
-    max_attempts: int = 0  # 0 = unlimited
+    noun: ClassVar[str] = "tracking"
+    passing_score: Whole = Field(80, ge=0, le=100, description="percent of questions fully right needed to pass")
+    completion: Literal["lessons", "quiz", "lessons-and-quiz"] = Field(
+        "lessons-and-quiz", description="what completes the course")
+    failed_status: Literal["failed", "incomplete"] = Field(
+        "failed", description="status recorded when the last quiz attempt fails; before that the LMS attempt "
+                              "stays incomplete so the learner can retry later")
+    max_attempts: Whole = Field(0, ge=0, le=100, description="quiz attempts; 0 = unlimited")
 
 
-@dataclass
+@model(config=CONFIG, kw_only=True)
 class Lesson(Located):
-    id: str
-    title: str
-    objectives: list[str]
-    minutes: int
-    body: str  # Markdown after the front matter
-    body_line: int  # line in the file where `body` starts, for error positions
-    sources: list[str] = field(default_factory=list)  # Source ids
-    document: list = field(default_factory=list, repr=False, compare=False)  # `body` parsed once (markdown.parse_body)
-    media: list[str] = field(default_factory=list)  # media/<file> paths the body points to
-    translated_from: str | None = None  # translations: hash of the bokmål file (builder/translations.py)
-    local: bool = False  # an edition's own lesson, which the shared quiz does not test
+    """A lesson: its front matter (the fields) and its Markdown body."""
+
+    noun: ClassVar[str] = "lesson front matter"
+    id: Slug
+    title: Required
+    minutes: Whole = Field(ge=1, le=MAX_MINUTES, description="estimated reading time")
+    objectives: list[Required] = Field(**entries(least=1), description="what the learner can do after the lesson")
+    sources: list[Slug] = Field(default_factory=list, description="ids from the course's source catalogue")
+    translated_from: Text | None = TRANSLATED_FROM
+    body: str = field(default="", init=False, repr=False)  # Markdown after the front matter
+    body_line: int = field(default=1, init=False)  # line in the file where `body` starts, for error positions
+    document: list = field(default_factory=list, init=False, repr=False, compare=False)  # `body` parsed once
+    media: list[str] = field(default_factory=list, init=False)  # media/<file> paths the body points to
+    local: bool = field(default=False, init=False)  # an edition's own lesson, which the shared quiz does not test
 
 
-@dataclass
-class Option:
-    id: str
-    text: str
-    correct: bool = False
-    feedback: str | None = None
-    where: Where | None = None
-
-
-@dataclass
-class Category:
-    id: str
-    text: str
-    where: Where | None = None
-
-
-@dataclass
-class SortItem:
-    id: str
-    text: str
-    category: str  # Category id
-    where: Where | None = None
-
-
-@dataclass
-class Question(Located):
-    id: str
-    lesson: str  # Lesson id
-    type: QuestionType
-    text: str
-    options: list[Option] = field(default_factory=list)  # single, multiple
-    answer: bool | None = None  # true-false
-    feedback_true: str | None = None  # true-false: feedback for choosing "true"
-    feedback_false: str | None = None
-    categories: list[Category] = field(default_factory=list)  # sort
-    items: list[SortItem] = field(default_factory=list)  # sort
-    explanation: str = ""
-    sources: list[str] = field(default_factory=list)  # Source ids
-
-
-@dataclass
+@model(config=CONFIG, kw_only=True)
 class Quiz(Located):
-    id: str
-    title: str
+    noun: ClassVar[str] = "quiz"
+    id: Slug
+    title: Required
+    draw: Whole | None = Field(None, ge=1,
+                             description="questions drawn per attempt; default all, or per_lesson × lessons")
+    per_lesson: Whole | None = Field(None, ge=1,
+                                   description="questions drawn from every lesson in each attempt, so every attempt "
+                                   "tests every lesson; draw, when larger, is filled from the rest of the pool")
+    shuffle: Flag = Field(True, description="shuffle questions and options per attempt")
+    passing_score: Whole | None = Field(None, ge=0, le=100, description="overrides tracking.passing_score")
     questions: list[Question]
-    draw: int | None = None  # None = every question, or per_lesson from each lesson
-    per_lesson: int | None = None  # questions every attempt draws from each lesson
-    shuffle: bool = True
-    passing_score: int | None = None  # overrides Tracking.passing_score
-    translated_from: str | None = None
+    translated_from: Text | None = TRANSLATED_FROM
 
     @property
     def lessons(self) -> set[str]:
@@ -135,55 +95,28 @@ class Quiz(Located):
         return self.per_lesson * len(self.lessons) if self.per_lesson else len(self.questions)
 
 
-@dataclass
-class Contact:
-    name: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    url: str | None = None
+@model(config=CONFIG, kw_only=True)
+class Course(Located):
+    """course/course.yaml, and once loaded the whole course: its lessons, quiz and edition."""
 
-
-@dataclass
-class Link:
-    title: str
-    url: str
-
-
-@dataclass
-class Edition(Located):
-    """One organisation's package of the shared course: its name, look, contacts and local lessons."""
-
-    id: str
-    organisation: str
-    folder: Path
-    language: Language = "nb"
-    title: str | None = None
-    logo: Path | None = None
-    brand: str | None = None  # #rrggbb
-    brand_text: str = "#ffffff"
-    contacts: dict[str, Contact] = field(default_factory=dict)  # role → contact
-    links: dict[str, Link] = field(default_factory=dict)  # id → link
-    lessons: list[tuple[Path, str | None, Where]] = field(default_factory=list)  # (file, after lesson id, where)
-    passing_score: int | None = None  # tracking overrides
-    max_attempts: int | None = None
-
-
-@dataclass
-class Course:
-    id: str
-    title: str
-    language: Language
-    version: str
-    root: Path  # the source folder (holds course/ and quizzes/)
-    description: str = ""
-    organisation: str = ""
-    reviewed: date | None = None  # when the content was last checked against its sources
-    tracking: Tracking = field(default_factory=Tracking)
-    lessons: list[Lesson] = field(default_factory=list)
-    quiz: Quiz | None = None
-    sources: list[Source] = field(default_factory=list)
-    where: Where | None = None
-    edition: Edition | None = None  # None: the shared core course
+    noun: ClassVar[str] = "course"
+    id: Slug = Field(description="course id, used in the zip name and SCORM identifiers")
+    title: Required
+    description: Text = ""
+    language: Language = Field(description="language of the course and the player")
+    version: Required = Field(description="course version, e.g. 1.0.0")
+    organisation: Text = ""
+    reviewed: PastDate | None = Field(None, description="when the content was last checked against its sources, "
+                                      "YYYY-MM-DD; shown to learners as «Faglig kontrollert»")
+    quiz_id: Slug | None = Field(None, alias="quiz", description="id of quizzes/<id>.yaml")
+    lesson_order: list[Slug] | None = Field(None, alias="lessons",
+                                            description="explicit lesson order by id; default: file-name order")
+    tracking: Tracking = Field(default_factory=Tracking)
+    sources: list[Source] = Field(default_factory=list, description="the source catalogue")
+    root: Path = field(default=Path("."), init=False)  # the source folder (holds course/ and quizzes/)
+    lessons: list[Lesson] = field(default_factory=list, init=False)
+    quiz: Quiz | None = field(default=None, init=False)
+    edition: Any = field(default=None, init=False)  # an Edition (declared below); None: the shared core course
 
     @property
     def package_id(self) -> str:
@@ -203,3 +136,151 @@ class Course:
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
+
+
+STEP = ("each selfcheck step needs exactly the text keys question, if_yes and if_no", "object")
+TEXT_ERRORS = ("missing", "string_type", "string_too_short")
+
+
+@model(config=CONFIG, kw_only=True)
+class SelfCheckStep(Located):
+    noun: ClassVar[str] = "selfcheck step"
+    messages: ClassVar = {(None, "unknown"): STEP, **{(name, error): STEP for name in ("question", "if_yes", "if_no")
+                                                      for error in TEXT_ERRORS}}
+    question: Required
+    if_yes: Required = Field(description="what a yes means, and what to do")
+    if_no: Required = Field(description="what a no means, and what to do")
+
+
+@model(config=CONFIG, kw_only=True)
+class SelfCheck(Located):
+    """A ```selfcheck block in a lesson («tell til tre»): the player walks the learner through it a step at a time.
+    Its messages point at lines inside the block (builder/markdown.py)."""
+
+    noun: ClassVar[str] = "selfcheck block"
+    messages: ClassVar = {
+        **{(None, error): ("selfcheck block needs the keys title, steps and end", "object") for error in NOT_A_MAPPING},
+        (None, "unknown"): ("unknown key '{key}' in selfcheck block; use title, steps and end", "key"),
+        **{(name, error): (f"selfcheck block needs '{name}' as text", "object") for name in ("title", "end")
+           for error in TEXT_ERRORS},
+        **{("steps", error): ("selfcheck block needs 'steps': a list of 1 to 10 steps", "object")
+           for error in ("missing", "list_type", "too_short", "too_long")},
+        **{("steps", error): (STEP[0], "value") for error in NOT_A_MAPPING},
+    }
+    title: Required
+    steps: list[SelfCheckStep] = Field(**entries(
+        least=1, most=10, why="one question per screen: a longer walk is a checklist, and learners stop midway"))
+    end: Required = Field(description="what to do when still unsure")
+
+
+# translations/<language>/course/course.yaml: the translated parts of course.yaml only.
+@model(config=CONFIG, kw_only=True)
+class SourceTitle(Located):
+    noun: ClassVar[str] = "source title"
+    id: Slug = Field(description="id of a source in course/course.yaml")
+    title: Required = Field(description="the source's title in this language")
+
+
+@model(config=CONFIG, kw_only=True)
+class CourseTranslation(Located):
+    noun: ClassVar[str] = "course translation"
+    translated_from: Text | None = TRANSLATED_FROM
+    title: Required
+    description: Text = ""
+    sources: list[SourceTitle] = Field(default_factory=list,
+                                       description="source titles that have a form in this language")
+
+
+# editions/<id>/edition.yaml: one organisation's own package of the shared course.
+@model(config=CONFIG, kw_only=True)
+class Colours(Located):
+    noun: ClassVar[str] = "colours"
+    brand: Colour = Field(description="brand colour as #rrggbb: header, buttons and links")
+    brand_text: Colour = Field("#ffffff", description="text colour on the brand colour, as #rrggbb")
+
+
+@model(config=CONFIG, kw_only=True)
+class Contact(Located):
+    noun: ClassVar[str] = "contact"
+    name: Text | None = Field(None, description="person or office")
+    email: Email | None = None
+    phone: Text | None = None
+    url: HttpsUrl | None = Field(None, description="web page (https://…)")
+
+
+@model(config=CONFIG, kw_only=True)
+class Contacts(Located):
+    """The roles a lesson can name with {{ kontakt.<role> }} (CONTACT_ROLES)."""
+
+    noun: ClassVar[str] = "contacts"
+    personvernombud: Contact | None = None
+    varsling: Contact | None = None
+    it_sikkerhet: Contact | None = Field(None, alias="it-sikkerhet")
+    kommunikasjon: Contact | None = None
+
+
+@model(config=CONFIG, kw_only=True)
+class Link(Located):
+    noun: ClassVar[str] = "link"
+    title: Required = Field(description="the link text")
+    url: HttpsUrl = Field(description="https://…")
+
+
+@model(config=CONFIG, kw_only=True)
+class EditionLesson(Located):
+    noun: ClassVar[str] = "edition lesson"
+    file: Required = Field(description="Markdown lesson file in the edition's folder")
+    after: Slug | None = Field(None, description="id of the lesson it follows; default: after the last lesson")
+
+
+@model(config=CONFIG, kw_only=True)
+class EditionTracking(Located):
+    noun: ClassVar[str] = "edition tracking"
+    passing_score: Whole | None = Field(None, ge=0, le=100, description="overrides the course's pass mark")
+    max_attempts: Whole | None = Field(None, ge=0, le=100, description="quiz attempts; 0 = unlimited")
+
+
+@model(config=CONFIG, kw_only=True)
+class Edition(Located):
+    """One organisation's package of the shared course: its name, look, contacts and local lessons."""
+
+    noun: ClassVar[str] = "edition"
+    id: Slug = Field(description="the edition's id: the name of its folder under editions/")
+    organisation: Required = Field(description="the organisation's name, shown in the package and as the logo's text")
+    language: Literal["nb", "nn"] = Field("nb", description="nn reads the texts from translations/nn/")
+    title: Text | None = Field(None, description="the package's title; default: the course title – organisation")
+    logo_file: Text | None = Field(None, alias="logo", description="SVG or PNG file in the edition's folder, at "
+                                   "most 200 KB")
+    colours: Colours | None = None
+    contact_roles: Contacts | None = Field(None, alias="contacts", description="filled into {{ kontakt.<role> }}")
+    links: dict[Slug, Link] = Field(default_factory=dict,
+                                    description="id → title and url; filled into {{ lenke.<id> }}")
+    lesson_files: list[EditionLesson] = Field(default_factory=list, alias="lessons",
+                                              description="extra lessons, e.g. «Slik gjør vi det hos oss»")
+    tracking: EditionTracking | None = None
+    folder: Path = field(default=Path("."), init=False)
+    logo: Path | None = field(default=None, init=False)  # the logo file, once found and checked
+    lessons: list = field(default_factory=list, init=False)  # (file, after lesson id, where) of each found file
+
+    @property
+    def contacts(self) -> dict[str, Contact]:
+        """role → contact, for the roles the edition gives."""
+        roles = self.contact_roles
+        return {} if roles is None else {
+            role: contact for role in CONTACT_ROLES if (contact := getattr(roles, role.replace("-", "_")))}
+
+    @property
+    def brand(self) -> str | None:
+        return self.colours.brand if self.colours else None
+
+    @property
+    def brand_text(self) -> str:
+        return self.colours.brand_text if self.colours else "#ffffff"
+
+    @property
+    def passing_score(self) -> int | None:
+        return self.tracking.passing_score if self.tracking else None
+
+    @property
+    def max_attempts(self) -> int | None:
+        return self.tracking.max_attempts if self.tracking else None

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from .fields import CONTACT_ROLES
-from .model import Contact, Edition, Where
+from .model import CONTACT_ROLES, Contact, Edition, Where
 from .problems import display_path
 
 PLACEHOLDER = re.compile(r"\{\{[ \t]*([^{}\n]*?)[ \t]*\}\}")

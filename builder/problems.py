@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import Where
+from .located import Where
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,8 @@ class Problem:
     severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
-        return f"{display_path(self.where.path)}:{self.where.line}:{self.where.col}: {self.severity}: {self.message}"
+        place = f"{self.where.line}:{self.where.col}:" if self.where.line else ""  # a whole file has no line
+        return f"{display_path(self.where.path)}:{place} {self.severity}: {self.message}"
 
 
 class SourceError(Exception):
@@ -33,3 +35,8 @@ def display_path(path: os.PathLike | str) -> str:
         return os.path.relpath(path)
     except ValueError:
         return str(path)
+
+
+def did_you_mean(word: str, known) -> str:
+    hint = difflib.get_close_matches(word, list(known), n=1)
+    return f"; did you mean '{hint[0]}'?" if hint else ""

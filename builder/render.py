@@ -13,7 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import markdown
-from .model import Course, Question
+from .model import Course
 from .strings import words
 
 # Only the runtime's own script and style may run, pinned by their hashes; nothing may be fetched from elsewhere.
@@ -102,21 +102,8 @@ def course_data(course: Course) -> dict:
         "quiz": None if course.quiz is None else {
             "id": course.quiz.id, "title": course.quiz.title, "draw": course.quiz.draw_count,
             "perLesson": course.quiz.per_lesson or 0, "shuffle": course.quiz.shuffle,
-            "questions": [question_data(course, q) for q in course.quiz.questions],
+            "questions": [q.data(course) for q in course.quiz.questions],
         },
         "strings": words(course.language),
     }
 
-
-def question_data(course: Course, q: Question) -> dict:
-    data: dict = {"id": q.id, "lesson": q.lesson, "type": q.type, "text": q.text, "explanation": q.explanation,
-                  "sources": [{"title": s.title, "url": s.url} for s in map(course.source, q.sources) if s]}
-    if q.type in ("single", "multiple"):
-        data["options"] = [{"id": o.id, "text": o.text, "correct": o.correct, "feedback": o.feedback or ""}
-                           for o in q.options]
-    elif q.type == "true-false":
-        data.update(answer=q.answer, feedbackTrue=q.feedback_true or "", feedbackFalse=q.feedback_false or "")
-    else:
-        data["categories"] = [{"id": c.id, "text": c.text} for c in q.categories]
-        data["items"] = [{"id": i.id, "text": i.text, "category": i.category} for i in q.items]
-    return data

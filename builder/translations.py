@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from .load import Loader
-from .model import Question, Quiz, Where
+from .model import Quiz, Where
 from .problems import Problem
 from .sources import TRANSLATIONS, Overlay, content_hash
+from .validation import read_yaml
 
 
 def languages(root: Path) -> list[str]:
@@ -45,10 +46,10 @@ class Parity:
         for relative in ("course/course.yaml", "course/discussion.yaml"):  # loaded (and checked) elsewhere
             translated = self.overlay.translated(relative)
             if translated is not None:
-                text = self.loader.read_text(translated)
-                data = self.loader.parse_yaml(text, translated) if text is not None else None
+                data = read_yaml(translated, self.loader.error)
                 stamp = data.get("translated_from") if isinstance(data, dict) else None
-                where = self.loader.at(data, translated, 1, "translated_from") if stamp else Where(translated, 1, 1)
+                line, col = data.value_at("translated_from") if stamp else (0, 0)
+                where = Where(translated, line + 1, col + 1)
                 self.stale(translated, self.root / relative, stamp, where)
         return self.loader.problems + self.found
 
@@ -77,10 +78,12 @@ class Parity:
 
     def quizzes(self) -> None:
         for core, translated in self.pairs("quizzes", "*.yaml"):
+            known = len(self.loader.problems)
             original, translation = self.loader.quiz(core), self.loader.quiz(translated)
             if original is None or translation is None:
                 continue
-            self.same_questions(original, translation)
+            if len(self.loader.problems) == known:  # a question left out at load would read as one not translated
+                self.same_questions(original, translation)
             self.stale(translated, core, translation.translated_from, translation.where_of("translated_from"))
 
     def same_questions(self, original: Quiz, translation: Quiz) -> None:
@@ -90,8 +93,8 @@ class Parity:
             if q.id not in theirs:
                 self.error(q.where_of("id"), f"question '{q.id}' has no {self.overlay.language} translation in "
                            f"{self.rel(translation.where.path)}")
-            elif (mine := structure(q)) != (other := structure(theirs[q.id])):
-                what = ", ".join(name for name in mine if mine[name] != other[name])
+            elif (mine := q.structure()) != (other := theirs[q.id].structure()):
+                what = ", ".join(name for name in mine if mine[name] != other.get(name))
                 self.error(theirs[q.id].where_of("id"), f"question '{q.id}' differs from the bokmål question in "
                            f"{what}; a translation may change only the texts")
         for q in translation.questions:
@@ -116,13 +119,3 @@ class Parity:
                                       f"{self.rel(core)}` shows what changed — update the translation and "
                                       f"set translated_from: {current}", "warning"))
 
-
-def structure(q: Question) -> dict[str, object]:
-    """Everything of a question except its words."""
-    return {
-        "lesson": q.lesson, "type": q.type, "answer": q.answer,
-        "options": [(o.id, o.correct) for o in q.options],
-        "categories": [c.id for c in q.categories],
-        "items": [(i.id, i.category) for i in q.items],
-        "sources": q.sources,
-    }

@@ -52,11 +52,19 @@ def test_schema_writes_json_schemas(tmp_path):
     import json
 
     course = json.loads((tmp_path / "course.schema.json").read_text())
-    assert course["properties"]["tracking"]["properties"]["completion"]["enum"] == ["lessons", "quiz", "lessons-and-quiz"]
+    assert course["properties"]["tracking"]["$ref"] == "#/$defs/Tracking"
+    assert course["$defs"]["Tracking"]["properties"]["completion"]["enum"] == ["lessons", "quiz", "lessons-and-quiz"]
     assert "title" in course["required"]
     quiz = json.loads((tmp_path / "quiz.schema.json").read_text())
-    question = quiz["properties"]["questions"]["items"]
-    assert question["properties"]["type"]["enum"] == ["single", "multiple", "true-false", "sort"]
+    types = {ref["$ref"].rsplit("/", 1)[1]: quiz["$defs"][ref["$ref"].rsplit("/", 1)[1]]
+             for ref in quiz["properties"]["questions"]["items"]["oneOf"]}
+    assert [t["properties"]["type"]["const"] for t in types.values()] == ["single", "multiple", "true-false", "sort"]
+    # the limits, with the SCORM reasons behind them
+    options = types["Single"]["properties"]["options"]
+    assert (options["minItems"], options["maxItems"]) == (2, 26) and "a–z" in options["x-reason"]
+    categories = types["Sort"]["properties"]["categories"]
+    assert (categories["minItems"], categories["maxItems"]) == (2, 9) and "digit" in categories["x-reason"]
+    assert types["Sort"]["properties"]["items"]["maxItems"] == 26
 
 
 @pytest.mark.parametrize("args", [["build", "--scorm", "3.0"], ["nonsense"]])

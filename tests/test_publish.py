@@ -68,8 +68,8 @@ def test_guide_holds_every_lesson_objective_source_and_the_discussion(course, di
             assert squeeze(line) in text
     for aim in discussion.aims:
         assert squeeze(aim) in text
-    for _, activity in discussion.runsheet:
-        assert squeeze(activity) in text
+    for step in discussion.runsheet:
+        assert squeeze(step.activity) in text
 
 
 def test_guide_run_sheet_shows_the_clock(course, discussion):
@@ -86,7 +86,7 @@ def test_handout_prints_the_self_check_as_a_checklist_and_images_with_captions(c
     for lesson in course.lessons:
         for token in lesson.document:
             if token.type == "fence" and token.info.strip() == "selfcheck":
-                expected += [squeeze(step["question"]) for step in markdown.selfcheck(token.content)[0]["steps"]]
+                expected += [squeeze(step.question) for step in markdown.selfcheck(token.content)[0].steps]
             for child in token.children or []:
                 if child.type == "image" and child.attrGet("title"):
                     captions.append(squeeze(str(child.attrGet("title"))))
@@ -121,7 +121,7 @@ def test_real_course_has_discussion_material_for_every_lesson(course, discussion
     for material in discussion.lessons:
         assert 2 <= len(material.questions) <= 3, material.lesson
         assert material.notes, material.lesson
-    assert sum(minutes for minutes, _ in discussion.runsheet) == discussion.minutes == 45
+    assert sum(step.minutes for step in discussion.runsheet) == discussion.minutes == 45
 
 
 def copy_course(tmp_path: Path) -> Path:
@@ -141,6 +141,9 @@ def check(source: Path) -> subprocess.CompletedProcess:
      r"have; did you mean 'fellene'\?", "lesson: felene"),
     ("      - Hvilke opplysninger om innbyggerne", "      - ''\n      - Hvilke opplysninger om innbyggerne",
      r"course/discussion\.yaml:\d+:9: error: entry 1 of lesson discussion field 'questions' must not be empty", "- ''"),
+    ("  - lesson: fellene\n", "  - lesson: ytringsfrihet\n",
+     r"course/discussion\.yaml:\d+:13: error: lesson 'ytringsfrihet' has discussion material twice; merge the two "
+     r"entries", "lesson: ytringsfrihet"),
     ("minutes: 45\n", "minutes: 60\n",
      r"course/discussion\.yaml:\d+:\d+: error: the run-sheet adds up to 45 minutes but the meeting is 60 minutes",
      "- minutes: 5"),

@@ -5,37 +5,52 @@ The file is optional: a course without it gets a handout but no facilitator guid
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
-from .. import fields as F
-from ..load import Loader, did_you_mean, places, values
-from ..model import Course, Where
-from ..problems import Problem
+from pydantic import Field
+
+from ..located import CONFIG, Located, Required, Slug, Text, Whole, entries, model
+from ..model import TRANSLATED_FROM, Course
+from ..problems import Problem, did_you_mean
 from ..sources import Overlay
+from ..validation import load_file
+
+SOME = entries(least=1)
 
 
-@dataclass
-class Case:
-    title: str
-    text: str
+@model(config=CONFIG, kw_only=True)
+class RunsheetStep(Located):
+    noun: ClassVar[str] = "run-sheet step"
+    minutes: Whole = Field(ge=1, le=120)
+    activity: Required = Field(description="what the group does in these minutes")
 
 
-@dataclass
-class LessonDiscussion:
-    lesson: str  # Lesson id
-    questions: list[str]
+@model(config=CONFIG, kw_only=True)
+class Case(Located):
+    noun: ClassVar[str] = "case"
+    title: Required
+    text: Required = Field(description="the situation to discuss, in a few sentences")
+
+
+@model(config=CONFIG, kw_only=True)
+class LessonDiscussion(Located):
+    noun: ClassVar[str] = "lesson discussion"
+    lesson: Slug = Field(description="id of the lesson the material belongs to")
+    questions: list[Required] = Field(**SOME, description="2–3 open questions for the group")
     case: Case
-    notes: list[str]
+    notes: list[Required] = Field(**SOME, description="for the facilitator: what the law says about the case")
 
 
-@dataclass
-class Discussion:
-    minutes: int
-    aims: list[str]
-    runsheet: list[tuple[int, str]]  # (minutes, activity)
-    selfcheck: list[str]
+@model(config=CONFIG, kw_only=True)
+class Discussion(Located):
+    noun: ClassVar[str] = "discussion"
+    minutes: Whole = Field(ge=10, le=240, description="length of the meeting")
+    aims: list[Required] = Field(**SOME, description="what the group should take away")
+    runsheet: list[RunsheetStep] = Field(description="the meeting step by step; minutes add up to 'minutes'")
+    selfcheck: list[Required] = Field(**SOME, description="how to go through the self-check together")
     lessons: list[LessonDiscussion]
+    translated_from: Text | None = TRANSLATED_FROM
 
     def for_lesson(self, lesson_id: str) -> LessonDiscussion | None:
         return next((d for d in self.lessons if d.lesson == lesson_id), None)
@@ -51,35 +66,27 @@ def load_discussion(course: Course) -> tuple[Discussion | None, list[Problem]]:
     path = discussion_path(course)
     if not path.is_file():
         return None, []
-    loader = Loader()
-    text = loader.read_text(path)
-    data = loader.parse_yaml(text, path) if text is not None else None
-    got = loader.fields(data, F.DISCUSSION, Where(path, 1, 1), 1) if data is not None else None
-    if got is None or loader.problems:
-        return None, loader.problems
-    v = values(got)
-    lessons = []
+    problems: list[Problem] = []
+    error = lambda where, message: problems.append(Problem(where, message))  # noqa: E731
+    discussion = load_file(path, Discussion, error)
+    if discussion is None or problems:
+        return None, problems
     lesson_ids = [lesson.id for lesson in course.lessons]
     seen: set[str] = set()
-    for entry, where in v["lessons"]:
-        e = values(entry)
-        at = places(entry)
-        if e["lesson"] not in lesson_ids:
-            loader.error(at["lesson"], f"discussion material for lesson '{e['lesson']}', which the course does not "
-                         "have" + did_you_mean(e["lesson"], lesson_ids))
-        elif e["lesson"] in seen:
-            loader.error(at["lesson"], f"lesson '{e['lesson']}' has discussion material twice; merge the two entries")
-        seen.add(e["lesson"])
-        case = values(e["case"])
-        lessons.append(LessonDiscussion(e["lesson"], [q for q, _ in e["questions"]], Case(case["title"], case["text"]),
-                                        [n for n, _ in e["notes"]]))
-    runsheet = [(values(step)["minutes"], values(step)["activity"]) for step, _ in v["runsheet"]]
-    total = sum(minutes for minutes, _ in runsheet)
-    if total != v["minutes"]:
-        loader.error(got["runsheet"][1], f"the run-sheet adds up to {total} minutes but the meeting is "
-                     f"{v['minutes']} minutes; make the steps add up to 'minutes'")
-    if loader.problems:
-        return None, loader.problems
+    for entry in discussion.lessons:
+        if entry.lesson not in lesson_ids:
+            error(entry.where_of("lesson"), f"discussion material for lesson '{entry.lesson}', which the course does "
+                  "not have" + did_you_mean(entry.lesson, lesson_ids))
+        elif entry.lesson in seen:
+            error(entry.where_of("lesson"), f"lesson '{entry.lesson}' has discussion material twice; merge the two "
+                  "entries")
+        seen.add(entry.lesson)
+    total = sum(step.minutes for step in discussion.runsheet)
+    if total != discussion.minutes:
+        error(discussion.where_of("runsheet"), f"the run-sheet adds up to {total} minutes but the meeting is "
+              f"{discussion.minutes} minutes; make the steps add up to 'minutes'")
+    if problems:
+        return None, problems
     order = {lesson_id: i for i, lesson_id in enumerate(lesson_ids)}
-    lessons.sort(key=lambda d: order[d.lesson])
-    return Discussion(v["minutes"], [a for a, _ in v["aims"]], runsheet, [s for s, _ in v["selfcheck"]], lessons), []
+    discussion.lessons.sort(key=lambda d: order[d.lesson])
+    return discussion, []

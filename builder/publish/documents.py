@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import markdown
-from ..model import Course
+from ..model import Course, SelfCheck
 from ..render import csp_hash
 from ..strings import words
 from .discussion import Discussion
@@ -72,9 +72,9 @@ def render_handout(course: Course, contacts: Sequence[str] = ()) -> str:
 
 def render_guide(course: Course, discussion: Discussion, contacts: Sequence[str] = ()) -> str:
     runsheet, start = [], 0
-    for minutes, activity in discussion.runsheet:
-        runsheet.append((start, start + minutes, activity))
-        start += minutes
+    for step in discussion.runsheet:
+        runsheet.append((start, start + step.minutes, step.activity))
+        start += step.minutes
     titles = {s.id: s.title for s in course.sources}
     return page("guide.html", course, contacts, discussion=discussion, runsheet=runsheet,
                 lessons=[(lesson, discussion.for_lesson(lesson.id)) for lesson in course.lessons],
@@ -109,13 +109,7 @@ def data_uri(course: Course):
     return encode
 
 
-def selfchecks(course: Course) -> list[dict]:
-    """Every «tell til tre» block of the course, as checked by builder/markdown.py."""
-    found = []
-    for lesson in course.lessons:
-        for token in lesson.document:
-            if token.type == "fence" and token.info.strip() == "selfcheck":
-                data = markdown.selfcheck(token.content)[0]
-                if data is not None:
-                    found.append(data)
-    return found
+def selfchecks(course: Course) -> list[SelfCheck]:
+    """Every «tell til tre» block of the course, as load read and checked it (builder/markdown.py)."""
+    return [token.meta["selfcheck"][0] for lesson in course.lessons for token in lesson.document
+            if token.type == "fence" and token.info.strip() == "selfcheck" and token.meta["selfcheck"][0] is not None]

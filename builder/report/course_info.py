@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..build import load_checked
-from ..model import Category, Option, Question, SortItem
+from ..model import Question
+from ..questions import BY_KIND
 from .readers import ExportError
 
 MAX_INDEX_BYTES = 50_000_000  # a course page is well under a megabyte; this only stops a zip bomb
@@ -71,18 +72,7 @@ def course_from_data(data: dict, path: Path) -> CourseInfo:
 
 def question_from_data(q: dict) -> Question:
     """The quiz question as the runtime sees it, back in the builder's model."""
-    question = Question(id=str(q["id"]), lesson=str(q["lesson"]), type=q["type"], text=str(q["text"]),
-                        explanation=str(q.get("explanation", "")))
-    if question.type in ("single", "multiple"):
-        question.options = [Option(str(o["id"]), str(o["text"]), bool(o["correct"]), str(o["feedback"]) or None)
-                            for o in q["options"]]
-    elif question.type == "true-false":
-        question.answer = bool(q["answer"])
-        question.feedback_true = str(q.get("feedbackTrue", "")) or None
-        question.feedback_false = str(q.get("feedbackFalse", "")) or None
-    elif question.type == "sort":
-        question.categories = [Category(str(c["id"]), str(c["text"])) for c in q["categories"]]
-        question.items = [SortItem(str(i["id"]), str(i["text"]), str(i["category"])) for i in q["items"]]
-    else:
-        raise ValueError(question.type)
-    return question
+    kind = BY_KIND.get(q["type"])
+    if kind is None:
+        raise ValueError(q["type"])
+    return kind.from_data(q)
