@@ -97,8 +97,11 @@ def test_server_listens_on_loopback_only_and_refuses_other_host_names(course):
 
 
 def run_preview(*args, cwd) -> subprocess.Popen:
+    # A shell's background job (the mutation check, a CI step run with &) starts with Ctrl-C ignored, and the child
+    # would inherit that; the preview is meant to run in a terminal, where Ctrl-C arrives.
     return subprocess.Popen([sys.executable, "-m", "builder", "preview", "--no-open", *args], cwd=cwd,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def test_port_in_use_is_a_clear_message(course):
