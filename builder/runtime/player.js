@@ -28,7 +28,7 @@ var PlayerProto = Player.prototype;
 
 PlayerProto.start = function () {
   var self = this, w = this.w;
-  document.documentElement.classList.add('js');
+  document.documentElement.className = 'js'; // and no longer 'hold' (render.HOLD): her lesson is shown below
   $$('[data-noscript]').forEach(function (n) { n.hidden = true; });
   $('[data-pager]').hidden = false;
   $('[data-progress-area]').hidden = false;
@@ -56,6 +56,8 @@ PlayerProto.start = function () {
   });
   var initial = this.views.indexOf(this.t.location) >= 0 ? this.t.location : this.views[0];
   this.show(initial, false);
+  // Beside the lesson on a wide screen the contents are open; on a phone (kurs.css: 40rem) a closed «Innhold».
+  $('details').open = innerWidth > 640;
 };
 
 PlayerProto.notice = function (text) {
@@ -77,6 +79,8 @@ PlayerProto.show = function (view, moveFocus) {
   if (quiz) { quiz.hidden = view !== 'quiz'; }
   if (view === 'quiz') { this.t.location = 'quiz'; this.t.save(); this.renderQuiz(); } else { this.t.visit(view); }
   var index = this.views.indexOf(view), lessons = this.d.lessons.length;
+  // What render.HOLD reads at the next launch on this device: beyond the first lesson, hold the lessons back.
+  try { localStorage['kursbygger:' + location.pathname] = index; } catch (e) { /* no storage here */ }
   var prev = $('[data-action=prev]'), next = $('[data-action=next]');
   prev.disabled = index === 0;
   next.disabled = index === this.views.length - 1;
