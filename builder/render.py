@@ -22,7 +22,7 @@ CSP = ("default-src 'none'; script-src {script}; style-src {style}; img-src 'sel
 # The lessons paint while the page is still arriving, before the player runs. A learner who left this package at
 # another lesson on this device (the player keeps that mark, under the same key) must not see the first lesson
 # flash by first: the lessons are held back until the player has shown hers.
-HOLD = 'try{localStorage["kursbygger:"+location.pathname]>0&&(document.documentElement.className="hold")}catch(e){}'
+HOLD = 'try{localStorage["kurs:"+location.pathname]>0&&(document.documentElement.className="hold")}catch(e){}'
 
 
 def render_course(course: Course) -> dict[str, bytes]:

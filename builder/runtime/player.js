@@ -80,7 +80,7 @@ PlayerProto.show = function (view, moveFocus) {
   if (view === 'quiz') { this.t.location = 'quiz'; this.t.save(); this.renderQuiz(); } else { this.t.visit(view); }
   var index = this.views.indexOf(view), lessons = this.d.lessons.length;
   // What render.HOLD reads at the next launch on this device: beyond the first lesson, hold the lessons back.
-  try { localStorage['kursbygger:' + location.pathname] = index; } catch (e) { /* no storage here */ }
+  try { localStorage['kurs:' + location.pathname] = index; } catch (e) { /* no storage here */ }
   var prev = $('[data-action=prev]'), next = $('[data-action=next]');
   prev.disabled = index === 0;
   next.disabled = index === this.views.length - 1;
