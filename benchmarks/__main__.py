@@ -20,6 +20,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from .firstpaint import measure_first_text
 from .preview import measure_preview
 from .synthetic import write_course
 
@@ -151,6 +152,7 @@ def run(quick: bool, runs: int) -> dict:
         real = measure_build(REPO, runs)
         # Launch times scatter far more than build times on a shared machine: three times the samples.
         real.update(measure_player(Path(real["zip"]), 3 * runs))
+        real["first_text"] = measure_first_text(Path(real["zip"]), 3 * runs)
         results["real_course"] = real
         results["preview"] = preview_figures(Path(tmp), quick, runs)
         worst = write_course(Path(tmp) / "worst", 100, 200, draw=50, options=26)
@@ -218,6 +220,14 @@ TARGETS = [
      lambda v: v <= 150, "{:.0f} ms"),
     ("launch → interactive, empty SCO in the same host (floor)",
      lambda r: r["real_course"]["empty_sco_launch_ms_median"], "(report)", lambda v: True, "{:.0f} ms"),
+    ("phone, slow 4G: first lesson text on screen ÷ a bare 3 KB SCORM page's text (medians)",
+     lambda r: r["real_course"]["first_text"]["lesson_text_ratio"], "≤ 1.2", lambda v: v <= 1.2, "{:.2f}×"),
+    ("phone, slow 4G: first lesson text on screen", lambda r: r["real_course"]["first_text"]["lesson_text_ms_median"],
+     "(report)", lambda v: True, "{:.0f} ms"),
+    ("phone, slow 4G: bare 3 KB SCORM page's text on screen", lambda r: r["real_course"]["first_text"]["bare_ms_median"],
+     "(report)", lambda v: True, "{:.0f} ms"),
+    ("phone, slow 4G: first text of any kind (first-contentful-paint) ÷ the bare page's",
+     lambda r: r["real_course"]["first_text"]["fcp_ratio"], "(report)", lambda v: True, "{:.2f}×"),
     ("submit → LMS holds the score", lambda r: r["real_course"]["submit_ms_median"], "(report)", lambda v: True,
      "{:.0f} ms"),
     ("preview: start → first lesson visible, real course", lambda r: r["preview"]["real_course"]["start_ms_median"],

@@ -19,6 +19,10 @@ from .strings import words
 # Only the runtime's own script and style may run, pinned by their hashes; nothing may be fetched from elsewhere.
 CSP = ("default-src 'none'; script-src {script}; style-src {style}; img-src 'self'; font-src 'self'; "
        "media-src 'self'; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'")
+# The lessons paint while the page is still arriving, before the player runs. A learner who left this package at
+# another lesson on this device (the player keeps that mark, under the same key) must not see the first lesson
+# flash by first: the lessons are held back until the player has shown hers.
+HOLD = 'try{localStorage["kurs:"+location.pathname]>0&&(document.documentElement.className="hold")}catch(e){}'
 
 
 def render_course(course: Course) -> dict[str, bytes]:
@@ -29,8 +33,9 @@ def render_course(course: Course) -> dict[str, bytes]:
     logo = edition_logo(course)
     html = environment().get_template("index.html").render(
         course=course, lessons=lessons, w=words(course.language), logo=logo and logo[0],
-        csp=CSP.format(script=csp_hash(script), style=csp_hash(style)),
-        runtime_js=Markup(script), runtime_css=Markup(style), data_json=Markup(script_json(course_data(course))),
+        csp=CSP.format(script=f"{csp_hash(script)} {csp_hash(HOLD)}", style=csp_hash(style)),
+        runtime_js=Markup(script), hold_js=Markup(HOLD), runtime_css=Markup(style),
+        data_json=Markup(script_json(course_data(course))),
     )
     files = {"index.html": html.encode("utf-8")}
     if logo:

@@ -41,10 +41,11 @@ def test_quick_run_reports_every_figure(tmp_path: Path):
     real = figures["real_course"]
     assert real["runtime_bytes"] > 1000 and 0 < real["zip_without_media_bytes"] <= real["zip_bytes"]
     assert real["launch_ms_median"] > 0 and real["submit_ms_median"] >= 0
+    assert real["first_text"]["bare_ms_median"] > 0 and real["first_text"]["lesson_text_ratio"] > 0
     assert 0 < real["suspend_chars"] <= figures["worst_case_suspend_chars"]
     preview = figures["preview"]["real_course"]
     assert preview["start_ms_median"] > preview["save_ms_min"] > 0
     table = (tmp_path / "results.md").read_text(encoding="utf-8")
     for name in ("real course build", "runtime JS + CSS", "launch → first lesson interactive", "suspend_data",
-                 "preview: save → reloaded lesson visible"):
+                 "preview: save → reloaded lesson visible", "phone, slow 4G: first lesson text on screen"):
         assert name in table

@@ -14,11 +14,13 @@ RUN_AXE = """async (tags) => {
   return {version: axe.version, violations: r.violations.map(brief), passes: r.passes.map(brief),
           incomplete: r.incomplete.map(brief)};
 }"""
-# Controls a keyboard user must be able to reach: visible, enabled and in the tab order.
+# Controls a keyboard user must be able to reach: visible, enabled and in the tab order. checkVisibility also
+# leaves out what a closed <details> holds (laid out on request, but not shown until its summary opens it).
 LIST_CONTROLS = """() => {
   const all = document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]');
   const shown = [...all].filter((e) => e.tabIndex >= 0 && !e.disabled && !e.closest('[hidden], [inert]')
-                                  && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+                                  && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'
+                                  && e.checkVisibility());
   return shown.map((e, i) => {
     e.setAttribute('data-audit-key', String(i));
     const text = (e.getAttribute('aria-label') || e.labels?.[0]?.textContent || e.textContent || e.value || '');

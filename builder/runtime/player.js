@@ -12,7 +12,7 @@ export class Player {
 
   start() {
     const w = this.w, lms = this.t.lms;
-    document.documentElement.classList.add('js');
+    document.documentElement.className = 'js'; // and no longer 'hold' (render.HOLD): her lesson is shown below
     for (const n of $$('[data-noscript]')) { n.hidden = true; }
     $('[data-pager]').hidden = false;
     $('[data-progress-area]').hidden = false;
@@ -35,6 +35,8 @@ export class Player {
       else if (action === 'exit') { this.exit(); } else if (action === 'retry' || action === 'practice') { this.retry(); }
     });
     this.show(this.views.includes(this.t.location) ? this.t.location : this.views[0], false);
+    // Beside the lesson on a wide screen the contents are open; on a phone (kurs.css: 40rem) a closed «Innhold».
+    $('details').open = innerWidth > 640;
   }
 
   notice(text) {
@@ -55,6 +57,8 @@ export class Player {
     const quiz = $('[data-quiz]');
     if (quiz) { quiz.hidden = view !== 'quiz'; }
     if (view === 'quiz') { t.location = 'quiz'; t.save(); this.renderQuiz(); } else { t.visit(view); }
+    // What render.HOLD reads at the next launch on this device: beyond the first lesson, hold the lessons back.
+    try { localStorage['kurs:' + location.pathname] = index; } catch (e) { /* no storage here */ }
     const next = $('[data-action=next]');
     $('[data-action=prev]').disabled = index === 0;
     next.disabled = index === this.views.length - 1;

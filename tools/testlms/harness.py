@@ -99,7 +99,7 @@ class LmsSession:
         popup.on("console", self._console)
 
     def launch(self, version: str, sco: str, cmi: dict | None = None, faults: dict | None = None,
-               popup: bool = False, width: int = 1024, new_attempt: bool = False, lms_attempts: int = 0,
+               popup: bool = False, width: int = 1024, height: int = 700, new_attempt: bool = False, lms_attempts: int = 0,
                mode: str | None = None):
         """Opens the SCO as Moodle would: the learner's current attempt resumes, a finished one opens for review,
         unless `new_attempt` (the learner ticks "Start a new attempt") and the limit `lms_attempts` allows it.
@@ -107,7 +107,7 @@ class LmsSession:
         self.version, self.sco = version, sco
         self.page.goto(f"{self.site.base}/host/host.html")
         config = {"version": version, "sco": f"{self.site.base}{sco}", "cmi": cmi, "faults": faults or {},
-                  "popup": popup, "width": width, "newAttempt": new_attempt, "lmsAttempts": lms_attempts,
+                  "popup": popup, "width": width, "height": height, "newAttempt": new_attempt, "lmsAttempts": lms_attempts,
                   "mode": mode}
         if popup:
             with self.page.context.expect_page() as info:

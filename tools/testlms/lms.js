@@ -76,7 +76,7 @@
 
   // cfg: version, sco; optional cmi (replaces what the LMS holds for the current attempt, and is handed over as
   // given, e.g. an explicit entry), newAttempt (the learner ticks "Start a new attempt"), lmsAttempts (the
-  // activity's attempt limit, 0 = unlimited), mode ('browse' for Moodle's preview), faults, popup, width.
+  // activity's attempt limit, 0 = unlimited), mode ('browse' for Moodle's preview), faults, popup, width, height.
   window.launch = function (cfg) {
     var version = cfg.version, el = EL[version], db = database(cfg.sco);
     if (cfg.cmi) { db.attempts[Math.max(db.attempts.length - 1, 0)] = cfg.cmi; }
@@ -144,7 +144,7 @@
     frame.title = 'Course';
     frame.src = cfg.sco;
     frame.style.width = (cfg.width || 1024) + 'px';
-    frame.style.height = '700px';
+    frame.style.height = (cfg.height || 700) + 'px';
     document.getElementById('frame-slot').appendChild(frame);
   };
 
