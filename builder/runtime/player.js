@@ -15,8 +15,6 @@ export class Player {
     document.documentElement.className = 'js'; // and no longer 'hold' (render.HOLD): her lesson is shown below
     for (const n of $$('[data-noscript]')) { n.hidden = true; }
     $('[data-pager]').hidden = false;
-    $('[data-progress-area]').hidden = false;
-    $('[data-action=exit]').hidden = false;
     if (lms.standalone) { this.notice(w.standalone); }
     lms.onFailure = () => this.notice(w.lms_error);
     if (lms.failures) { this.notice(w.lms_error); } // e.g. Initialize was refused before we got here

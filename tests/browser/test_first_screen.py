@@ -117,3 +117,21 @@ def test_returning_learner_never_sees_the_first_lesson_on_the_way_to_hers(lms, p
     lessons = {p["lesson"] for p in seen["paints"]}
     assert lessons - {None} == {fourth}, seen
     assert_clean(lms)
+
+
+def test_the_lesson_does_not_move_when_the_player_starts(browser, site, lms, packages):
+    # Before the runtime runs (here: never, scripts off) the header already keeps the room of the progress bar and
+    # «Avslutt», so the text painted early stays where it is once the player shows them.
+    sco = packages("1.2", REPO)
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(site.base + sco)
+        before = page.evaluate("() => document.querySelector('[data-lesson] h2').getBoundingClientRect().top")
+        assert not page.is_visible("[data-action=exit]"), "no exit button that cannot work without the player"
+    finally:
+        context.close()
+    frame = lms.launch("1.2", sco, **PHONE)
+    assert frame.is_visible("[data-action=exit]") and frame.is_visible("[data-progress]")
+    after = frame.evaluate("() => document.querySelector('[data-lesson]:not([hidden]) h2').getBoundingClientRect().top")
+    assert abs(after - before) < 1, f"the first lesson's heading moved from {before} to {after} px"
