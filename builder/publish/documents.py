@@ -30,8 +30,8 @@ WORDS = {
            "handout_note": "Heftet har de samme leksjonene som e-kurset, til å lese på papir eller ta med i "
                            "et møte.",
            "quiz_note": "Testen tar du i læringsplattformen.",
-           "guide": "Veileder for samtale i teamet", "contents": "Innhold",
-           "sources": "Kilder", "publisher": "Utgitt av", "version": "Versjon", "reviewed": "Faglig kontrollert",
+           "guide": "Veileder for samtale i teamet",
+           "publisher": "Utgitt av", "version": "Versjon",
            "time": "Lesetid", "minutes": "{n} minutter", "contact": "Kontakt",
            "guide_lead": "Et opplegg for et teammøte på {n} minutter, for deg som leder samtalen.",
            "aims": "Mål for møtet", "runsheet": "Kjøreplan", "when": "Tid", "activity": "Hva dere gjør",
@@ -42,8 +42,8 @@ WORDS = {
            "handout_note": "Heftet har dei same leksjonane som e-kurset, til å lese på papir eller ta med i "
                            "eit møte.",
            "quiz_note": "Testen tek du i læringsplattforma.",
-           "guide": "Rettleiar for samtale i teamet", "contents": "Innhald",
-           "sources": "Kjelder", "publisher": "Gitt ut av", "version": "Versjon", "reviewed": "Fagleg kontrollert",
+           "guide": "Rettleiar for samtale i teamet",
+           "publisher": "Gitt ut av", "version": "Versjon",
            "time": "Lesetid", "minutes": "{n} minutt", "contact": "Kontakt",
            "guide_lead": "Eit opplegg for eit teammøte på {n} minutt, for deg som leier samtalen.",
            "aims": "Mål for møtet", "runsheet": "Køyreplan", "when": "Tid", "activity": "Kva de gjer",
@@ -53,8 +53,8 @@ WORDS = {
     "en": {"handout": "Course handout",
            "handout_note": "This handout holds the same lessons as the e-learning course, to read on paper or take "
                            "to a meeting.", "quiz_note": "The quiz is taken in the learning platform.",
-           "guide": "Facilitator guide", "contents": "Contents",
-           "sources": "Sources", "publisher": "Published by", "version": "Version", "reviewed": "Reviewed by experts",
+           "guide": "Facilitator guide",
+           "publisher": "Published by", "version": "Version",
            "time": "Reading time", "minutes": "{n} minutes", "contact": "Contact",
            "guide_lead": "A plan for a {n}-minute team meeting, for the person leading the conversation.",
            "aims": "Aims of the meeting", "runsheet": "Run-sheet", "when": "Time", "activity": "What you do",
@@ -85,10 +85,11 @@ def render_guide(course: Course, discussion: Discussion, contacts: Sequence[str]
 
 def page(template: str, course: Course, contacts, **context) -> str:
     css = resources.files(__package__).joinpath("templates", "print.css").read_text(encoding="utf-8")
+    w = words(course.language)  # the player's words: what the documents share with the course pages reads the same
     return environment().get_template(template).render(
-        course=course, t=WORDS[course.language], w=words(course.language), css=Markup(css),
+        course=course, t=WORDS[course.language], w=w, css=Markup(css),
         csp=DOCUMENT_CSP.format(style=csp_hash(css)), contacts=list(contacts),
-        reviewed=course.reviewed.strftime(words(course.language)["date_format"]) if course.reviewed else "",
+        reviewed=course.reviewed.strftime(w["date_format"]) if course.reviewed else "",
         minutes=sum(lesson.minutes for lesson in course.lessons), sources=markdown.cited_sources(course), **context)
 
 
