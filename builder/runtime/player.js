@@ -33,8 +33,9 @@ export class Player {
       else if (action === 'exit') { this.exit(); } else if (action === 'retry' || action === 'practice') { this.retry(); }
     });
     this.show(this.views.includes(this.t.location) ? this.t.location : this.views[0], false);
-    // Beside the lesson on a wide screen the contents are open; on a phone (kurs.css: 40rem) a closed «Innhold».
-    $('details').open = innerWidth > 640;
+    // Beside the lesson on a wide screen the contents are open; on a phone a closed «Innhold». The same query as
+    // kurs.css's phone layout, so the two agree also when the reader's font size makes a rem larger than 16 px.
+    $('details').open = !matchMedia('(max-width: 40rem)').matches;
   }
 
   notice(text) {
