@@ -79,6 +79,8 @@ class Quiz(Located):
     per_lesson: Whole | None = Field(None, ge=1,
                                    description="questions drawn from every lesson in each attempt, so every attempt "
                                    "tests every lesson; draw, when larger, is filled from the rest of the pool")
+    required_topics: list[Slug] = Field(default_factory=list,
+                                        description="topics every drawn attempt includes, at least one question each")
     shuffle: Flag = Field(True, description="shuffle questions and options per attempt")
     passing_score: Whole | None = Field(None, ge=0, le=100, description="overrides tracking.passing_score")
     questions: list[Question]

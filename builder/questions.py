@@ -69,6 +69,7 @@ class QuestionBase(Located):
     text: RequiredWords
     explanation: RequiredWords = Field(description="shown with the result")
     sources: list[Slug] = Field(default_factory=list, description="ids from the course's source catalogue")
+    topic: Slug | None = Field(None, description="what the question tests, for the quiz's required_topics")
 
     @classmethod
     def kind(cls) -> str:
