@@ -15,10 +15,12 @@ class Problem:
     where: Where
     message: str  # what is wrong and what to do about it
     severity: Literal["error", "warning"] = "error"
+    code: str = ""  # a stable name for the rule (e.g. "quiz-key-longest"), so scripts and tests need not read wording
 
     def __str__(self) -> str:
         place = f"{self.where.line}:{self.where.col}:" if self.where.line else ""  # a whole file has no line
-        return f"{display_path(self.where.path)}:{place} {self.severity}: {self.message}"
+        code = f" [{self.code}]" if self.code else ""
+        return f"{display_path(self.where.path)}:{place} {self.severity}: {self.message}{code}"
 
 
 class SourceError(Exception):
