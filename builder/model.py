@@ -52,6 +52,18 @@ class Tracking(Located):
 
 
 @model(config=CONFIG, kw_only=True)
+class Quality(Located):
+    """Targets of the authors' quality checks (builder/quality/): above them `check` warns, with --strict it fails."""
+
+    noun: ClassVar[str] = "quality"
+    guess_ceiling: Whole = Field(5, ge=0, le=100, description="highest percent chance a test-wise guesser may have "
+                                 "to pass within the allowed quiz attempts")
+    lix_target: Whole = Field(45, ge=10, le=80, description="highest LIX (readability index) a lesson may have; "
+                              "about 40 is plain, 50 is heavy official prose")
+    sentence_words: Whole = Field(25, ge=5, le=100, description="sentences with more words than this are listed")
+
+
+@model(config=CONFIG, kw_only=True)
 class Lesson(Located):
     """A lesson: its front matter (the fields) and its Markdown body."""
 
@@ -114,6 +126,7 @@ class Course(Located):
     lesson_order: list[Slug] | None = Field(None, alias="lessons",
                                             description="explicit lesson order by id; default: file-name order")
     tracking: Tracking = Field(default_factory=Tracking)
+    quality: Quality = Field(default_factory=Quality)
     sources: list[Source] = Field(default_factory=list, description="the source catalogue")
     root: Path = field(default=Path("."), init=False)  # the source folder (holds course/ and quizzes/)
     lessons: list[Lesson] = field(default_factory=list, init=False)
