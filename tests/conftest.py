@@ -1,4 +1,5 @@
-"""Shared fixtures: the good course and the SCORM schemas folder."""
+"""Shared fixtures (the good course, the SCORM schemas folder) and the suite's own rules: every test under
+tests/browser/ carries the browser marker, and in CI a skipped test fails instead of passing unnoticed."""
 
 from __future__ import annotations
 
@@ -17,3 +18,22 @@ def schemas_dir() -> Path:
     if not (folder / "validate.py").is_file():
         pytest.skip(f"SCORM schemas not available at {folder} (set SCORM_SCHEMAS_DIR); XSD check not run")
     return folder
+
+
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_TESTS in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """A skip in CI means something the suite needs (../shared, npm packages, Chromium) was missing there."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome, report.longrepr = "failed", f"skipped in CI, which must run every test: {reason}"

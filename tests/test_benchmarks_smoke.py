@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import write_course
+from builder.questions import QUESTION_TYPES
 from tests.conftest import REPO
 
 
@@ -25,7 +26,7 @@ def test_synthetic_course_builds_with_every_question_type(tmp_path: Path):
     assert result.returncode == 0, result.stdout + result.stderr
     with zipfile.ZipFile(next(out.glob("*.zip"))) as archive:
         page = archive.read("index.html").decode("utf-8")
-    for kind in ("single", "multiple", "true-false", "sort"):
+    for kind in (cls.kind() for cls in QUESTION_TYPES):
         assert f'"type": "{kind}"' in page or f'"type":"{kind}"' in page
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -11,7 +14,7 @@ from lxml import etree
 
 from builder.build import build
 from builder.package import write_zip
-from tests.conftest import GOOD
+from tests.conftest import GOOD, REPO
 
 
 def xsd_errors(schemas_dir, version, manifest: bytes) -> list[str]:
@@ -72,6 +75,19 @@ def test_rebuild_is_byte_identical(tmp_path):
     _, [first] = build(GOOD, tmp_path / "a", "1.2")
     _, [second] = build(GOOD, tmp_path / "b", "1.2")
     assert first.path.read_bytes() == second.path.read_bytes()
+
+
+def test_builds_in_processes_with_other_hash_seeds_are_byte_identical(tmp_path):
+    """Set and dict order may follow the hash seed, which differs per process; the zips must not."""
+    zips = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        result = subprocess.run([sys.executable, "-m", "builder", "build", "--source", str(REPO), "--scorm", "all",
+                                 "--edition", "all", "--out", str(out)], capture_output=True, text=True, cwd=REPO,
+                                env={**os.environ, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stdout + result.stderr
+        zips.append({path.name: path.read_bytes() for path in sorted(out.glob("*.zip"))})
+    assert len(zips[0]) >= 4 and zips[0] == zips[1]
 
 
 def test_source_date_epoch_sets_the_timestamps(tmp_path, monkeypatch):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from builder.build import load_checked
+from builder.questions import QUESTION_TYPES
 from builder.render import render_course
 from tests.test_cli import run
 
@@ -42,7 +43,7 @@ def test_starter_shows_every_markdown_feature_and_question_type(starters, langua
                  "<figcaption>", 'target="_blank"', 'href="mailto:', 'class="selfcheck"', 'class="source-list"',
                  "<table>", "<strong>"):
         assert mark in html, mark
-    assert {q.type for q in course.quiz.questions} == {"single", "multiple", "true-false", "sort"}
+    assert {q.type for q in course.quiz.questions} == {kind.kind() for kind in QUESTION_TYPES}
     assert "media/steps.svg" in render_course(course)
 
 

@@ -12,7 +12,6 @@ from builder.strings import WORDS
 from tools.testlms.harness import answer_quiz, read_all_lessons, result
 from .test_player import VERSIONS, assert_clean, axe_violations, take_quiz
 
-pytestmark = pytest.mark.browser
 W = WORDS["nb"]  # the demo course is in bokmål
 WRITES = {"LMSSetValue", "LMSCommit", "SetValue", "Commit"}
 

@@ -55,7 +55,6 @@ def test_vendored_axe_core_is_the_locked_npm_version():
     assert (VENDORED / "axe-core-LICENSE.txt").read_bytes() == (NODE_AXE / "LICENSE").read_bytes()
 
 
-@pytest.mark.browser
 def test_our_package_has_no_violations_and_every_control_is_reached(package, tmp_path):
     out = tmp_path / "report.html"
     result = audit(package, out)
@@ -75,7 +74,6 @@ def test_our_package_has_no_violations_and_every_control_is_reached(package, tmp
     assert "Resultatsiden" in text and "360 px" in text and "1280 px" in text
 
 
-@pytest.mark.browser
 def test_broken_package_names_the_failing_criteria(package, tmp_path):
     broken = tmp_path / "broken.zip"
     with zipfile.ZipFile(package) as source, zipfile.ZipFile(broken, "w") as target:
@@ -112,7 +110,6 @@ def test_a_zip_that_is_not_a_package_is_refused_clearly(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.browser
 def test_handout_and_guide_are_accessible_and_fetch_nothing(browser, tmp_path):
     result = subprocess.run([sys.executable, "-m", "builder", "publish", "--source", str(REPO), "--out",
                              str(tmp_path), "--no-audit"], capture_output=True, text=True,

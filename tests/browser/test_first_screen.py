@@ -3,13 +3,10 @@ still arriving; and a returning learner never shown the first lesson on her way 
 
 from __future__ import annotations
 
-import pytest
-
 from tools.testlms.harness import REPO
 
 from .test_player import assert_clean, axe_violations
 
-pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 # DevTools' «Slow 4G»: the page arrives over about a second, so what paints before the player runs shows.
 SLOW_4G = {"offline": False, "latency": 562.5, "downloadThroughput": 180_000, "uploadThroughput": 84_375}

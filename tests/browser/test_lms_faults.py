@@ -11,7 +11,6 @@ from tools.testlms.harness import answer_quiz, read_all_lessons, result
 from .conftest import GOOD
 from .test_player import VERSIONS, score, status, take_quiz
 
-pytestmark = pytest.mark.browser
 
 
 def no_uncaught_errors(lms) -> None:

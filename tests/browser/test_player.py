@@ -10,7 +10,6 @@ import pytest
 from .conftest import GOOD
 from tools.testlms.harness import REPO, answer_quiz, build_zip, read_all_lessons, result
 
-pytestmark = pytest.mark.browser
 VERSIONS = ["1.2", "2004"]
 
 

@@ -14,7 +14,6 @@ import pytest
 from tools.testlms.harness import answer_quiz, read_all_lessons, result
 from .test_player import axe_violations
 
-pytestmark = pytest.mark.browser
 
 LESSON = "course/lessons/01-skriv.md"
 

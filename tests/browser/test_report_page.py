@@ -23,7 +23,6 @@ def reports(tmp_path):
     return [full, alone]
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("media", ["screen", "print"])
 def test_report_is_accessible_and_self_contained(tmp_path, browser, media):
     for out in reports(tmp_path):
