@@ -22,7 +22,8 @@ from .watch import start_watching
 
 HOST = "127.0.0.1"
 ASSETS = {"simulator.html": "text/html; charset=utf-8", "simulator.js": "text/javascript; charset=utf-8",
-          "simulator.css": "text/css; charset=utf-8", "scorm-again.min.js": "text/javascript; charset=utf-8"}
+          "moodle.js": "text/javascript; charset=utf-8", "simulator.css": "text/css; charset=utf-8",
+          "scorm-again.min.js": "text/javascript; charset=utf-8"}
 # The simulator page runs only its own files and may frame only this server; the course keeps its own CSP.
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
             "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")

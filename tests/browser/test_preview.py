@@ -156,7 +156,9 @@ def test_review_mode_relaunches_without_credit(preview):
     frame.wait_for_selector("[data-review-notice]", state="visible")
 
 
-def test_new_attempt_and_reset_start_the_course_afresh(preview):
+def test_new_attempt_and_reset_follow_moodle(preview):
+    """As in Moodle (and the test LMS, whose rules the preview shares): a new LMS attempt only after a finished one,
+    which otherwise reopens in review mode; «Reset learner» forgets everything."""
     frame = preview.open()
     frame.click("[data-action=next]")
     preview.page.wait_for_function("() => document.querySelector('[data-lms=location]').textContent === 'sjekk'")
@@ -164,8 +166,19 @@ def test_new_attempt_and_reset_start_the_course_afresh(preview):
     preview.frame().wait_for_selector("[data-lesson=sjekk]", state="visible")
     assert preview.inspector("entry", "resume") and preview.inspector("lms-attempt") == "1"
     preview.page.click("#new-attempt")
+    preview.frame().wait_for_selector("[data-lesson=sjekk]", state="visible")
+    assert preview.inspector("lms-attempt") == "1" and "only after a finished one" in preview.page.inner_text("#news")
+    frame = preview.frame()
+    read_all_lessons(frame)
+    answer_quiz(frame, json.loads(frame.eval_on_selector("#kurs-data", "n => n.textContent")), True)
+    frame.click("[data-action=submit]")
+    assert result(frame)["passed"]
+    preview.page.click("#relaunch")
+    assert preview.inspector("mode", "review") and preview.inspector("lms-attempt") == "1"
+    preview.page.click("#new-attempt")
     preview.frame().wait_for_selector("[data-lesson=skriv]", state="visible")
     assert preview.inspector("entry", "ab-initio") and preview.inspector("lms-attempt") == "2"
+    assert preview.inspector("mode").startswith("normal")
     preview.page.click("#reset")
     preview.frame().wait_for_selector("[data-lesson=skriv]", state="visible")
     assert preview.inspector("lms-attempt", "1")

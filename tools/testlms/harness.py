@@ -20,6 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 NODE_MODULES = REPO / "tools" / "node_modules"  # npm ci in tools/
+MOODLE_RULES = REPO / "builder" / "preview" / "assets"  # moodle.js: the attempt rules the preview plays too
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
@@ -42,6 +43,7 @@ class Site:
         (self.root / "sco").mkdir()
         os.symlink(HERE, self.root / "host")
         os.symlink(NODE_MODULES, self.root / "node_modules")
+        os.symlink(MOODLE_RULES, self.root / "moodle")
         handler = functools.partial(QuietHandler, directory=str(self.root))
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"

@@ -1,57 +1,19 @@
-// The test LMS: scorm-again's real API, played the way Moodle 4.3 plays a SCORM activity, and wrapped so every
-// call is recorded (with its error code) and so tests can inject the faults real LMSs show: a refused Initialize,
-// failing SetValue for some elements, failing Commit, and slow calls. launch() opens the SCO the way Moodle does
-// (iframe) or in a popup window.
+// The test LMS: scorm-again's real API, played the way Moodle 4.3 plays a SCORM activity (the rules in
+// builder/preview/assets/moodle.js, which the preview plays too), and wrapped so every call is recorded (with its
+// error code) and so tests can inject the faults real LMSs show: a refused Initialize, failing SetValue for some
+// elements, failing Commit, and slow calls. launch() opens the SCO the way Moodle does (iframe) or in a popup window.
 //
 // What it keeps, like Moodle: each learner's data per LMS attempt, across launches (in this host's localStorage,
-// so one browser context is one learner). An attempt is finished once its status is completed, passed or failed
-// (2004: completion_status completed). Launching a finished attempt again opens it in review mode without credit,
-// unless a new attempt is asked for and the activity's attempt limit allows it; a new attempt starts ab-initio
-// with nothing of the old one. The passing score comes from the package's manifest, and scorm-again applies 1.2's
-// mastery score override when the SCO finishes (Moodle's default).
+// so one browser context is one learner). The passing score comes from the package's manifest, and scorm-again
+// applies 1.2's mastery score override when the SCO finishes (Moodle's default).
 (function () {
-  var FNS = {
-    '1.2': ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError',
-      'LMSGetErrorString', 'LMSGetDiagnostic'],
-    '2004': ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString',
-      'GetDiagnostic']
-  };
+  var FNS = window.MoodleLms.FUNCTIONS;
   var ERROR_FN = { '1.2': 'LMSGetLastError', '2004': 'GetLastError' };
-  var EL = {
-    '1.2': { status: 'cmi.core.lesson_status', exit: 'cmi.core.exit', entry: 'cmi.core.entry', mode: 'cmi.core.lesson_mode',
-      credit: 'cmi.core.credit' },
-    '2004': { status: 'cmi.completion_status', exit: 'cmi.exit', entry: 'cmi.entry', mode: 'cmi.mode', credit: 'cmi.credit' }
-  };
-  // What the LMS works out and hands the SCO on each launch, rather than keeping it from the last one.
-  var GIVEN = /(\.(entry|lesson_mode|mode|credit|mastery_score|scaled_passing_score|total_time|session_time|_children|_count|_version)|^cmi\.(core\.)?(student|learner)_(id|name))$/;
 
   function busyWait(ms) { var end = Date.now() + ms; while (Date.now() < end) { /* a synchronous LMS is slow */ } }
 
   function database(sco) {
     try { return JSON.parse(localStorage.getItem('lms:' + sco)) || { attempts: [] }; } catch (e) { return { attempts: [] }; }
-  }
-
-  // scorm-again's data model as 'cmi.a.b' → value, only what holds a value.
-  function flatten(node, prefix, out) {
-    Object.keys(node).forEach(function (k) {
-      var v = node[k], name = prefix + '.' + k;
-      if (v !== null && typeof v === 'object') { flatten(v, name, out); }
-      else if (v !== '' && v !== null && v !== undefined && !GIVEN.test(name)) { out[name] = String(v); }
-    });
-    return out;
-  }
-
-  function finished(version, record) {
-    var status = record[EL[version].status] || '';
-    return version === '1.2' ? /^(completed|passed|failed)$/.test(status) : status === 'completed';
-  }
-
-  // Moodle's rules: 1.2 starts ab-initio while the attempt has no status; 2004 whenever the last exit was not a
-  // suspend (so a finished 2004 attempt reopens for review ab-initio, with its data).
-  function entry(version, record) {
-    var exit = record[EL[version].exit] || '';
-    if (version === '1.2') { return !record[EL[version].status] ? 'ab-initio' : exit === 'suspend' ? 'resume' : ''; }
-    return exit === '' || exit === 'normal' || exit === 'time-out' ? 'ab-initio' : exit === 'suspend' || exit === 'logout' ? 'resume' : '';
   }
 
   // The passing score the package declares, which Moodle hands the SCO. Read synchronously, as Moodle has it in
@@ -78,23 +40,10 @@
   // given, e.g. an explicit entry), newAttempt (the learner ticks "Start a new attempt"), lmsAttempts (the
   // activity's attempt limit, 0 = unlimited), mode ('browse' for Moodle's preview), faults, popup, width, height.
   window.launch = function (cfg) {
-    var version = cfg.version, el = EL[version], db = database(cfg.sco);
+    var version = cfg.version, db = database(cfg.sco);
     if (cfg.cmi) { db.attempts[Math.max(db.attempts.length - 1, 0)] = cfg.cmi; }
-    var record = db.attempts[db.attempts.length - 1];
-    var limitLeft = !cfg.lmsAttempts || db.attempts.length < cfg.lmsAttempts;
-    if (!record || (finished(version, record) && cfg.newAttempt && limitLeft)) {
-      record = {};
-      db.attempts.push(record);
-    }
-    var index = db.attempts.length - 1;
-    var mode = cfg.mode || (finished(version, record) ? 'review' : 'normal');
-    var given = {};
-    given[el.entry] = entry(version, record);
-    given[el.mode] = mode;
-    given[el.credit] = mode === 'normal' ? 'credit' : 'no-credit';
-    var kept = {};
-    Object.keys(record).forEach(function (k) { if (!GIVEN.test(k)) { kept[k] = record[k]; } });
-    var cmi = Object.assign(kept, given, passingScore(version, cfg.sco), cfg.cmi || {});
+    var opened = window.MoodleLms.open(version, db.attempts, cfg), index = opened.index;
+    var cmi = Object.assign(opened.cmi, passingScore(version, cfg.sco), cfg.cmi || {});
     localStorage.setItem('lms:' + cfg.sco, JSON.stringify(db));
 
     var settings = { logLevel: 4, autocommit: false };
@@ -103,7 +52,7 @@
     window.lmsApi = api;
     // What the LMS stores when the SCO commits or finishes: the attempt's data, as Moodle keeps its tracks.
     function store() {
-      db.attempts[index] = flatten(JSON.parse(JSON.stringify(api.cmi)), 'cmi', {});
+      db.attempts[index] = window.MoodleLms.kept(api.cmi);
       localStorage.setItem('lms:' + cfg.sco, JSON.stringify(db));
     }
     var faults = cfg.faults || {};
@@ -129,7 +78,7 @@
           window.lmsCalls.push({ fn: name, args: args, result: result, injected: injected,
             error: injected ? '101' : String(api[ERROR_FN[version]]()) });
         }
-        if (/Commit|Finish|Terminate/.test(name) && String(result) === 'true') { store(); }
+        if (window.MoodleLms.stores(name) && String(result) === 'true') { store(); }
         return result;
       };
     });

@@ -1,19 +1,14 @@
-// The preview's LMS simulator: scorm-again's real runtime as the LMS, the course in a frame, and a panel that shows
-// what the LMS holds. Between sessions it keeps what an LMS keeps (status, score, location, suspend_data,
-// interactions, objectives) in localStorage, so a rebuild relaunches the course where the author was.
+// The preview's LMS simulator: scorm-again's real runtime as the LMS, played by Moodle 4.3's rules (moodle.js, the
+// test LMS's rules too), the course in a frame, and a panel that shows what the LMS holds. Between sessions it keeps
+// each LMS attempt as Moodle does, in localStorage, so a rebuild relaunches the course where the author was.
 (function () {
   'use strict';
 
   var VERSIONS = {
     '1.2': {
       global: 'API', other: 'API_1484_11', make: function (s) { return new window.Scorm12API(s); },
-      fns: ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError',
-        'LMSGetErrorString', 'LMSGetDiagnostic'],
-      error: 'LMSGetLastError', saves: ['LMSCommit', 'LMSFinish'],
-      entry: 'cmi.core.entry', mode: 'cmi.core.lesson_mode', credit: 'cmi.core.credit',
+      error: 'LMSGetLastError',
       learner: [['cmi.core.student_id', 'preview'], ['cmi.core.student_name', 'Preview, Author']],
-      kept: ['cmi.core.lesson_status', 'cmi.core.lesson_location', 'cmi.core.score.', 'cmi.suspend_data',
-        'cmi.interactions.', 'cmi.objectives.'],
       exit: function (cmi) { return cmi.core.exit; },
       status: function (cmi) { return cmi.core.lesson_status; },
       score: function (cmi) { return cmi.core.score; },
@@ -22,13 +17,8 @@
     },
     '2004': {
       global: 'API_1484_11', other: 'API', make: function (s) { return new window.Scorm2004API(s); },
-      fns: ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString',
-        'GetDiagnostic'],
-      error: 'GetLastError', saves: ['Commit', 'Terminate'],
-      entry: 'cmi.entry', mode: 'cmi.mode', credit: 'cmi.credit',
+      error: 'GetLastError',
       learner: [['cmi.learner_id', 'preview'], ['cmi.learner_name', 'Preview, Author']],
-      kept: ['cmi.completion_status', 'cmi.success_status', 'cmi.location', 'cmi.score.', 'cmi.suspend_data',
-        'cmi.progress_measure', 'cmi.interactions.', 'cmi.objectives.'],
       exit: function (cmi) { return cmi.exit; },
       status: function (cmi) { return cmi.completion_status + ' / ' + cmi.success_status; },
       score: function (cmi) { return cmi.score; },
@@ -50,54 +40,36 @@
 
   function recordKey() { return 'kursbygger-preview:' + app.course.id + ':' + app.version; }
 
+  // { attempts: [ 'cmi.…' → value, … ] }, oldest first, as moodle.js keeps them.
   function loadRecord() {
     var stored = null;
     try { stored = JSON.parse(window.localStorage.getItem(recordKey())); } catch (e) { /* none or unreadable */ }
-    return stored || { attempt: 1, started: false, exit: '', cmi: {} };
+    return stored && Array.isArray(stored.attempts) ? stored : { attempts: [] };
   }
 
   function saveRecord(record) {
     try { window.localStorage.setItem(recordKey(), JSON.stringify(record)); } catch (e) { /* storage full */ }
   }
 
-  // scorm-again's data model as "cmi.a.b" → value, for the elements an LMS hands back on the next launch.
-  function flatten(node, prefix, out) {
-    Object.keys(node).forEach(function (key) {
-      var value = node[key], path = prefix + '.' + key;
-      if (value !== null && typeof value === 'object') { flatten(value, path, out); }
-      else if (value !== '' && value !== undefined && value !== null) { out[path] = String(value); }
-    });
-    return out;
-  }
-
-  function keptData(session) {
-    var all = flatten(plain(session.api.cmi), 'cmi', {}), kept = {}, v = VERSIONS[session.version];
-    Object.keys(all).forEach(function (key) {
-      if (v.kept.some(function (p) { return key === p || (p.slice(-1) === '.' && key.indexOf(p) === 0); })) {
-        kept[key] = all[key];
-      }
-    });
-    return kept;
-  }
-
   function plain(cmi) { return JSON.parse(JSON.stringify(cmi)); }
 
   // --- one LMS session: a fresh scorm-again API and the course in a new frame ----------------------------------
 
-  function launch(review) {
+  // options: newAttempt (ask Moodle for a new attempt), mode ('review' from the panel's button).
+  function launch(options) {
     endSession();
     var v = VERSIONS[app.version], record = loadRecord();
-    var cmi = Object.assign({}, record.cmi, app.launch[app.version] || {});
+    var opened = window.MoodleLms.open(app.version, record.attempts, options || {});
+    saveRecord(record);
+    var cmi = Object.assign(opened.cmi, app.launch[app.version] || {});
     v.learner.forEach(function (pair) { cmi[pair[0]] = pair[1]; });
-    cmi[v.entry] = record.exit === 'suspend' ? 'resume' : record.started ? '' : 'ab-initio';
-    cmi[v.mode] = review ? 'review' : 'normal';
-    cmi[v.credit] = review ? 'no-credit' : 'credit';
     var api = v.make({ logLevel: 5, autocommit: false });
     api.loadFromFlattenedJSON(cmi);
+    var review = opened.mode !== 'normal';
     var session = { api: api, version: app.version, review: review, calls: [], started: Date.now(),
-      attempt: record.attempt };
+      attempt: opened.index + 1 };
     var wrapped = {};
-    v.fns.forEach(function (name) {
+    window.MoodleLms.FUNCTIONS[app.version].forEach(function (name) {
       wrapped[name] = function () {
         var args = Array.prototype.slice.call(arguments), result = api[name].apply(api, args);
         // The error functions only report on the call before them; they have no error code of their own.
@@ -105,8 +77,9 @@
         var code = asks ? null : String(api[v.error]());
         session.calls.push({ ms: Date.now() - session.started, fn: name, args: args, result: String(result),
           error: code });
-        if (!review && code === '0' && v.saves.indexOf(name) >= 0) {
-          saveRecord({ attempt: record.attempt, started: true, exit: v.exit(plain(api.cmi)), cmi: keptData(session) });
+        if (!review && code === '0' && window.MoodleLms.stores(name)) {
+          record.attempts[opened.index] = window.MoodleLms.kept(api.cmi);
+          saveRecord(record);
         }
         queueRender();
         return result;
@@ -132,10 +105,10 @@
 
   function newAttempt() {
     endSession(); // the course finishes into the old attempt first
-    var record = loadRecord();
-    saveRecord({ attempt: record.attempt + 1, started: false, exit: '', cmi: {} });
-    launch(false);
-    say('New LMS attempt ' + (record.attempt + 1) + ': the course starts from the beginning.');
+    var before = loadRecord().attempts.length;
+    launch({ newAttempt: true });
+    say(app.session.attempt > before ? 'New LMS attempt ' + app.session.attempt + ': the course starts from the beginning.'
+      : 'Moodle starts a new attempt only after a finished one (completed, passed or failed); this one goes on.');
   }
 
   function resetLearner() {
@@ -143,7 +116,7 @@
     Object.keys(VERSIONS).forEach(function (version) {
       try { window.localStorage.removeItem('kursbygger-preview:' + app.course.id + ':' + version); } catch (e) { /* */ }
     });
-    launch(false);
+    launch();
     say('Learner reset: nothing is stored for this course.');
   }
 
@@ -157,7 +130,7 @@
     app.build = news.build; app.server = news.server; app.course = news.course; app.launch = news.launch;
     $('course-title').textContent = '– ' + news.course.title;
     document.title = news.course.title + ' – kursbygger preview';
-    launch(app.session ? app.session.review : false);
+    launch(app.session && app.session.review ? { mode: 'review' } : {});
     if (!first) { say('Rebuilt in ' + news.ms + ' ms and relaunched where you were.'); }
   }
 
@@ -256,12 +229,12 @@
     app.version = $('version').value;
     params.set('scorm', app.version);
     window.history.replaceState(null, '', '?' + params.toString());
-    launch(false);
+    launch();
     say('Switched to SCORM ' + app.version + '.');
   }));
-  $('relaunch').addEventListener('click', whenBuilt(function () { launch(false); say('Relaunched.'); }));
+  $('relaunch').addEventListener('click', whenBuilt(function () { launch(); say('Relaunched.'); }));
   $('review').addEventListener('click', whenBuilt(function () {
-    launch(true);
+    launch({ mode: 'review' });
     say('Relaunched in review mode (no credit).');
   }));
   $('new-attempt').addEventListener('click', whenBuilt(newAttempt));
