@@ -1,0 +1,45 @@
+"""Required topics (quiz field required_topics, question field topic): every drawn attempt asks at least one
+question of each, beside per_lesson's quotas (builder/runtime/draw.js). Here: whether the pool and the draw allow it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Quiz
+from ..problems import Problem, did_you_mean
+from .messages import error, warning
+
+
+def topic_problems(quiz: Quiz) -> list[Problem]:
+    problems: list[Problem] = []
+    carried = Counter(q.topic for q in quiz.questions if q.topic)
+    where = quiz.where_of("required_topics")
+    for index, topic in enumerate(quiz.required_topics):
+        if topic not in carried:
+            problems.append(error("quiz-topic-unknown", quiz.where_of("required_topics", index), topic=topic,
+                                  hint=did_you_mean(topic, carried)))
+        elif carried[topic] == 1:
+            question = next(q.id for q in quiz.questions if q.topic == topic)
+            problems.append(warning("quiz-topic-one-question", quiz.where_of("required_topics", index), topic=topic,
+                                    question=question))
+    required = set(quiz.required_topics) & set(carried)
+    if required:
+        needed = most_asked(quiz, required)
+        if quiz.draw_count < needed:
+            draw_name = "draw" if quiz.draw is not None else "the default draw (per_lesson × lessons)"
+            problems.append(error("quiz-topic-draw", quiz.where_of("draw") if quiz.draw is not None else where,
+                                  draw_name=draw_name, draw=quiz.draw_count, per_lesson=quiz.per_lesson or 0,
+                                  needed=needed))
+    return problems
+
+
+def most_asked(quiz: Quiz, required: set[str]) -> int:
+    """The most questions the draw can have to ask: each required topic takes the first of its questions in the
+    shuffled pool, which can lie in any lesson that has one, so a lesson may hold all the topics it carries on top
+    or its per_lesson quota, whichever is more."""
+    quota = quiz.per_lesson or 0
+    topics_in: dict[str, set[str]] = {lesson: set() for lesson in quiz.lessons}
+    for q in quiz.questions:
+        if q.topic in required:
+            topics_in[q.lesson].add(q.topic)
+    return sum(max(quota, len(topics)) for topics in topics_in.values())
