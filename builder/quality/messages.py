@@ -27,9 +27,12 @@ MESSAGES = {
     "quiz-sort-one-each": "{name}: each of the {categories} categories holds exactly one item, so the last item "
                           "follows from the others — put two or more items into some category",
     # the simulated guesser (builder/quality/guesser.py)
-    "quiz-guessable": "a test-wise guesser who reads no lesson passes {within} ({one:.1%} per attempt; a random "
-                      "guesser {random:.1%}), above the course's guess ceiling of {ceiling} % (course.yaml "
-                      "quality.guess_ceiling); remove the cues the other warnings name",
+    "quiz-guessable": "a test-wise guesser who reads no lesson passes {chance} (a random guesser: {random_chance}), "
+                      "above the course's guess ceiling of {ceiling} % (course.yaml quality.guess_ceiling); remove "
+                      "the cues the other warnings name",
+    "guess-within": "with {within} chance within {attempts} attempt(s)",
+    "guess-unlimited": "with {one} chance per attempt, and attempts are unlimited (0), so in the end: after "
+                       "about {average} attempts on average",
     # required topics (builder/quality/topics.py)
     "quiz-topic-unknown": "required topic '{topic}' is on no question; add 'topic: {topic}' to its questions{hint}",
     "quiz-topic-draw": "{draw_name} is {draw} but the required topics with per_lesson {per_lesson} can need {needed} "
