@@ -3,11 +3,15 @@ question of each, beside per_lesson's quotas (builder/runtime/draw.js). Here: wh
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections import Counter
 
 from ..model import Quiz
 from ..problems import Problem, did_you_mean
 from .messages import error, warning
+
+MOST_WAYS = 50_000  # ways the required topics can land in lessons that are tried one by one
 
 
 def topic_problems(quiz: Quiz) -> list[Problem]:
@@ -34,12 +38,19 @@ def topic_problems(quiz: Quiz) -> list[Problem]:
 
 
 def most_asked(quiz: Quiz, required: set[str]) -> int:
-    """The most questions the draw can have to ask: each required topic takes the first of its questions in the
-    shuffled pool, which can lie in any lesson that has one, so a lesson may hold all the topics it carries on top
-    or its per_lesson quota, whichever is more."""
+    """The most questions the draw can have to ask. Each required topic takes the first of its questions in the
+    shuffled pool, which can lie in any lesson that has one; a lesson then holds its per_lesson quota or the topics'
+    questions that landed in it, whichever is more. Every way the topics can land is tried while they are few;
+    beyond that a bound that is never too low (every topic on top of a quota where it can be)."""
     quota = quiz.per_lesson or 0
-    topics_in: dict[str, set[str]] = {lesson: set() for lesson in quiz.lessons}
+    lessons_of: dict[str, set[str]] = {topic: set() for topic in required}
     for q in quiz.questions:
         if q.topic in required:
-            topics_in[q.lesson].add(q.topic)
-    return sum(max(quota, len(topics)) for topics in topics_in.values())
+            lessons_of[q.topic].add(q.lesson)
+    base = quota * len(quiz.lessons)
+    choices = [sorted(lessons) for lessons in lessons_of.values()]
+    if math.prod(map(len, choices)) > MOST_WAYS:
+        carried = Counter(lesson for lessons in choices for lesson in lessons)
+        return base + min(len(choices), sum(max(0, n - quota) for n in carried.values()))
+    return base + max(sum(max(0, n - quota) for n in Counter(landing).values())
+                      for landing in itertools.product(*choices))
