@@ -340,7 +340,7 @@ def test_the_draw_size_needed_is_exact_and_its_fallback_never_too_low(tmp_path, 
 
     lessons = ["first", "second"]
     questions = [topical(n, lessons[n % 2], ("a", "b", "c", None, None, None, None)[n % 7]) for n in range(30)]
-    course, _ = load_checked(course_with(tmp_path, questions, quiz={"per_lesson": 2, "required_topics": ["a", "b", "c"]}))
+    course, _ = load_checked(course_with(tmp_path, questions, quiz={"per_lesson": 2, "draw": 5, "required_topics": ["a", "b", "c"]}))
     # All three topics can land in one lesson (3 there, 2 in the other), never more: 5, the draw the test above uses.
     assert topics.most_asked(course.quiz, {"a", "b", "c"}) == 5
     monkeypatch.setattr(topics, "MOST_WAYS", 0)
