@@ -1,0 +1,35 @@
+"""`check` with the authors' quality checks (builder/quality/: quiz cues and the simulated guesser) beside the
+plain check, each in a fresh process: the quality checks may at most double the time of `check`."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+# check_all as `kursbygger check` runs it, with or without the quality checks (argv: source, 1 or 0).
+CHECK = ("import sys; from pathlib import Path; from builder.build import check_all; "
+         "check_all(Path(sys.argv[1]), quality=sys.argv[2] == '1')")
+
+
+def check_once(source: Path, quality: bool) -> float:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", CHECK, str(source), "1" if quality else "0"], cwd=REPO,
+                            capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"check of {source} failed:\n{result.stderr}")
+    return elapsed
+
+
+def measure_quality_check(source: Path, runs: int) -> dict:
+    """Plain and quality runs alternate, so a busy spell on the shared machine falls on both alike."""
+    plain, quality = [], []
+    for _ in range(runs):
+        plain.append(check_once(source, False))
+        quality.append(check_once(source, True))
+    return {"plain_s_median": statistics.median(plain), "quality_s_median": statistics.median(quality),
+            "ratio": statistics.median(quality) / statistics.median(plain)}
