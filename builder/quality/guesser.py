@@ -5,6 +5,7 @@ averaged. A pure random guesser's chance stands beside it."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from . import surface
 from .draw import DrawRule, drawn_questions, prng
 from .messages import MESSAGES, warning
 
-RUNS = 1000  # seeded attempts; fewer for a large pool (BUDGET), so `check` stays quick
+RUNS = 500  # seeded attempts; fewer for a large pool (BUDGET), so `check` stays quick
 BUDGET = 200_000  # questions shuffled in all, at most
 LEAST_RUNS = 40
 
@@ -136,12 +137,18 @@ class Result:
 
 def simulate(quiz: Quiz, language: str, passing: int, attempts: int, seed: int = 1) -> Result:
     """Deterministic for a seed: the attempts' seeds come from Mulberry32 started at `seed`."""
-    rule = DrawRule.of(quiz)
-    wise, blind = chances(quiz, language, TEST_WISE), chances(quiz, language, RANDOM)
-    whole = rule.draw >= len(quiz.questions)  # every attempt asks the whole pool: one attempt tells it all
-    runs = 1 if whole else max(LEAST_RUNS, min(RUNS, BUDGET // max(1, len(quiz.questions))))
+    return played(DrawRule.of(quiz), tuple(chances(quiz, language, TEST_WISE)),
+                  tuple(chances(quiz, language, RANDOM)), passing, attempts, seed)
+
+
+@functools.lru_cache(maxsize=16)  # the preview rebuilds on every save, and each edition shares the core's quiz
+def played(rule: DrawRule, wise: tuple[float, ...], blind: tuple[float, ...], passing: int, attempts: int,
+           seed: int) -> Result:
+    pool = len(rule.lessons)
+    whole = rule.draw >= pool  # every attempt asks the whole pool: one attempt tells it all
+    runs = 1 if whole else max(LEAST_RUNS, min(RUNS, BUDGET // max(1, pool)))
     seeds = prng(seed)
-    asked = min(rule.draw, len(quiz.questions))
+    asked = min(rule.draw, pool)
     need = needed(asked, passing)
     one_wise = one_blind = 0.0
     for _ in range(runs):
