@@ -9,7 +9,7 @@ from ..model import Quiz
 from ..problems import Problem
 from ..questions import Multiple, Single, Sort, TrueFalse
 from . import surface
-from .messages import warning
+from .messages import MESSAGES, warning
 
 LEAST_SINGLE = 5  # quiz-wide shares need this many questions of the kind before they say anything
 LEAST_STATEMENTS = 4
@@ -39,7 +39,7 @@ def key_length_share(quiz: Quiz) -> dict | None:
     singles = [q for q in quiz.questions if isinstance(q, Single)]
     if not singles:
         return None
-    longest = sum(surface.longest([o.text for o in q.options]) == [next(i for i, o in enumerate(q.options) if o.correct)]
+    longest = sum(surface.longest([o.text for o in q.options]) == [i for i, o in enumerate(q.options) if o.correct]
                   for q in singles)
     chance = sum(1 / len(q.options) for q in singles) / len(singles)
     return {"longest": longest, "questions": len(singles), "share": longest / len(singles), "chance": chance}
@@ -94,8 +94,8 @@ def all_but_one(quiz: Quiz, language: str) -> Iterable[Problem]:
             wrong = [i for i, o in enumerate(q.options) if not o.correct]
             if len(wrong) == 1:
                 is_shortest = surface.shortest([o.text for o in q.options]) == wrong
-                yield warning("quiz-all-but-one", q.where, name=q.name, right=len(q.options) - 1,
-                              options=len(q.options), shortest=", and the wrong one is the shortest" if is_shortest else "")
+                yield warning("quiz-all-but-one", q.where, name=q.name, right=len(q.options) - 1, options=len(q.options),
+                              shortest=MESSAGES["wrong-one-shortest"] if is_shortest else "")
 
 
 def sort_one_each(quiz: Quiz, language: str) -> Iterable[Problem]:

@@ -24,6 +24,7 @@ MESSAGES = {
                            "learners rule such options out — use them in a right option too, or in none",
     "quiz-all-but-one": "{name}: {right} of {options} options are right{shortest}; a guesser who ticks all but one "
                         "gains from it — make more options wrong",
+    "wrong-one-shortest": ", and the wrong one is the shortest",
     "quiz-sort-one-each": "{name}: each of the {categories} categories holds exactly one item, so the last item "
                           "follows from the others — put two or more items into some category",
     # the simulated guesser (builder/quality/guesser.py)
