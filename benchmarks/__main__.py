@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .firstpaint import measure_first_text
 from .preview import measure_preview
+from .quality import measure_quality_check
 from .synthetic import write_course
 
 REPO = Path(__file__).resolve().parent.parent
@@ -149,6 +150,9 @@ def run(quick: bool, runs: int) -> dict:
             figures["per_item_ms"] = 1000 * figures["build_s_median"] / (lessons + questions)
             results["sizes"].append(figures)
         results["marginal_ms_per_item"] = marginal_costs(results["sizes"])
+        largest = sizes[-1]
+        results["quality_check"] = {"lessons": largest[0], "questions": largest[1],
+                                    **measure_quality_check(Path(tmp) / f"c{largest[0]}", runs)}
         real = measure_build(REPO, runs)
         # Launch times scatter far more than build times on a shared machine: three times the samples.
         real.update(measure_player(Path(real["zip"]), 3 * runs))
@@ -213,6 +217,12 @@ TARGETS = [
     ("1000/5000 peak memory", lambda r: size(r, 1000)["peak_mb"], "< 300 MB", lambda v: v < 300, "{:.0f} MB"),
     ("growth: marginal ms per item, last/first step", lambda r: growth(r["marginal_ms_per_item"]), "≤ 2 (linear)",
      lambda v: v <= 2, "{:.2f}"),
+    ("check with the quality checks ÷ plain check, largest size (CPU time, medians)",
+     lambda r: r["quality_check"]["ratio"], "≤ 2", lambda v: v <= 2, "{:.2f}×"),
+    ("check with the quality checks, largest size", lambda r: r["quality_check"]["quality_s_median"], "(report)",
+     lambda v: True, "{:.2f} s"),
+    ("plain check, largest size", lambda r: r["quality_check"]["plain_s_median"], "(report)", lambda v: True,
+     "{:.2f} s"),
     ("runtime JS + CSS", lambda r: r["real_course"]["runtime_bytes"], "≤ 30 KB", lambda v: v <= 30 * 1024, "{:,} bytes"),
     ("package without media", lambda r: r["real_course"]["zip_without_media_bytes"], "≤ 150 KB",
      lambda v: v <= 150 * 1024, "{:,} bytes"),

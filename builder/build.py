@@ -16,6 +16,7 @@ from .editions import ALL, FOLDER, edition_ids
 from .model import Course, Where
 from .package import write_zip
 from .problems import Problem, SourceError
+from .quality import quality_problems
 from .render import render_course
 from .sources import CORE_LANGUAGE
 from .translations import Parity, check_translations
@@ -45,12 +46,15 @@ def without_cycle_collector():
             gc.enable()
 
 
-def load_checked(source: Path, edition: str | None = None) -> tuple[Course, list[Problem]]:
-    """The course (or one edition of it), or SourceError with every problem; warnings come back with the course."""
+def load_checked(source: Path, edition: str | None = None, quality: bool = True) -> tuple[Course, list[Problem]]:
+    """The course (or one edition of it), or SourceError with every problem; warnings come back with the course.
+    `quality`: also the authors' quality checks (builder/quality/), which only warn."""
     with without_cycle_collector():
         course, problems = load_course(source, edition)
         if course is not None and not any(p.severity == "error" for p in problems):
             problems += check_course(course)
+            if quality and not any(p.severity == "error" for p in problems):
+                problems += quality_problems(course)
     if course is None or any(p.severity == "error" for p in problems):
         raise SourceError([p for p in problems])
     return course, problems
@@ -114,13 +118,14 @@ def build_editions(source: Path, out: Path, scorm_version: str, edition: str) ->
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def check_all(source: Path) -> tuple[Course, list[Problem], int]:
-    """`check`: the core course, its discussion material, its translations and every edition, all reported at once."""
+def check_all(source: Path, quality: bool = True) -> tuple[Course, list[Problem], int]:
+    """`check`: the core course, its discussion material, its translations and every edition, all reported at once
+    (a problem the editions share with the core course, such as a cue in the shared quiz, once)."""
     from .publish.discussion import load_discussion
 
     problems: list[Problem] = []
     try:
-        course, warnings = load_checked(source)
+        course, warnings = load_checked(source, quality=quality)
         problems += warnings + load_discussion(course)[1]
     except SourceError as exc:
         course, problems = None, exc.problems
@@ -128,9 +133,10 @@ def check_all(source: Path) -> tuple[Course, list[Problem], int]:
     ids = edition_ids(source)
     for edition_id in ids:
         try:
-            problems += load_checked(source, edition_id)[1]
+            problems += load_checked(source, edition_id, quality)[1]
         except SourceError as exc:
             problems += exc.problems
+    problems = list(dict.fromkeys(problems))
     if course is None or any(p.severity == "error" for p in problems):
         raise SourceError(problems)
     return course, problems, len(ids)

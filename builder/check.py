@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from . import markdown
 from .model import Course, Quiz, Where
 from .problems import Problem, display_path, did_you_mean
+from .quality.topics import topic_problems
 
 
 def check_course(course: Course) -> list[Problem]:
@@ -42,6 +43,7 @@ def check_course(course: Course) -> list[Problem]:
               "lower draw or add questions")
     for message, field_name in draw_problems(quiz, [lesson.id for lesson in course.lessons if not lesson.local]):
         error(quiz.where_of(field_name), message)
+    problems.extend(topic_problems(quiz))
     for question in quiz.questions:
         if question.lesson not in lesson_ids:
             error(question.where_of("lesson"), f"question '{question.id}' belongs to lesson '{question.lesson}', which does not "

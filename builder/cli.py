@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 from pathlib import Path
@@ -78,16 +79,39 @@ def build(source: Path, out: Path, scorm_version: str, edition: str | None) -> N
 
 @main.command()
 @SOURCE
+@click.option("--quality", is_flag=True, help="Also show the quality overview: the quiz's items per type and topic, "
+              "its cues and the guessers' chances to pass.")
+@click.option("--strict", is_flag=True, help="Warnings count too: exit 1 on any error or warning.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: the warnings (and with --quality the overview) as one object for scripts.")
 @friendly
-def check(source: Path) -> None:
+def check(source: Path, quality: bool, strict: bool, output: str) -> None:
     """Report every problem in the course sources (exit 1 if there are errors)."""
     from .build import check_all
+    from .quality.overview import as_data, as_text, sections
 
     course, warnings, editions = check_all(source)
-    print_problems(warnings)
-    questions = len(course.quiz.questions) if course.quiz else 0
-    click.echo(f"{course.id}: {len(course.lessons)} lessons, {questions} questions"
-               + (f", {editions} edition(s)" if editions else "") + " — no errors")
+    found = sections(course) if quality else []
+    if output == "json":
+        click.echo(json.dumps({"course": course.id, "problems": [problem_data(p) for p in warnings],
+                               **({"quality": as_data(found)} if quality else {})}, ensure_ascii=False, indent=2))
+    else:
+        print_problems(warnings)
+        for line in as_text(found):
+            click.echo(line)
+        questions = len(course.quiz.questions) if course.quiz else 0
+        click.echo(f"{course.id}: {len(course.lessons)} lessons, {questions} questions"
+                   + (f", {editions} edition(s)" if editions else "") + " — no errors")
+    if strict and warnings:
+        click.echo(f"{len(warnings)} warning(s), which count as errors with --strict", err=True)
+        sys.exit(1)
+
+
+def problem_data(problem: Problem) -> dict:
+    where = problem.where
+    return {"path": display_path(where.path) if where else None, "line": where.line if where else None,
+            "col": where.col if where else None, "severity": problem.severity, "code": problem.code,
+            "message": problem.message}
 
 
 @main.command()

@@ -85,13 +85,16 @@ class QuestionBase(Located):
 
     def data(self, course: Course) -> dict:
         """The question as the player reads it from kurs-data (README «What the package holds»)."""
-        return {"id": self.id, "lesson": self.lesson, "type": self.kind(), "text": self.text,
+        data = {"id": self.id, "lesson": self.lesson, "type": self.kind(), "text": self.text,
                 "explanation": self.explanation,
                 "sources": [{"title": s.title, "url": s.url} for s in map(course.source, self.sources) if s]}
+        if self.topic:  # only the draw reads it (required topics); a quiz without topics keeps its bytes
+            data["topic"] = self.topic
+        return data
 
     def structure(self) -> dict[str, Any]:
         """Everything but the words: what a translation must keep."""
-        return {"lesson": self.lesson, "type": self.kind(), "sources": self.sources}
+        return {"lesson": self.lesson, "type": self.kind(), "sources": self.sources, "topic": self.topic}
 
     # --- what the HR report reads back from the LMS (README «SCORM interaction formats») ---------------------
 

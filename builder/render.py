@@ -108,6 +108,7 @@ def course_data(course: Course) -> dict:
             "id": course.quiz.id, "title": course.quiz.title, "draw": course.quiz.draw_count,
             "perLesson": course.quiz.per_lesson or 0, "shuffle": course.quiz.shuffle,
             "questions": [q.data(course) for q in course.quiz.questions],
+            **({"requiredTopics": course.quiz.required_topics} if course.quiz.required_topics else {}),
         },
         "strings": words(course.language),
     }

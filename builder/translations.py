@@ -104,7 +104,7 @@ class Parity:
         if [q.id for q in original.questions] != [q.id for q in translation.questions] and ours.keys() == theirs.keys():
             self.error(translation.where_of("questions"), "the questions stand in another order than in the bokmål "
                        "quiz; keep the same order")
-        for name in ("draw", "per_lesson", "shuffle", "passing_score"):
+        for name in ("draw", "per_lesson", "required_topics", "shuffle", "passing_score"):
             if getattr(original, name) != getattr(translation, name):
                 self.error(translation.where_of(name), f"'{name}' differs from the bokmål quiz; only texts may differ")
 

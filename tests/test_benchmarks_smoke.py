@@ -39,6 +39,7 @@ def test_quick_run_reports_every_figure(tmp_path: Path):
     smallest = figures["sizes"][0]
     assert (smallest["lessons"], smallest["questions"]) == (10, 50)
     assert 0 < smallest["build_s_median"] < 60 and smallest["peak_mb"] > 5
+    assert figures["quality_check"]["plain_s_median"] > 0 and figures["quality_check"]["ratio"] > 0
     real = figures["real_course"]
     assert real["runtime_bytes"] > 1000 and 0 < real["zip_without_media_bytes"] <= real["zip_bytes"]
     assert real["launch_ms_median"] > 0 and real["submit_ms_median"] >= 0

@@ -1,5 +1,6 @@
 // Which questions an attempt asks, and in what order, derived from a seed alone: suspend_data keeps only the seed,
-// and a resumed attempt rebuilds the same draw and option order from it.
+// and a resumed attempt rebuilds the same draw and option order from it. builder/quality/draw.py is an exact Python
+// copy (the guesser plays it; tests/runtime/draw_port.test.mjs holds the two equal): change both together.
 
 // Mulberry32: a tiny seeded generator.
 function prng(seed) {
@@ -19,22 +20,32 @@ function shuffled(list, rnd) {
   return a;
 }
 
-// The first perLesson questions of each lesson in the shuffled pool rank before all others, so every attempt tests
-// every lesson; the rest of the draw comes from the remaining pool. Without perLesson this is the plain first
-// `draw` of the shuffled pool. Returns [{q, order: option indexes in display order}].
+// Questions an attempt must ask come first: for each required topic not yet covered, the first question of that
+// topic in the shuffled pool; then, per lesson, the first questions in the pool until the lesson holds perLesson.
+// The rest of the draw comes from the remaining pool. Without required topics and perLesson this is the plain first
+// `draw` of the shuffled pool, and without required topics it is the draw of every earlier version for each seed.
+// Returns [{q, order: option indexes in display order}].
 export function layout(quiz, seed) {
-  const rnd = prng(seed), pool = shuffled(range(quiz.questions.length), rnd), seen = {};
-  const rank = pool.map((index) => {
-    const lesson = quiz.questions[index].lesson;
-    seen[lesson] = (seen[lesson] || 0) + 1;
-    return seen[lesson] > (quiz.perLesson || 0);
+  const rnd = prng(seed), qs = quiz.questions, pool = shuffled(range(qs.length), rnd), must = pool.map(() => false);
+  const count = {}, covered = {};
+  const take = (position) => {
+    const q = qs[pool[position]];
+    must[position] = true; count[q.lesson] = (count[q.lesson] || 0) + 1;
+    if (q.topic) { covered[q.topic] = true; }
+  };
+  for (const topic of quiz.requiredTopics || []) {
+    const position = covered[topic] ? -1 : pool.findIndex((index) => qs[index].topic === topic);
+    if (position >= 0) { take(position); }
+  }
+  pool.forEach((index, position) => {
+    if (!must[position] && (count[qs[index].lesson] || 0) < (quiz.perLesson || 0)) { take(position); }
   });
   const byPosition = (a, b) => a - b;
-  const picked = range(pool.length).sort((a, b) => rank[a] - rank[b] || a - b).slice(0, quiz.draw)
+  const picked = range(pool.length).sort((a, b) => must[b] - must[a] || a - b).slice(0, quiz.draw)
     .sort(byPosition).map((position) => pool[position]); // back in the shuffled order
   if (!quiz.shuffle) { picked.sort(byPosition); }
   return picked.map((index) => {
-    const q = quiz.questions[index], n = (q.options || []).length;
+    const q = qs[index], n = (q.options || []).length;
     return { q, order: quiz.shuffle ? shuffled(range(n), rnd) : range(n) };
   });
 }

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { layout } from '../../builder/runtime/draw.js';
+import { layout as layoutBefore } from './fixtures/draw-before-topics.js';
 
 const SEEDS = 10000;
 
@@ -73,4 +74,54 @@ test('without per_lesson, a plain draw of the same size leaves lessons out (what
     if (Object.keys(counts).length < POOL_SIZES.length) { missing++; }
   });
   assert.ok(missing > SEEDS / 10, `only ${missing} of ${SEEDS} plain draws missed a lesson`);
+});
+
+// Required topics: four topics spread thinly over the lessons (a topic may have one question, or sit in a lesson
+// whose quota is taken up by others), beside per_lesson's quotas.
+function topicQuiz(perLesson, draw, requiredTopics) {
+  const q = quiz(perLesson, draw);
+  const topics = { 'l0-q3': 'taushet', 'l1-q8': 'varsling', 'l3-q0': 'varsling', 'l6-q7': 'avvik', 'l6-q2': 'phishing',
+    'l4-q5': 'phishing', 'l1-q1': 'phishing' };
+  q.questions.forEach((question) => { question.topic = topics[question.id]; });
+  q.requiredTopics = requiredTopics;
+  return q;
+}
+const REQUIRED = ['taushet', 'varsling', 'avvik', 'phishing'];
+
+test(`required topics with per_lesson 2, draw 16: every topic and every lesson's quota in ${SEEDS} seeded draws`, () => {
+  const q = topicQuiz(2, 16, REQUIRED);
+  eachSeed((seed) => {
+    const items = layout(q, seed);
+    assert.equal(new Set(items.map((item) => item.q.id)).size, 16, `seed ${seed} drew a question twice`);
+    const topics = new Set(items.map((item) => item.q.topic));
+    REQUIRED.forEach((topic) => assert.ok(topics.has(topic), `seed ${seed} left out topic ${topic}`));
+    const counts = perLessonCounts(items);
+    POOL_SIZES.forEach((_, lesson) => assert.ok(counts[`l${lesson}`] >= 2, `seed ${seed}, lesson l${lesson}`));
+  });
+});
+
+test(`required topics without per_lesson, draw 4: exactly the four topics' questions in ${SEEDS} seeded draws`, () => {
+  const q = topicQuiz(0, 4, REQUIRED);
+  eachSeed((seed) => {
+    assert.deepEqual(layout(q, seed).map((item) => item.q.topic).sort(), [...REQUIRED].sort(), `seed ${seed}`);
+  });
+});
+
+test(`without required topics the draw and option order of the version before topics, in ${SEEDS} seeds`, () => {
+  for (const [perLesson, draw, shuffle] of [[2, 14, true], [2, 15, true], [0, 14, true], [0, 40, true], [1, 9, false]]) {
+    const q = topicQuiz(perLesson, draw, []);
+    q.shuffle = shuffle;
+    q.questions.forEach((question, i) => { question.options = i % 3 ? ['a', 'b', 'c', 'd'].slice(i % 4) : undefined; });
+    eachSeed((seed) => assert.deepEqual(layout(q, seed), layoutBefore(q, seed), `seed ${seed}`));
+  }
+});
+
+test('a plain draw of the same size often misses a topic (what required_topics prevents)', () => {
+  const q = topicQuiz(2, 16, []);
+  let missing = 0;
+  eachSeed((seed) => {
+    const topics = new Set(layout(q, seed).map((item) => item.q.topic));
+    if (!REQUIRED.every((topic) => topics.has(topic))) { missing++; }
+  });
+  assert.ok(missing > SEEDS / 10, `only ${missing} of ${SEEDS} plain draws missed a topic`);
 });
