@@ -26,7 +26,10 @@ def test_check_passes_without_errors():
     result = subprocess.run([sys.executable, "-m", "builder", "check", "--source", str(REPO)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "warning" not in result.stderr
+    # Readability is advice the authors weigh (a legal text keeps some long sentences); every other warning,
+    # bokmål in the nynorsk texts among them, must be gone.
+    readability = re.compile(r"\[(lix-above-target|sentence-too-long)\]$")
+    assert [line for line in result.stderr.splitlines() if not readability.search(line)] == []
 
 
 def test_lessons(course):
