@@ -92,7 +92,7 @@ def units_problems(units: Iterable[Unit], places: Places) -> list[Problem]:
 def local_lesson_problems(lesson: Lesson, edition_id: str, places: Places) -> list[Problem]:
     """An nn edition's own lesson: its bokmål forms, or one error when it is mostly bokmål."""
     words, flags = 0, []
-    for unit in lesson_units(lesson):
+    for unit in lesson_texts(lesson):
         count, found = scan(unit, places)
         words, flags = words + count, flags + found
     if words and len(flags) / words >= BOKMAL_SHARE:
@@ -125,9 +125,15 @@ def translation_problems(translation: Translation) -> list[Problem]:
     return units_problems(all_units(translation.course.lessons, translation.objects), Places())
 
 
+def lesson_texts(lesson: Lesson) -> Iterator[Unit]:
+    """The front matter's title and objectives, then the body."""
+    yield from object_units(lesson)
+    yield from lesson_units(lesson)
+
+
 def all_units(lessons: list[Lesson], objects: list) -> Iterator[Unit]:
     for lesson in lessons:
-        yield from lesson_units(lesson)
+        yield from lesson_texts(lesson)
     for obj in objects:
         yield from object_units(obj)
 
