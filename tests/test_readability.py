@@ -3,7 +3,7 @@ gives for the core course, its translations and an edition's own lessons."""
 
 from __future__ import annotations
 
-import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ import pytest
 from builder.build import check_all, load_checked
 from builder.load import Loader
 from builder.model import Course
+from builder.problems import display_path
 from builder.quality.readability import lesson_score, lesson_scores, problems
 from tests.broken_courses import with_editions
 
@@ -138,6 +139,8 @@ def test_lesson_scores_give_the_overview_plain_figures(tmp_path):
     course.lessons = [lesson(tmp_path, GOLDEN[0][0], "a"), lesson(tmp_path, GOLDEN[1][0], "b")]
     scores = lesson_scores(course)
     assert [(s.lesson, s.words, s.sentences, s.long_words) for s in scores] == [("a", 7, 2, 5), ("b", 8, 2, 2)]
-    assert dataclasses.asdict(scores[0])["lix"] == pytest.approx(74.9)
+    assert json.loads(json.dumps(scores[0].json())) == {
+        "lesson": "a", "path": display_path(tmp_path / "a.md"), "lix": 74.9, "words": 7, "sentences": 2,
+        "long_words": 5, "long_sentences": []}
     assert problems(course, course.lessons)[0].code == "lix-above-target"
 

@@ -2,7 +2,7 @@
 
 LIX = words per sentence + the percentage of words with seven letters or more. Only running text counts (texts.py:
 paragraphs, list items, callout boxes, table body cells, the steps of «tell til tre»); headings and other labels do
-not, nor image descriptions, code or addresses. How words and sentences are told apart:
+not, nor the front matter's title and objectives, image descriptions, code or addresses. Words and sentences:
 - a word is a run of characters between spaces with at least one letter in it; its length is its letters only, so
   «IT-avdelingen» has 12, «(GDPR)» 4 and «f.eks.» 4, while «§», «100» and «2.1» are no words at all;
 - a sentence ends at «.», «!», «?» or «…» (after any closing quote or bracket) when the next word begins with a
@@ -13,12 +13,13 @@ not, nor image descriptions, code or addresses. How words and sentences are told
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Course, Lesson, Where
-from ..problems import Problem
+from ..problems import Problem, display_path
 from .texts import Places, Unit, lesson_units
 
 LONG_WORD = 7  # letters: a long word in LIX
@@ -40,7 +41,7 @@ class Sentence:
 
 @dataclass(frozen=True)
 class LessonScore:
-    """One lesson's readability: what the `check --quality` overview shows (dataclasses.asdict gives its JSON)."""
+    """One lesson's readability: what the `check --quality` overview shows; `json()` gives it for scripts."""
 
     lesson: str  # lesson id
     path: Path  # the lesson file
@@ -49,6 +50,9 @@ class LessonScore:
     sentences: int
     long_words: int  # words of LONG_WORD letters or more
     long_sentences: tuple[Sentence, ...]  # sentences over the course's quality.sentence_words
+
+    def json(self) -> dict:
+        return {**dataclasses.asdict(self), "path": display_path(self.path)}
 
 
 def letters(word: str) -> int:
