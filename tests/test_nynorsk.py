@@ -59,6 +59,13 @@ def test_matching_is_by_whole_word_and_case(tmp_path):
     assert flags(tmp_path, "Ikkje heimetenesta. IKKE NOrge norge. Bare ein.\n") == [(BODY_LINE, 39, "Bare", "Berre")]
 
 
+def test_a_word_repeated_in_a_table_row_or_beside_an_image_is_found_at_each_place(tmp_path):
+    body = ("| fra | og fra |\n| --- | --- |\n| fra | fra |\n\nHer fra ![fra og fra](media/figur.svg)\n\n"
+            "Og fra her.\n")
+    assert [(line - BODY_LINE, col) for line, col, _, _ in flags(tmp_path, body)] == [
+        (0, 3), (0, 12), (2, 3), (2, 9), (4, 5), (4, 11), (4, 18), (6, 4)]
+
+
 def test_quotes_code_addresses_and_numbered_words_are_not_checked(tmp_path):
     body = ("Sjå «Når og hvordan melde avvik?» og “Hva sier loven”, `ikke` eller "
             "[lenkja](https://example.no/hva-er-ikke) og <https://example.no/fra>, hva@example.no og HR-2020-hva.\n\n"

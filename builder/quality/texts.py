@@ -43,19 +43,22 @@ class Unit:
     line: int
     col: int
     last: int
+    before: str = ""  # what precedes it from the same start (earlier cells of its table row, text before an image)
 
 
 # --- lessons --------------------------------------------------------------------------------------
 
 def lesson_units(lesson: Lesson) -> Iterator[Unit]:
     path = lesson.where.path
-    kind = "text"
+    kind, row, in_row = "text", "", False
     for token in lesson.document:
         first, last = (lesson.body_line + token.map[0], lesson.body_line + token.map[1] - 1) if token.map else (0, 0)
         if token.type in ("heading_open", "th_open"):
             kind = "heading"
         elif token.type in ("heading_close", "th_close"):
             kind = "text"
+        elif token.type in ("tr_open", "tr_close"):
+            row, in_row = "", token.type == "tr_open"
         elif token.type == "container_block_open":
             title = token.info.strip().partition(" ")[2]
             if title:
@@ -63,17 +66,21 @@ def lesson_units(lesson: Lesson) -> Iterator[Unit]:
         elif token.type == "fence" and token.info.strip() == "selfcheck" and token.meta["selfcheck"][0]:
             yield from selfcheck_units(token.meta["selfcheck"][0], path, first, last)
         elif token.type == "inline":
-            yield Unit(inline_text(token), kind, path, first, 1, last)
-            for child in token.children or []:
+            text = inline_text(token.children or [])
+            yield Unit(text, kind, path, first, 1, last, row)
+            for index, child in enumerate(token.children or []):
                 if child.type == "image" and child.content.strip():
-                    yield Unit(child.content, "alt", path, first, 1, last)
+                    before = row + inline_text(token.children[:index], alt=True)
+                    yield Unit(child.content, "alt", path, first, 1, last, before)
+            row += text + " " if in_row else ""  # a table row's cells share its lines
 
 
-def inline_text(token: Token) -> str:
-    """The words a reader sees: text and link texts; line breaks kept (a sentence's line is counted from them)."""
+def inline_text(children: list[Token], alt: bool = False) -> str:
+    """The words a reader sees: text and link texts (and with `alt` image descriptions); line breaks kept (a
+    sentence's line is counted from them)."""
     parts = []
-    for child in token.children or []:
-        if child.type == "text":
+    for child in children:
+        if child.type == "text" or (alt and child.type == "image"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
@@ -218,7 +225,8 @@ class Places:
         match = LETTERS.search(unit.text, offset)
         if match is None:
             return None
-        nth = sum(1 for _ in whole_word(match.group(0)).finditer(unit.text, 0, match.start()))
+        pattern = whole_word(match.group(0))
+        nth = len(pattern.findall(unit.before)) + len(pattern.findall(unit.text, 0, match.start()))
         return self.find(unit, match.group(0), nth)
 
     def find(self, unit: Unit, word: str, nth: int = 0) -> tuple[int, int] | None:
