@@ -16,7 +16,7 @@ from .editions import ALL, FOLDER, edition_ids
 from .model import Course, Where
 from .package import write_zip
 from .problems import Problem, SourceError
-from .quality import quality_problems
+from .quality import quality_problems, writing
 from .render import render_course
 from .sources import CORE_LANGUAGE
 from .translations import Parity, check_translations
@@ -52,7 +52,7 @@ def load_checked(source: Path, edition: str | None = None, quality: bool = True)
     with without_cycle_collector():
         course, problems = load_course(source, edition)
         if course is not None and not any(p.severity == "error" for p in problems):
-            problems += check_course(course)
+            problems += check_course(course) + writing.course_problems(course)
             if quality and not any(p.severity == "error" for p in problems):
                 problems += quality_problems(course)
     if course is None or any(p.severity == "error" for p in problems):
@@ -129,7 +129,7 @@ def check_all(source: Path, quality: bool = True) -> tuple[Course, list[Problem]
         problems += warnings + load_discussion(course)[1]
     except SourceError as exc:
         course, problems = None, exc.problems
-    problems += check_translations(source)
+    problems += check_translations(source) + writing.translation_problems(source)
     ids = edition_ids(source)
     for edition_id in ids:
         try:
