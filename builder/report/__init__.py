@@ -17,7 +17,7 @@ from .items import EASY, HARD, MIN_ANSWERS
 from .output import (completed_list, follow_up, item_json, score_text, status_word, undecided, write_csv,
                      write_html, write_json)
 from .readers import DEFAULT_MAX_MB, ExportError
-from .responses import describe_response, right_answer
+from .responses import describe_response, quoted, right_answer
 from .tally import Rule, read_exports
 from .words import WORDS, Refusal, say
 
@@ -72,7 +72,7 @@ def report(request: Request, course: CourseInfo | None, lang: str) -> tuple[Figu
         lists = {"done": list(completed_list(counted)), "follow": list(follow_up(counted)),
                  "undecided": list(undecided(counted))} if request.names else None
         write_html(request.out, course=course, fig=fig, lang=lang, t=t, say=say, lists=lists,
-                   files=[p.name for p in exports], describe=describe_response, right_answer=right_answer,
+                   files=[p.name for p in exports], describe=describe_response, quoted=quoted, right_answer=right_answer,
                    lessons=lesson_rows(fig, course), status_word=status_word, score_text=score_text, pct=pct,
                    date=lambda text: shown(text or "", lang), when=show(fig.status_date, lang, time=False),
                    min_answers=MIN_ANSWERS, easy=EASY, hard=HARD)
@@ -114,6 +114,9 @@ def summary_lines(fig: Figures, listed: tuple[int, int] | None, request: Request
         lines.append(say(lang, "sum_hardest", id=hardest.id, pct=pct(hardest.rate)))
     if fig.unknown_ids:
         lines.append(say(lang, "sum_unknown_ids", ids=", ".join(fig.unknown_ids)))
+    versions = sorted(set(fig.mixed_ids) | {q.id for q in fig.other_versions} - set(fig.unknown_ids))
+    if versions:
+        lines.append(say(lang, "sum_other_versions", ids=", ".join(versions)))
     if request.csv is not None and listed is not None:
         lines.append(say(lang, "sum_csv", done=listed[0], follow=listed[1], path=request.csv))
     if request.json is not None:

@@ -77,7 +77,7 @@ NB: dict[str, str] = {
                      "har ikke startet.",
     "headline_finished": "{n} har avsluttet testen, men bestått er ukjent uten grensen for bestått.",
     "headline_unknown": "{n} har startet, men eksporten viser ikke status.",
-    "right_of": "{pct} riktig ({right} av {n} svar).", "summary_wrong": "Vanligste feilsvar: {answer}.",
+    "right_of": "{pct} riktig ({right} av {n} svar).", "summary_wrong": "Vanligste feilsvar: {answer}",
     "overview_explained": "Hver påmeldt telles én gang, med sin beste status: bestått (eller fullført) om noe forsøk "
                           "ble det, ellers det siste forsøkets status. Prosentene er av alle påmeldte.",
     "groups_intro": "Grupper med færre enn 5 personer er slått sammen til «Andre», så ingen kan pekes ut; en gruppe "
@@ -106,6 +106,7 @@ NB: dict[str, str] = {
                         "--passing-score)",
     "sum_hardest": "vanskeligste spørsmål: {id} ({pct} riktig)",
     "sum_unknown_ids": "ikke i kursets test (talt for seg): {ids}",
+    "sum_other_versions": "svar fra en annen versjon av kurset (talt for seg): {ids}",
     "sum_csv": "{done} som har bestått og {follow} som må følges opp, skrevet til {path}",
     "sum_json": "spørsmålsanalysen skrevet til {path}", "sum_written": "rapporten skrevet til {path}",
     # errors (exit 1)
@@ -199,7 +200,7 @@ NN: dict[str, str] = {
                      "har ikkje starta.",
     "headline_finished": "{n} har avslutta testen, men bestått er ukjend utan grensa for bestått.",
     "headline_unknown": "{n} har starta, men eksporten viser ikkje status.",
-    "right_of": "{pct} rett ({right} av {n} svar).", "summary_wrong": "Vanlegaste feilsvar: {answer}.",
+    "right_of": "{pct} rett ({right} av {n} svar).", "summary_wrong": "Vanlegaste feilsvar: {answer}",
     "overview_explained": "Kvar påmeld blir talt éin gong, med den beste statusen sin: bestått (eller fullført) om "
                           "eit forsøk vart det, elles statusen til det siste forsøket. Prosentane er av alle påmelde.",
     "groups_intro": "Grupper med færre enn 5 personar er slått saman til «Andre», så ingen kan peikast ut; ei gruppe "
@@ -227,6 +228,7 @@ NN: dict[str, str] = {
                         "--passing-score)",
     "sum_hardest": "vanskelegaste spørsmål: {id} ({pct} rett)",
     "sum_unknown_ids": "ikkje i testen til kurset (talde for seg): {ids}",
+    "sum_other_versions": "svar frå ein annan versjon av kurset (talde for seg): {ids}",
     "sum_csv": "{done} som har bestått og {follow} som må følgjast opp, skrivne til {path}",
     "sum_json": "spørsmålsanalysen skriven til {path}", "sum_written": "rapporten skriven til {path}",
     "error": "feil",
@@ -321,7 +323,7 @@ EN: dict[str, str] = {
                      "have not started.",
     "headline_finished": "{n} have finished the quiz, but passing is unknown without the pass mark.",
     "headline_unknown": "{n} have started, but the export shows no status.",
-    "right_of": "{pct} right ({right} of {n} answers).", "summary_wrong": "Most common wrong answer: {answer}.",
+    "right_of": "{pct} right ({right} of {n} answers).", "summary_wrong": "Most common wrong answer: {answer}",
     "overview_explained": "Each enrolled person counts once, with their best status: passed (or completed) if any "
                           "attempt was, else their latest attempt's status. Percentages are of everyone enrolled.",
     "groups_intro": "Groups of fewer than 5 people are merged into «Others», so no one can be picked out; a group of "
@@ -348,6 +350,7 @@ EN: dict[str, str] = {
     "sum_no_pass_mark": "the pass mark is unknown: give the package with --package (or --source, --passing-score)",
     "sum_hardest": "hardest question: {id} ({pct} right)",
     "sum_unknown_ids": "not in the course's quiz (counted apart): {ids}",
+    "sum_other_versions": "answers from another version of the course (counted apart): {ids}",
     "sum_csv": "{done} who passed and {follow} to follow up written to {path}",
     "sum_json": "item analysis written to {path}", "sum_written": "report written to {path}",
     "error": "error",
