@@ -82,6 +82,11 @@ def report(request: Request, course: CourseInfo | None, lang: str) -> tuple[Figu
     return fig, summary_lines(fig, listed, request, lang)
 
 
+def few(ids: list[str], shown: int = 8) -> str:
+    """A terminal line, not a page: the first few ids and how many in all."""
+    return ", ".join(ids[:shown]) + (f", … ({len(ids)})" if len(ids) > shown else "")
+
+
 def pct(share: float | None) -> str:
     return "–" if share is None else f"{round(share * 100)} %"
 
@@ -113,10 +118,10 @@ def summary_lines(fig: Figures, listed: tuple[int, int] | None, request: Request
         hardest = fig.hardest(1)[0]
         lines.append(say(lang, "sum_hardest", id=hardest.id, pct=pct(hardest.rate)))
     if fig.unknown_ids:
-        lines.append(say(lang, "sum_unknown_ids", ids=", ".join(fig.unknown_ids)))
+        lines.append(say(lang, "sum_unknown_ids", ids=few(fig.unknown_ids)))
     versions = sorted(set(fig.mixed_ids) | {q.id for q in fig.other_versions} - set(fig.unknown_ids))
     if versions:
-        lines.append(say(lang, "sum_other_versions", ids=", ".join(versions)))
+        lines.append(say(lang, "sum_other_versions", ids=few(versions)))
     if request.csv is not None and listed is not None:
         lines.append(say(lang, "sum_csv", done=listed[0], follow=listed[1], path=request.csv))
     if request.json is not None:

@@ -27,15 +27,18 @@ def report_kind(layout: Layout) -> str:
     return OBJECTIVES if layout.width > layout.sco + 1 else NO_ANSWERS
 
 
-def wrong_download(header: list[str], sample: list[list[str]]) -> str | None:
-    """'gradebook' or 'completion' when the file is one of those downloads, else None."""
+def wrong_download(header: list[str], sample: list[list[str]], by_values: bool = False) -> str | None:
+    """'gradebook' or 'completion' when the file is one of those downloads, else None. Headers decide first;
+    by_values (only for a file that has no SCORM report's columns: a lessons-only course's SCO column may say
+    «Completed» for everyone) also takes a column of nothing but completion states."""
     cells = [h.strip().lower() for h in header]
     if any(GRADE_TYPE.search(h) for h in cells) or GRADEBOOK_LAST & set(cells):
         return "gradebook"
     if COMPLETION_HEADER & set(cells):
         return "completion"
-    for i in range(len(header)):
-        values = [row[i].strip() for row in sample if i < len(row) and row[i].strip()]
-        if values and all(COMPLETION_VALUE.match(v) for v in values):
-            return "completion"
+    if by_values:
+        for i in range(len(header)):
+            values = [row[i].strip() for row in sample if i < len(row) and row[i].strip()]
+            if values and all(COMPLETION_VALUE.match(v) for v in values):
+                return "completion"
     return None

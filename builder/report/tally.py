@@ -194,7 +194,13 @@ def scan(path: Path, max_mb: float):
         wrong = wrong_download(header, sample)
         if wrong is not None:
             raise Refusal(f"download-{wrong}", path)
-        layout: Layout = find_layout(path, header, sample)
+        try:
+            layout: Layout = find_layout(path, header, sample)
+        except Refusal:
+            wrong = wrong_download(header, sample, by_values=True)
+            if wrong is None:
+                raise
+            raise Refusal(f"download-{wrong}", path) from None
         yield 1, layout, None
         width = layout.width
         for line, row in enumerate(chain(sample, rows), 2):
