@@ -349,13 +349,13 @@ def truncated_xlsx(exports: Path) -> bytes:
 
 
 BAD = {
-    "empty.txt": (lambda e: b"", "the file is empty"),
+    "empty.txt": (lambda e: b"", "filen er tom"),
     "header-only.txt": (lambda e: (e / "interactions.txt").read_bytes().splitlines()[0] + b"\n",
                         "ingen rader under overskriften"),
-    "binary.txt": (lambda e: bytes(range(256)) * 10, "neither a spreadsheet nor a UTF-8 text export"),
-    "login.txt": (lambda e: b"<!DOCTYPE html>\n<html><body>Log in</body></html>\n", "a web page, not a report export"),
+    "binary.txt": (lambda e: bytes(range(256)) * 10, "verken et regneark eller en tekstfil"),
+    "login.txt": (lambda e: b"<!DOCTYPE html>\n<html><body>Log in</body></html>\n", "en nettside, ikke en rapport"),
     "notes.txt": (lambda e: b"Hei\tHR\nDette er\tbare tekst\n", "ikke en SCORM-rapport"),
-    "cut.xlsx": (lambda e: truncated_xlsx(e), "damaged or cut-off zip file"),
+    "cut.xlsx": (lambda e: truncated_xlsx(e), "filen er skadet eller avkuttet"),
 }
 
 
@@ -368,6 +368,7 @@ def test_bad_input_fails_clearly_and_leaves_the_old_report(exports, tmp_path, na
     out.write_text("the report from last week", encoding="utf-8")
     result = CliRunner().invoke(main, ["report", str(path), "--out", str(out), "--csv", str(tmp_path / "l.csv")])
     assert result.exit_code == 1 and message in result.output and str(path) in result.output, result.output
+    assert result.output.startswith("feil: ") and "[unreadable]" not in result.output  # coded, in bokmål
     assert "Traceback" not in result.output and result.exception.__class__ is SystemExit
     assert out.read_text(encoding="utf-8") == "the report from last week" and not (tmp_path / "l.csv").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left behind
@@ -383,7 +384,7 @@ def test_export_of_another_course_is_refused(exports, tmp_path):
 
 def test_a_scorm_package_given_as_the_export(package, tmp_path):
     result = CliRunner().invoke(main, ["report", str(package), "--out", str(tmp_path / "r.html")])
-    assert result.exit_code == 1 and "this is a SCORM package" in result.output
+    assert result.exit_code == 1 and "dette er en SCORM-pakke" in result.output
 
 
 def hostile_zip(path: Path, members: dict[str, bytes]) -> Path:
@@ -410,7 +411,7 @@ def test_untrusted_package_is_checked(exports, tmp_path, members, message):
 def test_size_guard_is_adjustable(exports, tmp_path):
     args = ["report", str(exports / "interactions.txt"), "--out", str(tmp_path / "r.html")]
     refused = CliRunner().invoke(main, [*args, "--max-size", "0.001"])
-    assert refused.exit_code == 1 and "raise it with --max-size" in refused.output
+    assert refused.exit_code == 1 and "hev grensen med --max-size" in refused.output
     assert CliRunner().invoke(main, [*args, "--max-size", "1"]).exit_code == 0
 
 

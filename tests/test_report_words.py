@@ -3,9 +3,11 @@ every code the report's code uses is in the tables."""
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 
+from builder.report.reader_messages import coded
 from builder.report.status import ORDER
 from builder.report.words import WORDS
 from tests.conftest import REPO
@@ -46,3 +48,24 @@ def test_every_code_in_use_is_in_the_tables():
     assert missing == set()
     assert len(used_codes()) > 100  # the scan finds the words, not nothing
 
+
+
+def reader_messages() -> list[str]:
+    """Every refusal readers.py can raise, its placeholders filled with a file name and numbers."""
+    tree = ast.parse((REPORT / "readers.py").read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ExportError" and node.args:
+            parts = node.args[0].values if isinstance(node.args[0], ast.JoinedStr) else [node.args[0]]
+            found.append("".join(p.value if isinstance(p, ast.Constant) else ("f.txt" if i == 0 else "7")
+                                 for i, p in enumerate(parts)))
+    return found
+
+
+def test_every_reader_message_is_given_a_code_and_translated():
+    messages = reader_messages()
+    assert len(messages) >= 10
+    for message in messages:
+        refusal = coded(message, "nb")
+        assert refusal.code != "unreadable" and refusal.path == "f.txt", message
+        assert str(refusal) != message and str(coded(message, "nn")) != str(refusal)

@@ -133,6 +133,21 @@ NB: dict[str, str] = {
     "package-unreadable": "{path}: ikke en lesbar zip-fil ({reason}); gi SCORM-pakken som ble lastet opp.",
     "package-no-data": "{path}: index.html har ingen kursdata kursbygger kan lese; gi en pakke laget av kursbygger.",
     "unreadable": "kan ikke lese eksporten: {detail}",
+    "file-unreadable": "{path}: kan ikke lese filen ({reason}).",
+    "file-empty": "{path}: filen er tom; last ned rapporten på nytt fra læringsplattformen.",
+    "file-too-large": "{path}: {size} MB er mer enn vernet på {max} MB mot feil fil; er filen riktig, hev grensen "
+                      "med --max-size.",
+    "file-damaged": "{path}: filen er skadet eller avkuttet (en nedlasting som ikke ble ferdig?) eller "
+                    "passordbeskyttet; last ned rapporten på nytt, gjerne i tekstformat.",
+    "package-as-export": "{path}: dette er en SCORM-pakke, ikke en rapport; gi den med --package ZIP, og rapporten "
+                         "fra læringsplattformen som eksport.",
+    "zip-not-spreadsheet": "{path}: en zip-fil som verken er Excel (.xlsx) eller OpenDocument (.ods); gi "
+                           "SCORM-rapporten fra læringsplattformen.",
+    "not-text": "{path}: verken et regneark eller en tekstfil (UTF-8); last ned rapporten i tekst-, Excel- eller "
+                "OpenDocument-format.",
+    "web-page": "{path}: en nettside, ikke en rapport (ble innloggingssiden lagret?); last ned rapporten på nytt.",
+    "not-utf8": "{path}: fra rad {row} er teksten ikke lenger UTF-8; gi tekstrapporten slik den ble lastet ned.",
+    "password": "{path}: arbeidsboka er passordbeskyttet; lagre den uten passord, eller last ned tekstformatet.",
 }
 
 NN: dict[str, str] = {
@@ -255,6 +270,21 @@ NN: dict[str, str] = {
     "package-unreadable": "{path}: ikkje ei lesbar zip-fil ({reason}); gi SCORM-pakken som vart lasta opp.",
     "package-no-data": "{path}: index.html har ingen kursdata kursbygger kan lese; gi ein pakke laga av kursbygger.",
     "unreadable": "kan ikkje lese eksporten: {detail}",
+    "file-unreadable": "{path}: kan ikkje lese fila ({reason}).",
+    "file-empty": "{path}: fila er tom; last ned rapporten på nytt frå læringsplattforma.",
+    "file-too-large": "{path}: {size} MB er meir enn vernet på {max} MB mot feil fil; er fila rett, hev grensa "
+                      "med --max-size.",
+    "file-damaged": "{path}: fila er skadd eller avkutta (ei nedlasting som ikkje vart ferdig?) eller "
+                    "passordverna; last ned rapporten på nytt, gjerne i tekstformat.",
+    "package-as-export": "{path}: dette er ein SCORM-pakke, ikkje ein rapport; gi han med --package ZIP, og "
+                         "rapporten frå læringsplattforma som eksport.",
+    "zip-not-spreadsheet": "{path}: ei zip-fil som verken er Excel (.xlsx) eller OpenDocument (.ods); gi "
+                           "SCORM-rapporten frå læringsplattforma.",
+    "not-text": "{path}: verken eit rekneark eller ei tekstfil (UTF-8); last ned rapporten i tekst-, Excel- eller "
+                "OpenDocument-format.",
+    "web-page": "{path}: ei nettside, ikkje ein rapport (vart innloggingssida lagra?); last ned rapporten på nytt.",
+    "not-utf8": "{path}: frå rad {row} er teksten ikkje lenger UTF-8; gi tekstrapporten slik han vart lasta ned.",
+    "password": "{path}: arbeidsboka er passordverna; lagre ho utan passord, eller last ned tekstformatet.",
 }
 
 EN: dict[str, str] = {
@@ -379,6 +409,22 @@ EN: dict[str, str] = {
     "package-no-data": "{path}: index.html holds no course data that kursbygger can read; give a package built by "
                        "kursbygger.",
     "unreadable": "cannot read the export: {detail}",
+    "file-unreadable": "{path}: cannot read the file ({reason}).",
+    "file-empty": "{path}: the file is empty; download the report again from the LMS.",
+    "file-too-large": "{path}: {size} MB is more than the {max} MB guard against a wrong file; if the file is right, "
+                      "raise it with --max-size.",
+    "file-damaged": "{path}: the file is damaged or cut off (a download that did not finish?) or password-protected; "
+                    "download the report again, preferably in text format.",
+    "package-as-export": "{path}: this is a SCORM package, not a report; give it with --package ZIP and the LMS's "
+                         "report as the export.",
+    "zip-not-spreadsheet": "{path}: a zip file that is neither Excel (.xlsx) nor OpenDocument (.ods); give the LMS's "
+                           "SCORM report.",
+    "not-text": "{path}: neither a spreadsheet nor a UTF-8 text file; download the report in text, Excel or "
+                "OpenDocument format.",
+    "web-page": "{path}: a web page, not a report (was the log-in page saved?); download the report again.",
+    "not-utf8": "{path}: from row {row} on the text is no longer UTF-8; give the text report as it was downloaded.",
+    "password": "{path}: the workbook is password-protected; save it without a password, or download the text "
+                "format.",
 }
 
 WORDS: dict[str, dict[str, str]] = {"nb": NB, "nn": NN, "en": EN}
