@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from markupsafe import escape
 from click.testing import CliRunner
 
 from builder.build import build
@@ -420,3 +421,13 @@ def test_package_and_source_together_are_refused(exports, package, tmp_path):
                                        "--source", str(COURSE), "--out", str(tmp_path / "r.html")])
     assert result.exit_code == 2 and "either --package or --source" in result.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_several_right_answers_are_listed_not_run_together(exports, tmp_path):
+    report(tmp_path, exports / "interactions.txt", source=COURSE)
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    q = from_source(COURSE).questions["tre-hvem-sporre"]
+    right = [o.text for o in q.options if o.correct]
+    assert len(right) == 3 and "; ".join(right) not in html
+    listed = '<ul class="parts muted">' + "".join(f"<li>{escape(text)}</li>" for text in right) + "</ul>"
+    assert listed in html

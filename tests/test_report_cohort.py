@@ -4,6 +4,7 @@ against a hand count; the Basic and Objectives reports alone; wrong downloads; l
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -223,3 +224,45 @@ def test_refusals_are_in_the_reports_language(tmp_path):
     with pytest.raises(Refusal) as nynorsk:
         run(Request([path], tmp_path / "r.html", lang="nn"))
     assert "ikkje ein SCORM-rapport" in str(nynorsk.value) and str(nynorsk.value).endswith("[not-an-export]")
+
+
+def test_all_small_groups_are_named_without_figures(cohort, package, tmp_path):
+    rows = (cohort / "interactions.txt").read_text(encoding="utf-8").splitlines()
+    kept = [r for r in rows if r.split("\t")[2] != ""]  # the five without a department left out: 4, 4, 3 and 1
+    path = tmp_path / "x.txt"
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    fig, html, _ = run_report(tmp_path, path, package=package)
+    assert fig.enrolled == 12 and fig.groups == {}
+    assert sorted(fig.small_fields["Department"]) == ["Helse og omsorg", "Oppvekst", "Rådmannens stab", "Teknisk"]
+    assert "alle gruppene har færre enn 5 påmeldte" in html and "Rådmannens stab" in html
+
+
+def test_status_date_from_the_file_when_no_one_has_started(cohort, tmp_path):
+    rows = (cohort / "basic.txt").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "x.txt"
+    path.write_text("\n".join(r for r in rows if "\t-\t" in r or r.startswith("Name")) + "\n", encoding="utf-8")
+    fig, html, _ = run_report(tmp_path, path, passing_score=80)
+    assert fig.date_from_file and fig.status == {**dict.fromkeys(fig.status, 0), "not_started": 8}
+    assert "datoen er filens tidspunkt" in html and "0 av 8 påmeldte har bestått." in html
+
+
+def test_item_analysis_as_json(cohort, package, tmp_path):
+    out = tmp_path / "items.json"
+    fig = run(Request([cohort / "interactions.txt"], tmp_path / "r.html", package=package, json=out))[0]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["version"] == "2.0.0" and data["method"] == "corrected point-biserial correlation"
+    assert len(data["questions"]) == len(fig.questions) == 49
+    first = data["questions"][0]
+    assert set(first) == {"id", "right_answer_recorded", "text", "answered", "right", "difficulty",
+                          "discrimination", "quiz_attempts", "flags"}
+    assert sum(q["answered"] for q in data["questions"]) == 15 * 4 + 30 + 45 + 15 * 2  # every quiz answer
+
+
+def test_a_nynorsk_course_gives_a_nynorsk_page(cohort, tmp_path, monkeypatch):
+    import builder.report as report
+
+    course = from_source(REPO)
+    course.language = "nn"
+    monkeypatch.setattr(report, "from_source", lambda source: course)
+    _, html, lines = run_report(tmp_path, cohort / "interactions.txt", source=REPO)
+    assert "5 av 17 påmelde har bestått." in html and lines[-1].startswith("rapporten skriven til")

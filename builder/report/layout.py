@@ -54,11 +54,15 @@ def find_layout(path: Path, header: list[str], sample: list[list[str]]) -> Layou
     def numeric(i: int) -> bool:
         return all(number(v) is not None for v in column(i))
 
+    def never_started(i: int) -> bool:
+        """Attempt, two dates and score all «-»: in a course's first days, every row may be such."""
+        return all(row[i:i + 4] == ["-"] * 4 for row in sample)
+
     # The attempt number is a column of small whole numbers followed by two dates (not numbers) and the score.
     attempt = next((i for i in range(1, width - 3) if column(i) and all(v.isdigit() and 0 < int(v) < 10_000
                                                                          for v in column(i))
                     and not (column(i + 1) and numeric(i + 1)) and not (column(i + 2) and numeric(i + 2))
-                    and numeric(i + 3)), None)
+                    and numeric(i + 3) or never_started(i)), None)
     if attempt is None:
         raise Refusal("not-an-export", path)
     questions = question_groups(header, column, attempt + 4)
