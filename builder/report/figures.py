@@ -11,7 +11,7 @@ from pathlib import Path
 from ..model import Question
 from .course_info import CourseInfo
 from .downloads import BASIC, INTERACTIONS
-from .items import ItemFigures, item_figures
+from .items import ItemFigures, item_figures, sums
 from .responses import right_codes
 from .status import DONE, ORDER
 from .tally import Tally
@@ -124,14 +124,8 @@ def question_figures(counts: Counter, items: dict) -> dict[tuple[str, str], Ques
     return found
 
 
-def summed_items(per_file: list[dict]) -> dict:
-    total: dict = {}
-    for sums in per_file:
-        for key, s in sums.items():
-            into = total.setdefault(key, [0, 0, 0.0, 0.0, 0.0])
-            for i, v in enumerate(s):
-                into[i] += v
-    return total
+def summed_items(per_file: list[Counter]) -> dict:
+    return sums(sum(per_file, Counter()))
 
 
 def check_course(paths: list[Path], tally: Tally, course: CourseInfo) -> tuple[int, int] | None:

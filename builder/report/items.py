@@ -8,33 +8,47 @@ question itself out keeps it from correlating with itself; with 15 questions per
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 
 EASY = 0.9  # nearly everyone right: the question teaches or tests little
 HARD = 0.3  # most wrong: unclear wording, a wrong key, or a topic the lessons do not cover
 MIN_ANSWERS = 10  # fewer answers than this say too little to flag a question
 
 
-def add(sums: dict, questions, rights, results, per_attempt: int | None, sign: int = 1) -> None:
-    """Adds (or, with sign -1, takes back) one LMS attempt's answers. Its interactions hold every quiz attempt
-    made in it, one after the other; per_attempt (the quiz's draw) splits them, else the row is one attempt."""
-    answered = [(q, r, res.lower() == "correct") for q, r, res in zip(questions, rights, results) if q]
-    size = per_attempt or len(answered)
-    for start in range(0, len(answered), size or 1):
-        part = answered[start:start + size]
-        if len(part) < 2:
+CORRECT = frozenset({"correct", "Correct", "CORRECT"})
+
+
+def add(counts: Counter, questions, rights, results, per_attempt: int | None) -> None:
+    """Counts one LMS attempt's answers as (question, right answer, right 1/0, right in its quiz attempt, questions
+    in it). Its interactions hold every quiz attempt made in it, one after the other; per_attempt (the quiz's draw)
+    splits them, else the row is one attempt. Counting keys, not adding floats, keeps this at C speed and lets a
+    dropped duplicate be taken back exactly (Counter.subtract); sums() turns the counts into the sums."""
+    answered = len(questions) - questions.count("")  # Moodle numbers them from 0: the empty ones are at the end
+    size = per_attempt or answered
+    for start in range(0, answered, size or 1):
+        end = min(start + size, answered)
+        if end - start < 2:
             continue
-        total = sum(x for _, _, x in part)
-        for q, r, x in part:
-            y = (total - x) / (len(part) - 1)
-            s = sums.get((q, r))
-            if s is None:
-                s = sums[(q, r)] = [0, 0, 0.0, 0.0, 0.0]
-            s[0] += sign
-            s[1] += sign * x
-            s[2] += sign * y
-            s[3] += sign * y * y
-            s[4] += sign * x * y
+        right = list(map(CORRECT.__contains__, results[start:end]))
+        counts.update(zip(questions[start:end], rights[start:end], right, repeat(sum(right)), repeat(end - start)))
+
+
+def sums(counts: Counter) -> dict[tuple[str, str], list]:
+    """(question, right answer) → [n, Σx, Σy, Σy², Σxy], y the share right on the attempt's other questions."""
+    found: dict[tuple[str, str], list] = {}
+    for (q, r, x, total, k), c in counts.items():
+        if c <= 0:
+            continue
+        y = (total - x) / (k - 1)
+        s = found.setdefault((q, r), [0, 0, 0.0, 0.0, 0.0])
+        s[0] += c
+        s[1] += c * x
+        s[2] += c * y
+        s[3] += c * y * y
+        s[4] += c * x * y
+    return found
 
 
 @dataclass

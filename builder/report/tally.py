@@ -58,7 +58,7 @@ class Tally:
         self.db = db
         self.rule = rule
         self.answers: list[Counter] = []  # per file: (question, right answer, response, result) → count
-        self.items: list[dict] = []  # per file: (question, right answer) → item sums (items.add)
+        self.items: list[Counter] = []  # per file: the item counts (items.add)
         self.kinds: list[str] = []  # per file: which SCORM report it is (downloads.report_kind)
         self.sco_titles: list[str] = []
         self.group_fields: list[str] = []  # identity-field headers, in the order first seen; column g<i>
@@ -67,7 +67,7 @@ class Tally:
     def read(self, path: Path, max_mb: float = DEFAULT_MAX_MB) -> None:
         file_no = len(self.answers)
         counts: Counter = Counter()
-        sums: dict = {}
+        item_counts: Counter = Counter()
         batch: list[tuple] = []
         rule = self.rule
         for line, found, row in scan(path, max_mb):
@@ -96,7 +96,7 @@ class Tally:
             counts.update(zip(questions, pick[1](row), rights, results))
             answered = len(questions) - questions.count("")
             if answered:
-                add(sums, questions, rights, results, rule.per_attempt)
+                add(item_counts, questions, rights, results, rule.per_attempt)
             name = row[layout.name]
             email = row[layout.email] if layout.email is not None else ""
             last = row[layout.last_access] if started else ""
@@ -114,7 +114,7 @@ class Tally:
             self.db.executemany(insert, batch)
         counts.pop(("", "", "", ""), None)  # the empty groups of attempts with fewer answers than the widest
         self.answers.append(counts)
-        self.items.append(sums)
+        self.items.append(item_counts)
 
     def group_column(self, header: str) -> int:
         key = header.strip()
@@ -144,7 +144,9 @@ class Tally:
                 elif line in rows:
                     questions, responses, rights, results = (p(row) for p in pick)
                     self.answers[file_no].subtract(zip(questions, responses, rights, results))
-                    add(self.items[file_no], questions, rights, results, self.rule.per_attempt, -1)
+                    dropped_items = Counter()
+                    add(dropped_items, questions, rights, results, self.rule.per_attempt)
+                    self.items[file_no].subtract(dropped_items)
             self.answers[file_no] = +self.answers[file_no]
         self.db.execute("DELETE FROM kept WHERE copy > 1")
 
