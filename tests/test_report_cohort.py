@@ -266,3 +266,15 @@ def test_a_nynorsk_course_gives_a_nynorsk_page(cohort, tmp_path, monkeypatch):
     monkeypatch.setattr(report, "from_source", lambda source: course)
     _, html, lines = run_report(tmp_path, cohort / "interactions.txt", source=REPO)
     assert "5 av 17 påmelde har bestått." in html and lines[-1].startswith("rapporten skriven til")
+
+
+def test_a_lessons_only_rule_counts_completed_and_trusts_no_score(cohort, tmp_path, monkeypatch):
+    import builder.report as report
+
+    course = from_source(REPO)
+    course.completion = "lessons"  # the quiz does not decide: a score in the SCO column hides the status
+    monkeypatch.setattr(report, "from_source", lambda source: course)
+    fig, html, _ = run_report(tmp_path, cohort / "interactions.txt", source=REPO)
+    assert fig.headline == "completed" and fig.done == 0
+    assert {k: v for k, v in fig.status.items() if v} == {"unknown": 6, "open": 3, "not_started": 8}
+    assert "0 av 17 påmeldte har fullført." in html and "har bestått." not in html
