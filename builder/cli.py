@@ -204,29 +204,36 @@ def audit(zip_path: Path, out: Path | None) -> None:
               help="The course sources (holds course/ and quizzes/), instead of --package.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
               show_default=True, help="Where to write the HTML report.")
-@click.option("--names", is_flag=True, help="Add the list of people who have not completed or passed.")
+@click.option("--names", is_flag=True,
+              help="Add two lists: who has passed or completed (date, score), and who must be followed up.")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write that list as a spreadsheet file (name, e-mail, status, best score, last access).")
+              help="Also write both lists as a spreadsheet file (list, name, e-mail, status, score, date).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the item analysis (difficulty, discrimination, flags per question) as JSON.")
+@click.option("--lang", type=click.Choice(["nb", "nn", "en"]), default=None,
+              help="The report's language (default: the course's, else bokmål).")
 @click.option("--passing-score", type=click.FloatRange(0, 100), default=None,
               help="The pass mark in %, when neither --package nor --source gives it.")
 @click.option("--max-size", "max_mb", type=click.FloatRange(min=0, min_open=True), default=4096, show_default=True,
               help="Refuse an export larger than this many MB (a guard against absurd inputs).")
 @friendly
 def report(exports: tuple[Path, ...], package: Path | None, source: Path | None, out: Path, names: bool,
-           csv_path: Path | None, passing_score: float | None, max_mb: float) -> None:
+           csv_path: Path | None, json_path: Path | None, lang: str | None, passing_score: float | None,
+           max_mb: float) -> None:
     """HR report from the LMS's SCORM report exports (Moodle/KS Læring; text, .xlsx, .ods or .xls)."""
-    from .report import ExportError, Request, run
+    from .report import Refusal, Request, run
+    from .report.words import say
 
     if package is not None and source is not None:
         raise click.UsageError("give either --package or --source, not both")
     try:
-        _, summary = run(Request(list(exports), out, package, source, names, csv_path, passing_score, max_mb))
-    except ExportError as exc:
-        click.echo(f"error: {exc}", err=True)
+        _, summary = run(Request(list(exports), out, package, source, names, csv_path, passing_score, max_mb,
+                                 lang, json_path))
+    except Refusal as exc:
+        click.echo(f"{say(exc.lang, 'error')}: {exc}", err=True)
         sys.exit(1)
     for line in summary:
         click.echo(line)
-    click.echo(f"report written to {display_path(out)}")
 
 
 @main.command()

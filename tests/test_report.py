@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from markupsafe import escape
 from click.testing import CliRunner
 
 from builder.build import build
@@ -17,7 +18,9 @@ from builder.report.course_info import from_source
 from builder.report.responses import describe_response, right_answer, right_codes
 from tests.conftest import REPO
 
-SHARED = REPO.parent / "shared" / "lms-exports"
+# ../shared from the main checkout; a worktree in /work/wt/<name> finds it one level further up
+SHARED = next((p / "shared" / "lms-exports" for p in (REPO.parent, REPO.parent.parent)
+               if (p / "shared" / "lms-exports").is_dir()), REPO.parent / "shared" / "lms-exports")
 COURSE_EXPORTS = SHARED / "moodle-4.3-course"  # this course, version 1.0.0, in Moodle's three formats
 SMALL_EXPORTS = SHARED / "moodle-4.3"  # a two-question test course: a retry, an unfinished attempt
 COURSE = REPO / "tests" / "fixtures" / "course-1.0.0"  # the course as it was when those exports were made
@@ -48,8 +51,8 @@ def report(tmp_path, *exports, **options):
 
 def numbers(f) -> dict:
     """Every figure of a report, without the course's words."""
-    return {"learners": f.learners, "attempts": f.attempts, "completed": f.completed, "passed": f.passed,
-            "known": f.completion_known, "needed": f.attempts_needed, "bins": f.score_bins,
+    return {"enrolled": f.enrolled, "attempts": f.attempts, "status": f.status, "known": f.status_known,
+            "needed": f.attempts_needed, "bins": f.score_bins,
             "questions": sorted((q.id, q.right_code, q.answered, q.right, dict(q.wrong)) for q in f.questions),
             "other": [(q.id, q.right_code) for q in f.other_versions], "groups": f.groups}
 
@@ -57,8 +60,10 @@ def numbers(f) -> dict:
 @pytest.mark.parametrize("name", FORMATS)
 def test_each_format_gives_the_real_figures(exports, tmp_path, name):
     f = report(tmp_path, exports / name, source=COURSE)
-    assert (f.learners, f.attempts, f.completed, f.passed) == (5, 5, 4, 2)  # Aisha stopped; Kari and Ola failed
-    assert f.completion_known and f.passing_score == 80
+    # Test Student and Per passed; Kari and Ola used every attempt; Aisha stopped after three lessons
+    assert (f.enrolled, f.attempts, f.done) == (5, 5, 2)
+    assert (f.status["passed"], f.status["failed"], f.status["open"], f.status["not_started"]) == (2, 2, 1, 0)
+    assert f.status_known and f.passing_score == 80
     assert dict(f.score_bins)["0–9"] == 2 and dict(f.score_bins)["90–100"] == 2
     assert f.other_versions == [] and f.unknown_ids == [] and f.mixed_ids == []
     by_id = {q.id: q for q in f.questions}
@@ -89,15 +94,21 @@ def test_export_alone_package_and_source_agree(exports, package, tmp_path):
 
 
 def test_export_alone_shows_codes_and_does_not_guess_the_pass_mark(exports, tmp_path):
-    f = report(tmp_path, exports / "interactions.txt")
-    assert f.passed is None and f.pass_rate is None and f.completed == 4
+    f = report(tmp_path, exports / "interactions.txt", names=True)
+    # Four finished attempts (two with 100, two with 0): without the pass mark none is passed and none failed.
+    assert not f.pass_known and f.headline == "no_pass_mark"
+    assert (f.status["finished"], f.status["open"], f.status["passed"], f.status["failed"]) == (4, 1, 0, 0)
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
-    assert "Grensen for bestått er ukjent" in html and "Laget bare fra eksporten" in html
+    assert "Grensen for bestått er ukjent" in html and "Laget bare fra eksporten" in html and "--package" in html
     assert "tre-hvem-sporre" in html and "Hva" not in html.split("<main>")[1].split("tre-")[0]
-    assert "Bestått:" not in html and "Fullført: 4 (80 %)" in html  # no pass count without a pass mark
+    assert "har bestått:" not in html and "avsluttet, bestått ukjent: 4 (80 %)" in html
+    follow = html.split("<h2>Må følges opp</h2>")[1].split("</table>")[0]
+    assert "Aisha Khan" in follow and "Test Student" not in follow and "Kari Nordmann" not in follow
+    assert "avsluttet, 100 poeng" in html and "avsluttet, 0 poeng" in html
     result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--out", str(tmp_path / "a.html")])
     assert result.exit_code == 0, result.output
-    assert "5 learners, 5 attempts: 80 % completed, pass rate unknown" in result.output
+    assert "5 påmeldte; hvor mange som har bestått, er ukjent" in result.output
+    assert "grensen for bestått er ukjent: gi kurspakken med --package" in result.output
 
 
 def test_package_adds_the_course_words(exports, package, tmp_path):
@@ -110,6 +121,7 @@ def test_package_adds_the_course_words(exports, package, tmp_path):
     assert wrong.feedback in html  # the misconception the most common wrong answer reveals
     assert course.lessons[question.lesson] in html
     assert "Grensen for bestått er 80 %" in html
+    assert f"fra {package.name})" in html and str(package.parent) not in html  # the file's name, not its folder
 
 
 def test_summary_names_the_three_hardest_and_their_misconceptions(exports, tmp_path):
@@ -117,11 +129,12 @@ def test_summary_names_the_three_hardest_and_their_misconceptions(exports, tmp_p
     hardest = f.hardest()
     assert len(hardest) == 3 and all(q.rate == 0 and q.answered == 2 for q in hardest)
     summary = (tmp_path / "r.html").read_text(encoding="utf-8").split("<h2>Oversikt</h2>")[0]
-    assert "5 deltakere har åpnet kurset. 4 av dem (80 %) har fullført, og 2 (40 %) har bestått." in summary
+    assert "2 av 5 påmeldte har bestått." in summary
+    assert "2 har ikke bestått og har brukt alle forsøkene, 1 er i gang, og 0 har ikke startet." in summary
     for q in hardest:
         code = q.wrong.most_common(1)[0][0]
         words, feedback = describe_response(q.question, code, WORDS["nb"])
-        assert q.question.text in summary and f"«{words}»" in summary
+        assert q.question.text in summary and all(f"«{w}»" in summary for w in words)
         assert not feedback or feedback in summary
 
 
@@ -133,7 +146,7 @@ def small(tmp_path, *names, **options):
 
 def test_retry_and_unfinished_attempt(tmp_path):
     f = small(tmp_path, "interactions.txt")
-    assert (f.learners, f.attempts, f.completed, f.passed) == (5, 6, 4, 4)
+    assert (f.enrolled, f.attempts, f.status["passed"], f.status["open"]) == (5, 6, 4, 1)
     assert f.attempts_needed == [(1, 3), (2, 1)]  # Ola Hansen failed, then passed on his second attempt
     assert {(q.id, q.right, q.answered) for q in f.questions} == {("q1", 4, 5), ("q2", 4, 5)}
 
@@ -145,8 +158,9 @@ def test_basic_and_interactions_reports_merge(tmp_path):
 
 def test_basic_report_alone_does_not_claim_completion(tmp_path):
     f = small(tmp_path, "basic.txt")
-    assert not f.completion_known and f.passed == 4  # Per Olsen's unfinished attempt reads as 0 there
-    assert "Fullføring er ukjent" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    # Per Olsen's unfinished attempt reads as 0 there: started, status unknown; the 100s are at the pass mark.
+    assert not f.status_known and f.status["passed"] == 4 and f.status["unknown"] == 1 and f.status["open"] == 0
+    assert "Grunnleggende rapport (Basic)" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
 def translated_text(src: Path, dest: Path) -> Path:
@@ -217,7 +231,7 @@ def test_scorm_2004_responses(exports, tmp_path):
     path = scorm_2004_export(exports, tmp_path / "x.txt")
     assert "[,]" in path.read_text(encoding="utf-8") and "incorrect" in path.read_text(encoding="utf-8")
     f = report(tmp_path, path, source=COURSE)
-    assert f.other_versions == [] and (f.learners, f.completed, f.passed) == (5, 4, 2)
+    assert f.other_versions == [] and (f.enrolled, f.status["passed"], f.status["failed"]) == (5, 2, 2)
     as_12 = report(tmp_path, exports / "interactions.txt", source=COURSE)
     assert [(q.id, q.answered, q.right) for q in f.questions] == [(q.id, q.answered, q.right) for q in as_12.questions]
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
@@ -251,8 +265,8 @@ def test_old_export_with_a_newer_quiz_is_reported_as_mixed_versions(exports, tmp
     result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--source", str(v2),
                                        "--out", str(tmp_path / "r.html")])
     assert result.exit_code == 0, result.output
-    assert "not in the course's quiz (counted apart): pri-lukket-gruppe" in result.output
-    assert "answers from another version of the course (counted apart): ytr-hvem-har" in result.output
+    assert "ikke i kursets test (talt for seg): pri-lukket-gruppe" in result.output
+    assert "svar fra en annen versjon av kurset (talt for seg): ytr-hvem-har" in result.output
     f = report(tmp_path, exports / "interactions.txt", source=v2)
     assert {q.id for q in f.other_versions} == {"ytr-hvem-har", "pri-lukket-gruppe"}
     assert not {"ytr-hvem-har", "pri-lukket-gruppe"} & {q.id for q in f.questions}  # not merged into the figures
@@ -285,15 +299,20 @@ def test_cli_names_and_csv_only_on_request(exports, tmp_path):
     result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--source", str(COURSE),
                                        "--out", str(out), "--names", "--csv", str(csv_path)])
     assert result.exit_code == 0, result.output
-    assert "3 people to follow up written to" in result.output
+    assert "2 som har bestått og 3 som må følges opp, skrevet til" in result.output
     html = out.read_text(encoding="utf-8")
-    assert "Kari Nordmann" in html and "Aisha Khan" in html and "Per Olsen" not in html  # Per passed
+    follow = html.split("<h2>Må følges opp</h2>")[1].split("</table>")[0]
+    done = html.split("<h2>Har bestått eller fullført</h2>")[1].split("</table>")[0]
+    assert "Kari Nordmann" in follow and "Aisha Khan" in follow and "Per Olsen" not in follow  # Per passed
+    assert "Per Olsen" in done and "25. november 2026 kl. 15.43" in done
     raw = csv_path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads æøå right
     lines = raw.decode("utf-8-sig").splitlines()
-    assert lines[0] == "Navn;E-post;Status;Beste poengsum;Sist åpnet"
-    assert lines[1] == "Aisha Khan;aisha@example.com;Ikke fullført;;Wednesday, 25 November 2026, 3:42 PM"
-    assert lines[2].startswith("Kari Nordmann;kari@example.com;Ikke bestått;0;") and len(lines) == 4
+    assert lines[0] == "Liste;Navn;E-post;Status;Poengsum;Dato (bestått / sist åpnet)"
+    assert lines[1] == "Bestått/fullført;Per Olsen;per@example.com;bestått;100;25. november 2026 kl. 15.43"
+    assert lines[3].startswith("Følges opp;Kari Nordmann;kari@example.com;ikke bestått (alle forsøk brukt);0;")
+    assert lines[5] == "Følges opp;Aisha Khan;aisha@example.com;i gang;;25. november 2026 kl. 15.42"
+    assert len(lines) == 6
 
 
 def test_report_words_exist_in_every_language():
@@ -311,7 +330,7 @@ def test_sort_responses_read_in_both_formats_and_right_answers():
     described = describe_response(q, as_12, words)[0]
     assert described == describe_response(q, as_2004, words)[0] == right_answer(q, words)
     for foreign in ("a.9", "z.1", "x[.]y", "nonsense"):  # codes that do not fit the question are shown raw
-        assert describe_response(q, foreign, words) == (foreign, "")
+        assert describe_response(q, foreign, words) == ([foreign], "")
 
 
 def test_hostile_text_is_escaped(exports, tmp_path):
@@ -331,12 +350,13 @@ def truncated_xlsx(exports: Path) -> bytes:
 
 
 BAD = {
-    "empty.txt": (lambda e: b"", "the file is empty"),
-    "header-only.txt": (lambda e: (e / "interactions.txt").read_bytes().splitlines()[0] + b"\n", "has no attempts"),
-    "binary.txt": (lambda e: bytes(range(256)) * 10, "neither a spreadsheet nor a UTF-8 text export"),
-    "login.txt": (lambda e: b"<!DOCTYPE html>\n<html><body>Log in</body></html>\n", "a web page, not a report export"),
-    "notes.txt": (lambda e: b"Hei\tHR\nDette er\tbare tekst\n", "not a SCORM report export"),
-    "cut.xlsx": (lambda e: truncated_xlsx(e), "damaged or cut-off zip file"),
+    "empty.txt": (lambda e: b"", "filen er tom"),
+    "header-only.txt": (lambda e: (e / "interactions.txt").read_bytes().splitlines()[0] + b"\n",
+                        "ingen rader under overskriften"),
+    "binary.txt": (lambda e: bytes(range(256)) * 10, "verken et regneark eller en tekstfil"),
+    "login.txt": (lambda e: b"<!DOCTYPE html>\n<html><body>Log in</body></html>\n", "en nettside, ikke en rapport"),
+    "notes.txt": (lambda e: b"Hei\tHR\nDette er\tbare tekst\n", "ikke en SCORM-rapport"),
+    "cut.xlsx": (lambda e: truncated_xlsx(e), "filen er skadet eller avkuttet"),
 }
 
 
@@ -349,6 +369,7 @@ def test_bad_input_fails_clearly_and_leaves_the_old_report(exports, tmp_path, na
     out.write_text("the report from last week", encoding="utf-8")
     result = CliRunner().invoke(main, ["report", str(path), "--out", str(out), "--csv", str(tmp_path / "l.csv")])
     assert result.exit_code == 1 and message in result.output and str(path) in result.output, result.output
+    assert result.output.startswith("feil: ") and "[unreadable]" not in result.output  # coded, in bokmål
     assert "Traceback" not in result.output and result.exception.__class__ is SystemExit
     assert out.read_text(encoding="utf-8") == "the report from last week" and not (tmp_path / "l.csv").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left behind
@@ -357,13 +378,14 @@ def test_bad_input_fails_clearly_and_leaves_the_old_report(exports, tmp_path, na
 def test_export_of_another_course_is_refused(exports, tmp_path):
     result = CliRunner().invoke(main, ["report", str(exports / "interactions.txt"), "--source", str(SMALL_COURSE),
                                        "--out", str(tmp_path / "r.html")])
-    assert result.exit_code == 1 and "none of its 33 question ids" in result.output and "Kontraktskurs" in result.output
+    assert result.exit_code == 1 and "ingen av de 33 spørsmålene" in result.output and "Kontraktskurs" in result.output
+    assert "[another-course]" in result.output
     assert not (tmp_path / "r.html").exists()
 
 
 def test_a_scorm_package_given_as_the_export(package, tmp_path):
     result = CliRunner().invoke(main, ["report", str(package), "--out", str(tmp_path / "r.html")])
-    assert result.exit_code == 1 and "this is a SCORM package" in result.output
+    assert result.exit_code == 1 and "dette er en SCORM-pakke" in result.output
 
 
 def hostile_zip(path: Path, members: dict[str, bytes]) -> Path:
@@ -374,10 +396,10 @@ def hostile_zip(path: Path, members: dict[str, bytes]) -> Path:
 
 
 @pytest.mark.parametrize("members, message", [
-    ({"../index.html": b"<script type=\"application/json\" id=\"kurs-data\">{}</script>"}, "no index.html"),
-    ({"index.html": b"<html>no data</html>"}, "holds no course data"),
-    ({"index.html": b'<script type="application/json" id="kurs-data">{"course": 1}</script>'}, "holds no course data"),
-    ({"index.html": b"\0" * 60_000_000}, "claims 60,000,000 bytes"),  # a small zip that inflates to 60 MB
+    ({"../index.html": b"<script type=\"application/json\" id=\"kurs-data\">{}</script>"}, "ingen index.html"),
+    ({"index.html": b"<html>no data</html>"}, "har ingen kursdata"),
+    ({"index.html": b'<script type="application/json" id="kurs-data">{"course": 1}</script>'}, "har ingen kursdata"),
+    ({"index.html": b"\0" * 60_000_000}, "oppgir 60,000,000 byte"),  # a small zip that inflates to 60 MB
 ])
 def test_untrusted_package_is_checked(exports, tmp_path, members, message):
     path = hostile_zip(tmp_path / "p.zip", members)
@@ -390,7 +412,7 @@ def test_untrusted_package_is_checked(exports, tmp_path, members, message):
 def test_size_guard_is_adjustable(exports, tmp_path):
     args = ["report", str(exports / "interactions.txt"), "--out", str(tmp_path / "r.html")]
     refused = CliRunner().invoke(main, [*args, "--max-size", "0.001"])
-    assert refused.exit_code == 1 and "raise it with --max-size" in refused.output
+    assert refused.exit_code == 1 and "hev grensen med --max-size" in refused.output
     assert CliRunner().invoke(main, [*args, "--max-size", "1"]).exit_code == 0
 
 
@@ -399,3 +421,13 @@ def test_package_and_source_together_are_refused(exports, package, tmp_path):
                                        "--source", str(COURSE), "--out", str(tmp_path / "r.html")])
     assert result.exit_code == 2 and "either --package or --source" in result.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_several_right_answers_are_listed_not_run_together(exports, tmp_path):
+    report(tmp_path, exports / "interactions.txt", source=COURSE)
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    q = from_source(COURSE).questions["tre-hvem-sporre"]
+    right = [o.text for o in q.options if o.correct]
+    assert len(right) == 3 and "; ".join(right) not in html
+    listed = '<ul class="parts muted">' + "".join(f"<li>{escape(text)}</li>" for text in right) + "</ul>"
+    assert listed in html

@@ -1,8 +1,9 @@
 """HR report from the LMS's own exports:
-`kursbygger report EXPORT… [--package ZIP | --source DIR] [--out FILE] [--names] [--csv FILE]`.
+`kursbygger report EXPORT… [--package ZIP | --source DIR] [--out FILE] [--names] [--csv FILE] [--json FILE]`.
 
-readers (format by content) → layout (columns by structure) → tally (one streamed pass, SQLite for attempts)
-→ figures (with course_info's words when the package or sources are given) → output (HTML, CSV)."""
+readers (format by content) → layout (columns by structure) → tally (one streamed pass, SQLite for attempts,
+status per attempt from status.py) → figures (with course_info's words and rule when the package or sources are
+given) → output (HTML, CSV, JSON). Every word and message is in words.py, in bokmål, nynorsk and English."""
 
 from __future__ import annotations
 
@@ -10,12 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .course_info import CourseInfo, from_package, from_source
+from .dates import show, shown
 from .figures import Figures, figures
-from .output import follow_up, score_text, status_word, write_csv, write_html
+from .items import EASY, HARD, MIN_ANSWERS
+from .output import (completed_list, follow_up, item_json, score_text, status_word, undecided, write_csv,
+                     write_html, write_json)
+from .reader_messages import coded
 from .readers import DEFAULT_MAX_MB, ExportError
-from .responses import describe_response, right_answer
-from .tally import read_exports
-from .words import WORDS
+from .responses import describe_response, quoted, right_answer
+from .tally import Rule, read_exports
+from .words import WORDS, Refusal, say
 
 
 @dataclass
@@ -28,6 +33,8 @@ class Request:
     csv: Path | None = None
     passing_score: float | None = None
     max_mb: float = DEFAULT_MAX_MB
+    lang: str | None = None  # nb, nn or en; by default the course's language, else bokmål
+    json: Path | None = None
 
 
 def course_for(request: Request) -> CourseInfo | None:
@@ -39,22 +46,46 @@ def course_for(request: Request) -> CourseInfo | None:
 
 
 def run(request: Request) -> tuple[Figures, list[str]]:
-    """Reads the exports, writes the HTML report (and the CSV list when asked); returns the figures and the lines
-    of the terminal summary. Raises ExportError (or SourceError for --source) with a clear message."""
-    course = course_for(request)
+    """Reads the exports, writes the HTML report (and the CSV lists and JSON item analysis when asked); returns the
+    figures and the lines of the terminal summary. Raises Refusal (or SourceError for --source), in the report's
+    language."""
+    lang = request.lang or "nb"
+    try:
+        course = course_for(request)
+        if request.lang is None and course is not None and course.language in WORDS:
+            lang = course.language
+        return report(request, course, lang)
+    except Refusal as exc:
+        exc.lang = lang
+        raise
+    except ExportError as exc:  # a reader's message (readers.py words its own in English): coded and translated
+        raise coded(str(exc), lang) from None
+
+
+def report(request: Request, course: CourseInfo | None, lang: str) -> tuple[Figures, list[str]]:
     passing = request.passing_score if request.passing_score is not None else (
         course.passing_score if course is not None else None)
+    rule = Rule(passing, course.completion if course else None, course.per_attempt if course else None)
     exports = [Path(p) for p in request.exports]
-    with read_exports(exports, passing, request.max_mb) as counted:
+    t = WORDS[lang]
+    with read_exports(exports, rule, request.max_mb) as counted:
         fig = figures(exports, counted, course, passing)
-        lang = course.language if course is not None else "nb"
-        t = WORDS[lang]
-        write_html(request.out, course=course, fig=fig, lang=lang, t=t, names=request.names,
-                   files=[p.name for p in exports], describe=describe_response, right_answer=right_answer,
-                   lessons=lesson_rows(fig, course), people=follow_up(counted) if request.names else (),
-                   status_word=status_word, score_text=score_text, pct=pct)
-        listed = write_csv(request.csv, counted, passing is not None, t) if request.csv is not None else None
-    return fig, summary_lines(fig, listed, request.csv)
+        lists = {"done": list(completed_list(counted)), "follow": list(follow_up(counted)),
+                 "undecided": list(undecided(counted))} if request.names else None
+        write_html(request.out, course=course, fig=fig, lang=lang, t=t, say=say, lists=lists,
+                   files=[p.name for p in exports], describe=describe_response, quoted=quoted, right_answer=right_answer,
+                   lessons=lesson_rows(fig, course), status_word=status_word, score_text=score_text, pct=pct,
+                   date=lambda text: shown(text or "", lang), when=show(fig.status_date, lang, time=False),
+                   min_answers=MIN_ANSWERS, easy=EASY, hard=HARD)
+        listed = write_csv(request.csv, counted, t, lang) if request.csv is not None else None
+        if request.json is not None:
+            write_json(request.json, item_json(fig, course, lang))
+    return fig, summary_lines(fig, listed, request, lang)
+
+
+def few(ids: list[str], shown: int = 8) -> str:
+    """A terminal line, not a page: the first few ids and how many in all."""
+    return ", ".join(ids[:shown]) + (f", … ({len(ids)})" if len(ids) > shown else "")
 
 
 def pct(share: float | None) -> str:
@@ -73,24 +104,31 @@ def lesson_rows(fig: Figures, course: CourseInfo | None) -> list[tuple[str, int,
     return [(course.lessons[lesson], right, answered) for lesson, (right, answered) in per.items() if answered]
 
 
-def summary_lines(fig: Figures, listed: int | None, csv_path: Path | None) -> list[str]:
-    completed = (f"{pct(fig.completion_rate)} completed" if fig.completion_known
-                 else "completion unknown (add the Interactions report: the Basic report shows no status)")
-    passed = (f"{pct(fig.pass_rate)} passed" if fig.pass_rate is not None
-              else "pass rate unknown (give --package, --source or --passing-score)")
-    lines = [f"{fig.learners} learners, {fig.attempts} attempts: {completed}, {passed}"]
+def summary_lines(fig: Figures, listed: tuple[int, int] | None, request: Request, lang: str) -> list[str]:
+    s = fig.status
+    lines = [say(lang, f"sum_headline_{fig.headline}", done=fig.done, n=fig.enrolled, date=show(fig.status_date, lang, time=False)),
+             say(lang, "sum_counts", failed=s["failed"], open=s["open"], not_started=s["not_started"],
+                 finished=s["finished"], unknown=s["unknown"])]
+    if not fig.pass_known:
+        lines.append(say(lang, "sum_no_pass_mark"))
+    if not fig.status_known:
+        lines.append(say(lang, "note_basic"))
+    if fig.another_version:
+        lines.append(say(lang, "note_another_version", missing=fig.another_version[0], n=fig.another_version[1]))
     if fig.hardest(1):
         hardest = fig.hardest(1)[0]
-        lines.append(f"hardest question: {hardest.id} ({pct(hardest.rate)} right)")
+        lines.append(say(lang, "sum_hardest", id=hardest.id, pct=pct(hardest.rate)))
     if fig.unknown_ids:
-        lines.append(f"not in the course's quiz (counted apart): {', '.join(fig.unknown_ids)}")
-    if fig.mixed_ids or fig.other_versions:
-        ids = sorted(set(fig.mixed_ids) | {q.id for q in fig.other_versions} - set(fig.unknown_ids))
-        if ids:
-            lines.append(f"answers from another version of the course (counted apart): {', '.join(ids)}")
-    if csv_path is not None:
-        lines.append(f"{listed} people to follow up written to {csv_path}")
+        lines.append(say(lang, "sum_unknown_ids", ids=few(fig.unknown_ids)))
+    versions = sorted(set(fig.mixed_ids) | {q.id for q in fig.other_versions} - set(fig.unknown_ids))
+    if versions:
+        lines.append(say(lang, "sum_other_versions", ids=few(versions)))
+    if request.csv is not None and listed is not None:
+        lines.append(say(lang, "sum_csv", done=listed[0], follow=listed[1], path=request.csv))
+    if request.json is not None:
+        lines.append(say(lang, "sum_json", path=request.json))
+    lines.append(say(lang, "sum_written", path=request.out))
     return lines
 
 
-__all__ = ["run", "Request", "ExportError", "WORDS"]
+__all__ = ["run", "Request", "ExportError", "Refusal", "WORDS"]

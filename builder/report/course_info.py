@@ -13,7 +13,7 @@ from pathlib import Path
 from ..build import load_checked
 from ..model import Question
 from ..questions import BY_KIND
-from .readers import ExportError
+from .words import Refusal
 
 MAX_INDEX_BYTES = 50_000_000  # a course page is well under a megabyte; this only stops a zip bomb
 KURS_DATA = re.compile(r'<script type="application/json" id="kurs-data">(.*?)</script>', re.DOTALL)
@@ -27,14 +27,19 @@ class CourseInfo:
     passing_score: float
     lessons: dict[str, str]  # id → title, in course order
     questions: dict[str, Question]
-    origin: str  # the file or folder it came from, for the report's header
+    origin: str  # the file or folder it came from (its name only: the page may be shared), for the header
+    completion: str = "lessons-and-quiz"  # the course's completion rule: lessons, quiz or lessons-and-quiz
+    per_attempt: int | None = None  # questions drawn per quiz attempt
+    max_attempts: int = 0  # quiz attempts allowed; 0 = unlimited
 
 
 def from_source(source: Path) -> CourseInfo:
     course, _ = load_checked(source)
     questions = {q.id: q for q in course.quiz.questions} if course.quiz else {}
     return CourseInfo(course.title, course.language, course.version, course.passing_score,
-                      {lesson.id: lesson.title for lesson in course.lessons}, questions, str(source))
+                      {lesson.id: lesson.title for lesson in course.lessons}, questions, source.resolve().name,
+                      course.tracking.completion, course.quiz.draw_count if course.quiz else None,
+                      course.tracking.max_attempts)
 
 
 def from_package(path: Path) -> CourseInfo:
@@ -42,32 +47,32 @@ def from_package(path: Path) -> CourseInfo:
         with zipfile.ZipFile(path) as archive:
             info = next((i for i in archive.infolist() if i.filename == "index.html"), None)
             if info is None:
-                raise ExportError(f"{path}: no index.html at the top of the zip; expected the SCORM package that "
-                                  "kursbygger built and that was uploaded to the LMS")
+                raise Refusal("package-no-index", path)
             if info.file_size > MAX_INDEX_BYTES:
-                raise ExportError(f"{path}: index.html claims {info.file_size:,} bytes; not a kursbygger package")
+                raise Refusal("package-huge", path, size=f"{info.file_size:,}")
             with archive.open(info) as member:
                 page = member.read(MAX_INDEX_BYTES + 1)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise ExportError(f"{path}: not a readable zip file ({exc.__class__.__name__}); expected the SCORM "
-                          "package that was uploaded to the LMS") from None
+        raise Refusal("package-unreadable", path, reason=exc.__class__.__name__) from None
     if len(page) > MAX_INDEX_BYTES:
-        raise ExportError(f"{path}: index.html is larger than it claims; not a kursbygger package")
+        raise Refusal("package-huge", path, size=f"> {MAX_INDEX_BYTES:,}")
     found = KURS_DATA.search(page.decode("utf-8", errors="replace"))
     try:
         data = json.loads(found.group(1)) if found else None
         return course_from_data(data, path)
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise ExportError(f"{path}: index.html holds no course data that kursbygger can read; expected a package "
-                          "built by kursbygger") from None
+        raise Refusal("package-no-data", path) from None
 
 
 def course_from_data(data: dict, path: Path) -> CourseInfo:
+    """The course's own rule, as its player applies it: pass mark, completion rule, questions per attempt."""
     course, tracking, quiz = data["course"], data["tracking"], data.get("quiz") or {"questions": []}
     return CourseInfo(str(course["title"]), str(course["language"]), str(course["version"]),
                       float(tracking["passingScore"]),
                       {str(lesson["id"]): str(lesson["title"]) for lesson in data["lessons"]},
-                      {str(q["id"]): question_from_data(q) for q in quiz["questions"]}, str(path))
+                      {str(q["id"]): question_from_data(q) for q in quiz["questions"]}, path.name,
+                      str(tracking.get("completion", "lessons-and-quiz")), int(quiz["draw"]) if quiz.get("draw") else None,
+                      int(tracking.get("maxAttempts") or 0))
 
 
 def question_from_data(q: dict) -> Question:

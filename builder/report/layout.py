@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .readers import ExportError
+from .words import Refusal
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 NUMBERED = re.compile(r"^(.*?)\s*(\d+)$")
@@ -29,6 +29,7 @@ class Layout:
     last_access: int
     score: int
     sco: int | None  # the SCO's column: its score, or a status word such as "Incomplete"
+    sco_title: str  # the SCO column's header: the activity's SCO as the LMS names it
     questions: list[tuple[int, int, int, int]]  # question, response, right answer, result
 
 
@@ -47,25 +48,30 @@ def find_layout(path: Path, header: list[str], sample: list[list[str]]) -> Layou
     width = len(header)
 
     def column(i: int) -> list[str]:
-        return [row[i] for row in sample if i < len(row) and row[i]]
+        # «-» is Moodle's mark for a learner who never started: no attempt, no dates, no score
+        return [row[i] for row in sample if i < len(row) and row[i] and row[i] != "-"]
 
     def numeric(i: int) -> bool:
         return all(number(v) is not None for v in column(i))
+
+    def never_started(i: int) -> bool:
+        """Attempt, two dates and score all «-»: in a course's first days, every row may be such."""
+        return all(row[i:i + 4] == ["-"] * 4 for row in sample)
 
     # The attempt number is a column of small whole numbers followed by two dates (not numbers) and the score.
     attempt = next((i for i in range(1, width - 3) if column(i) and all(v.isdigit() and 0 < int(v) < 10_000
                                                                          for v in column(i))
                     and not (column(i + 1) and numeric(i + 1)) and not (column(i + 2) and numeric(i + 2))
-                    and numeric(i + 3)), None)
+                    and numeric(i + 3) or never_started(i)), None)
     if attempt is None:
-        raise ExportError(f"{path}: not a SCORM report export from the LMS: expected the learner's name, "
-                          "an attempt number, two dates and a score in its columns, and found no such columns")
+        raise Refusal("not-an-export", path)
     questions = question_groups(header, column, attempt + 4)
     first_question = questions[0][0] if questions else width
     email = next((i for i in range(1, attempt) if column(i) and all(EMAIL.match(v) for v in column(i))), None)
     groups = {i: header[i].strip() or f"#{i + 1}" for i in range(1, attempt) if i != email}
     sco = attempt + 4 if attempt + 4 < first_question else None
-    return Layout(width, 0, email, groups, attempt, attempt + 2, attempt + 3, sco, questions)
+    return Layout(width, 0, email, groups, attempt, attempt + 2, attempt + 3, sco,
+                  header[sco].strip() if sco is not None else "", questions)
 
 
 def question_groups(header: list[str], column, start: int) -> list[tuple[int, int, int, int]]:

@@ -11,17 +11,23 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections import Counter
+from dataclasses import dataclass
 from contextlib import contextmanager
 from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
 
+from .dates import parse
+from .downloads import BASIC, report_kind, wrong_download
+from .items import add
 from .layout import SAMPLE_ROWS, Layout, find_layout, number
-from .readers import DEFAULT_MAX_MB, ExportError, open_rows
+from .readers import DEFAULT_MAX_MB, open_rows
+from .status import DONE, PASSED, attempt_outcome
+from .words import Refusal
 
 BATCH = 10_000
-ATTEMPT_COLUMNS = ("file", "row", "person", "name", "email", "number", "score", "graded", "status_known",
-                   "answered", "has_status", "last")
+ATTEMPT_COLUMNS = ("file", "row", "person", "name", "email", "number", "score", "outcome", "best", "status_known",
+                   "answered", "quiz_attempts", "last", "stamp")
 
 
 def getter(columns: list[int]):
@@ -37,43 +43,70 @@ def pickers(layout: Layout):
     return [getter([group[k] for group in layout.questions]) for k in range(4)]
 
 
-class Tally:
-    """The exports read: answer counts per file and an SQLite table of attempts."""
+@dataclass
+class Rule:
+    """What the course says about its own completion, when the package or sources are given."""
+    pass_mark: float | None = None
+    completion: str | None = None  # "lessons", "quiz", "lessons-and-quiz"
+    per_attempt: int | None = None  # questions drawn per quiz attempt
 
-    def __init__(self, db: sqlite3.Connection):
+
+class Tally:
+    """The exports read: answer counts and item sums per file, an SQLite table of attempts."""
+
+    def __init__(self, db: sqlite3.Connection, rule: Rule):
         self.db = db
+        self.rule = rule
         self.answers: list[Counter] = []  # per file: (question, right answer, response, result) → count
+        self.items: list[Counter] = []  # per file: the item counts (items.add)
+        self.kinds: list[str] = []  # per file: which SCORM report it is (downloads.report_kind)
+        self.sco_titles: list[str] = []
         self.group_fields: list[str] = []  # identity-field headers, in the order first seen; column g<i>
+        self.has_email = False
 
     def read(self, path: Path, max_mb: float = DEFAULT_MAX_MB) -> None:
         file_no = len(self.answers)
         counts: Counter = Counter()
+        item_counts: Counter = Counter()
         batch: list[tuple] = []
+        rule = self.rule
         for line, found, row in scan(path, max_mb):
             if found is not None:
                 layout = found
+                kind = report_kind(layout)
+                self.kinds.append(kind)
+                self.sco_titles.append(layout.sco_title)
+                self.has_email |= layout.email is not None
                 groups = [(col, self.group_column(header)) for col, header in layout.groups.items()]
                 insert = (f"INSERT INTO attempts ({', '.join(ATTEMPT_COLUMNS)}"
                           f"{''.join(f', g{g}' for _, g in groups)}) VALUES "
                           f"({', '.join('?' * (len(ATTEMPT_COLUMNS) + len(groups)))})")
                 pick = pickers(layout)
-                status_known = layout.sco is not None or bool(layout.questions)
+                status_known = kind != BASIC
                 continue
-            attempt = row[layout.attempt]
-            if not attempt.isdigit():
-                raise ExportError(f"{path}: row {line}: the attempt number '{attempt}' is not a whole number; "
-                                  "expected the LMS's report as downloaded")
-            score = number(row[layout.score]) if row[layout.score] else None
-            status = row[layout.sco] if layout.sco is not None and number(row[layout.sco]) is None else ""
-            questions = pick[0](row)
-            counts.update(zip(questions, pick[1](row), pick[2](row), pick[3](row)))
+            attempt = row[layout.attempt].strip()
+            started = attempt not in ("-", "")
+            if started and not attempt.isdigit():
+                raise Refusal("attempt-not-number", path, row=line, value=attempt)
+            score = number(row[layout.score]) if started and row[layout.score] else None
+            sco = row[layout.sco] if layout.sco is not None else None
+            outcome = attempt_outcome(started, sco, score, rule.pass_mark, rule.completion)
+            best = (number(sco) if sco else None) if status_known else score
+            questions, rights, results = pick[0](row), pick[2](row), pick[3](row)
+            counts.update(zip(questions, pick[1](row), rights, results))
+            answered = len(questions) - questions.count("")
+            if answered:
+                add(item_counts, questions, rights, results, rule.per_attempt)
             name = row[layout.name]
             email = row[layout.email] if layout.email is not None else ""
+            last = row[layout.last_access] if started else ""
+            when = parse(last) if last else None
             # The person as a 64-bit hash (of the e-mail, or the name when there is none): SQLite groups whole
             # numbers far faster than text, and a collision among a million people has odds of about 1 in 10^7.
-            batch.append((file_no, line, hash(email.lower() or name), name, email, int(attempt), score,
-                          not status and score is not None, status_known, len(questions) - questions.count(""),
-                          bool(status), row[layout.last_access], *(row[col] for col, _ in groups)))
+            batch.append((file_no, line, hash(email.lower() or name), name, email, int(attempt) if started else 0,
+                          score, outcome, best if started else None, status_known, answered,
+                          quiz_attempts(answered, rule.per_attempt), last, when.isoformat() if when else None,
+                          *(row[col] for col, _ in groups)))
             if len(batch) >= BATCH:
                 self.db.executemany(insert, batch)
                 batch.clear()
@@ -81,6 +114,7 @@ class Tally:
             self.db.executemany(insert, batch)
         counts.pop(("", "", "", ""), None)  # the empty groups of attempts with fewer answers than the widest
         self.answers.append(counts)
+        self.items.append(item_counts)
 
     def group_column(self, header: str) -> int:
         key = header.strip()
@@ -96,7 +130,7 @@ class Tally:
             self.db.execute("CREATE VIEW kept AS SELECT * FROM attempts")
             return
         self.db.execute("""CREATE TABLE kept AS SELECT * FROM (SELECT *, ROW_NUMBER() OVER (
-            PARTITION BY person, number ORDER BY status_known DESC, answered DESC, has_status DESC, file, row)
+            PARTITION BY person, number ORDER BY status_known DESC, answered DESC, file, row)
             AS copy FROM attempts)""")
         dropped = self.db.execute("SELECT file, row FROM kept WHERE copy > 1 AND answered > 0 ORDER BY file")
         by_file: dict[int, set[int]] = {}
@@ -108,17 +142,35 @@ class Tally:
                 if found is not None:
                     pick = pickers(found)
                 elif line in rows:
-                    self.answers[file_no].subtract(zip(*(p(row) for p in pick)))
+                    questions, responses, rights, results = (p(row) for p in pick)
+                    self.answers[file_no].subtract(zip(questions, responses, rights, results))
+                    dropped_items = Counter()
+                    add(dropped_items, questions, rights, results, self.rule.per_attempt)
+                    self.items[file_no].subtract(dropped_items)
             self.answers[file_no] = +self.answers[file_no]
         self.db.execute("DELETE FROM kept WHERE copy > 1")
 
-    def people(self, passing: float | None) -> None:
+    def people(self) -> None:
+        """One row per learner: passed or completed when any attempt was, else what their latest attempt says;
+        the attempt that did it (its last access is the date for the record) and the quiz attempts it took."""
         groups = "".join(f", MAX(g{i}) AS g{i}" for i in range(len(self.group_fields)))
         self.db.execute(f"""CREATE TABLE people AS SELECT person, MAX(name) AS name, MAX(email) AS email,
-            COUNT(*) AS attempts, MAX(CASE WHEN graded THEN score END) AS best, MAX(graded) AS completed,
-            MIN(CASE WHEN graded AND score >= ? THEN number END) AS passed_at,
-            substr(MAX(printf('%06d', number) || last), 7) AS last {groups}
-            FROM kept GROUP BY person""", (passing,))
+            SUM(number > 0) AS attempts, MAX(best) AS best,
+            COALESCE(MAX(CASE WHEN outcome = '{PASSED}' THEN outcome END),
+                     MAX(CASE WHEN outcome IN {DONE} THEN outcome END),
+                     substr(MAX(printf('%06d', number) || outcome), 7)) AS status,
+            MIN(CASE WHEN outcome IN {DONE} THEN number END) AS done_at,
+            substr(MAX(printf('%06d', number) || last), 7) AS last, MAX(stamp) AS stamp,
+            NULL AS done_last, NULL AS needed {groups}
+            FROM kept GROUP BY person""")
+        table = "attempts" if self.db.execute("SELECT type FROM sqlite_master WHERE name = 'kept'").fetchone()[0] \
+            == "view" else "kept"
+        self.db.execute(f"CREATE INDEX attempt_of ON {table} (person, number)")
+        self.db.execute("""UPDATE people SET
+            done_last = (SELECT last FROM kept k WHERE k.person = people.person AND k.number = people.done_at),
+            needed = (SELECT SUM(MAX(quiz_attempts, 1)) FROM kept k WHERE k.person = people.person
+                      AND k.number BETWEEN 1 AND people.done_at)
+            WHERE done_at IS NOT NULL""")
 
     def one(self, sql: str, *args):
         return self.db.execute(sql, args).fetchone()[0]
@@ -127,15 +179,30 @@ class Tally:
         return self.db.execute(sql, args).fetchall()
 
 
+def quiz_attempts(answered: int, per_attempt: int | None) -> int:
+    """Quiz attempts made in one LMS attempt: each wrote its drawn questions as interactions."""
+    if not answered:
+        return 0
+    return -(-answered // per_attempt) if per_attempt else 1
+
+
 def scan(path: Path, max_mb: float):
     """(row number, layout, None) once, after the header, then (row number, None, row) for every attempt row."""
     with open_rows(path, max_mb) as rows:
         header = next(rows, None)
         sample = list(islice(rows, SAMPLE_ROWS))
         if header is None or not sample:
-            raise ExportError(f"{path}: the export has no attempts (no rows under the header); expected a report "
-                              "downloaded after people have taken the course")
-        layout: Layout = find_layout(path, header, sample)
+            raise Refusal("no-rows", path)
+        wrong = wrong_download(header, sample)
+        if wrong is not None:
+            raise Refusal(f"download-{wrong}", path)
+        try:
+            layout: Layout = find_layout(path, header, sample)
+        except Refusal:
+            wrong = wrong_download(header, sample, by_values=True)
+            if wrong is None:
+                raise
+            raise Refusal(f"download-{wrong}", path) from None
         yield 1, layout, None
         width = layout.width
         for line, row in enumerate(chain(sample, rows), 2):
@@ -145,7 +212,7 @@ def scan(path: Path, max_mb: float):
 
 
 @contextmanager
-def read_exports(paths: list[Path], passing: float | None, max_mb: float = DEFAULT_MAX_MB):
+def read_exports(paths: list[Path], rule: Rule, max_mb: float = DEFAULT_MAX_MB):
     with tempfile.TemporaryDirectory(prefix="kursbygger-report-") as folder:
         db = sqlite3.connect(Path(folder) / "attempts.db")
         try:
@@ -153,11 +220,11 @@ def read_exports(paths: list[Path], passing: float | None, max_mb: float = DEFAU
             db.execute("PRAGMA synchronous = OFF")
             db.execute("PRAGMA cache_size = -16384")  # 16 MB of pages: sorts by person stay fast, memory bounded
             db.execute(f"CREATE TABLE attempts ({', '.join(ATTEMPT_COLUMNS)})")
-            result = Tally(db)
+            result = Tally(db, rule)
             for path in paths:
                 result.read(path, max_mb)
             result.settle(paths, max_mb)
-            result.people(passing)
+            result.people()
             yield result
         finally:
             db.close()

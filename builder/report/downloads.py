@@ -1,0 +1,44 @@
+"""Which of Moodle's downloads a file is: the SCORM Interactions, Objectives or Basic report, or a download that is
+not a SCORM report at all (the gradebook export, the course completion report), told by its columns."""
+
+from __future__ import annotations
+
+import re
+
+from .layout import Layout
+
+# The gradebook export names each grade column with its display type, and ends with the download time.
+GRADE_TYPE = re.compile(r"\((real|reell|percentage|prosent|letter|bokstav)\)\s*$", re.IGNORECASE)
+GRADEBOOK_LAST = {"last downloaded from this course", "sist lastet ned fra dette kurset",
+                  "sist lasta ned frå dette kurset"}
+COMPLETION_HEADER = {"course complete", "kurs fullført", "kurset fullført", "emne fullført"}
+COMPLETION_VALUE = re.compile(r"^(not completed|completed|ikke fullført|ikkje fullført|fullført)\b",
+                              re.IGNORECASE)
+
+INTERACTIONS, OBJECTIVES, NO_ANSWERS, BASIC = "interactions", "objectives", "no_answers", "basic"
+
+
+def report_kind(layout: Layout) -> str:
+    if layout.questions:
+        return INTERACTIONS
+    if layout.sco is None:
+        return BASIC
+    # Columns after the SCO's that are not numbered answer groups are the objectives' columns.
+    return OBJECTIVES if layout.width > layout.sco + 1 else NO_ANSWERS
+
+
+def wrong_download(header: list[str], sample: list[list[str]], by_values: bool = False) -> str | None:
+    """'gradebook' or 'completion' when the file is one of those downloads, else None. Headers decide first;
+    by_values (only for a file that has no SCORM report's columns: a lessons-only course's SCO column may say
+    «Completed» for everyone) also takes a column of nothing but completion states."""
+    cells = [h.strip().lower() for h in header]
+    if any(GRADE_TYPE.search(h) for h in cells) or GRADEBOOK_LAST & set(cells):
+        return "gradebook"
+    if COMPLETION_HEADER & set(cells):
+        return "completion"
+    if by_values:
+        for i in range(len(header)):
+            values = [row[i].strip() for row in sample if i < len(row) and row[i].strip()]
+            if values and all(COMPLETION_VALUE.match(v) for v in values):
+                return "completion"
+    return None

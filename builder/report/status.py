@@ -1,0 +1,47 @@
+"""What one LMS attempt says about a learner, from what the LMS recorded and the course's completion rule.
+
+Moodle's SCORM reports print a finished attempt's score (score_raw) in the SCO's column in place of its status, and
+only statuses without a score come through as words («Incomplete», «Not attempted», a lessons-only «Completed»).
+The course writes a score only once its process is over (passed, or every quiz attempt used), so a score there is
+a finished attempt, and only the course's pass mark tells passed from failed. Nothing here guesses a pass mark.
+"""
+
+from __future__ import annotations
+
+from .layout import number
+
+# Outcomes of one attempt, and of a learner (the best done outcome, else their latest attempt's).
+PASSED, COMPLETED, FAILED, FINISHED, OPEN, UNKNOWN, NOT_STARTED = (
+    "passed", "completed", "failed", "finished", "open", "unknown", "not_started")
+DONE = (PASSED, COMPLETED)
+ORDER = (PASSED, COMPLETED, FAILED, FINISHED, OPEN, UNKNOWN, NOT_STARTED)  # the order figures and lists use
+
+# Moodle's SCORM status strings (mod/scorm's language strings) in English, bokmål and nynorsk, lower-cased.
+RECORDED = {
+    "passed": PASSED, "bestått": PASSED,
+    "failed": FAILED, "ikke bestått": FAILED, "ikkje bestått": FAILED, "ikkje greidd": FAILED,
+    "completed": COMPLETED, "fullført": COMPLETED,
+    "incomplete": OPEN, "ikke fullført": OPEN, "ikkje fullført": OPEN, "browsed": OPEN, "lest": OPEN,
+    "not attempted": NOT_STARTED, "ikke forsøkt": NOT_STARTED, "ikkje forsøkt": NOT_STARTED,
+    "ikke startet": NOT_STARTED, "ikkje starta": NOT_STARTED,
+}
+
+
+def attempt_outcome(started: bool, sco: str | None, score: float | None, pass_mark: float | None,
+                    rule: str | None) -> str:
+    """sco is the SCO column's text, or None when the export has no such column (the Basic report)."""
+    if not started:
+        return NOT_STARTED
+    if sco is None:
+        # The Basic report's score column reads 0 for an unfinished attempt: only a score at the pass mark tells.
+        if pass_mark is not None and rule != "lessons" and score is not None and score >= pass_mark:
+            return PASSED
+        return UNKNOWN
+    value = number(sco) if sco else None
+    if value is None:
+        return RECORDED.get(sco.strip().lower(), UNKNOWN) if sco else UNKNOWN
+    if rule == "lessons":
+        return UNKNOWN  # the quiz does not decide, and the score hides whether every lesson was read
+    if pass_mark is None:
+        return FINISHED
+    return PASSED if value >= pass_mark else FAILED

@@ -1,0 +1,134 @@
+"""Item analysis against a direct computation on generated quiz attempts, and group merging over many generated
+group sizes: no group of five or more is ever merged, and every small group is named inside «Andre»."""
+
+from __future__ import annotations
+
+import csv
+import random
+import statistics
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from builder.report.figures import SMALL_GROUP, GroupRow, figures, merge_small
+from builder.report.items import EASY, HARD, MIN_ANSWERS
+from builder.report.tally import Rule, read_exports
+
+POOL = [f"q{n:02}" for n in range(20)]
+SPECIAL = {"q00": lambda a: 0.97, "q01": lambda a: 0.1, "q02": lambda a: 1 - a}  # easy, hard, reversed key
+
+
+def quiz_attempts(seed: int, learners: int, per_attempt: int):
+    """Per learner one LMS attempt holding one to three quiz attempts of per_attempt drawn questions; the chance of
+    a right answer follows the learner's ability, except for the three special questions."""
+    rng = random.Random(seed)
+    for person in range(learners):
+        ability = rng.random()
+        attempts = []
+        for _ in range(rng.randint(1, 3)):
+            drawn = rng.sample(POOL, per_attempt)
+            attempts.append([(q, rng.random() < SPECIAL.get(q, lambda a: a)(ability)) for q in drawn])
+        yield f"Person {person}", attempts
+
+
+def write_export(path: Path, data) -> Path:
+    data = list(data)
+    widest = max(sum(len(a) for a in attempts) for _, attempts in data)
+    header = ["Name", "Email address", "Attempt", "Started on", "Last accessed on", "Score", "Kurs"]
+    for n in range(widest):
+        header += [f"Question {n}", f"Response {n}", f"Right answer {n}", f"Result {n}"]
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+        writer.writerow(header)
+        for name, attempts in data:
+            row = [name, f"{name.replace(' ', '')}@example.com", "1", "3 December 2026, 4:26 PM",
+                   "3 December 2026, 4:26 PM", "50", "50"]
+            for attempt in attempts:
+                for q, right in attempt:
+                    row += [q, "a" if right else "b", "a", "correct" if right else "wrong"]
+            writer.writerow(row + [""] * (len(header) - len(row)))
+    return path
+
+
+def direct(data, per_attempt: int) -> dict[str, tuple[float, float | None, int]]:
+    """Difficulty and corrected point-biserial, the textbook way: lists and statistics.correlation."""
+    xs, ys = defaultdict(list), defaultdict(list)
+    for _, attempts in data:
+        for attempt in attempts:
+            total = sum(right for _, right in attempt)
+            for q, right in attempt:
+                xs[q].append(int(right))
+                ys[q].append((total - right) / (per_attempt - 1))
+    found = {}
+    for q in xs:
+        try:
+            r = statistics.correlation(xs[q], ys[q])
+        except statistics.StatisticsError:  # one side does not vary
+            r = None
+        found[q] = (statistics.fmean(xs[q]), r, len(xs[q]))
+    return found
+
+
+@pytest.mark.parametrize("seed, learners, per_attempt", [(1, 300, 8), (2, 40, 5), (3, 120, 12)])
+def test_item_statistics_equal_a_direct_computation(tmp_path, seed, learners, per_attempt):
+    data = list(quiz_attempts(seed, learners, per_attempt))
+    path = write_export(tmp_path / "x.txt", data)
+    with read_exports([path], Rule(80, None, per_attempt)) as tally:
+        fig = figures([path], tally, None, 80)
+    expected = direct(data, per_attempt)
+    assert {q.id for q in fig.questions} == set(expected)
+    for q in fig.questions:
+        p, r, n = expected[q.id]
+        assert q.item.attempts == n == q.answered
+        assert q.item.difficulty == pytest.approx(p, abs=1e-12)
+        assert (q.item.discrimination is None) == (r is None)
+        if r is not None:
+            assert q.item.discrimination == pytest.approx(r, abs=1e-9)
+        flags = [] if n < MIN_ANSWERS else (["easy"] * (p > EASY) + ["hard"] * (p < HARD)
+                                            + ["negative"] * (r is not None and r < 0))
+        assert q.item.flags == flags
+
+
+def test_a_reversed_key_is_flagged(tmp_path):
+    data = list(quiz_attempts(4, 400, 10))
+    path = write_export(tmp_path / "x.txt", data)
+    with read_exports([path], Rule(80, None, 10)) as tally:
+        fig = figures([path], tally, None, 80)
+    flags = {q.id: q.item.flags for q in fig.questions}
+    assert "easy" in flags["q00"] and "hard" in flags["q01"] and "negative" in flags["q02"]
+    assert all("negative" not in f for q, f in flags.items() if q not in SPECIAL)
+
+
+def test_without_the_draw_each_lms_attempt_is_one_unit(tmp_path):
+    data = [(name, [sum(attempts, [])]) for name, attempts in quiz_attempts(5, 60, 6)]
+    path = write_export(tmp_path / "x.txt", data)
+    with read_exports([path], Rule(80, None, None)) as tally:
+        fig = figures([path], tally, None, 80)
+    for q in fig.questions:  # the direct computation over whole rows, with their own lengths
+        xs, ys = [], []
+        for _, (attempt,) in data:
+            total = sum(r for _, r in attempt)
+            xs += [int(r) for qq, r in attempt if qq == q.id]
+            ys += [(total - r) / (len(attempt) - 1) for qq, r in attempt if qq == q.id]
+        assert q.item.discrimination == pytest.approx(statistics.correlation(xs, ys), abs=1e-9)
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_merging_never_hides_a_group_of_five_or_more(seed):
+    rng = random.Random(seed)
+    sizes = {f"Enhet {n}": rng.choice([1, 2, 3, 4, 5, 6, 9, 20, rng.randint(1, 60)])
+             for n in range(rng.randint(1, 12))}
+    if rng.random() < 0.3:
+        sizes[""] = rng.randint(1, 8)  # people with no value in the field
+    rows = [GroupRow(label, n, rng.randint(0, n), rng.randint(0, n)) for label, n in sizes.items()]
+    merged = merge_small(rows)
+    named = [r for r in merged if r.label is not None]
+    other = [r for r in merged if r.label is None]
+    assert sorted((r.label, r.learners) for r in named) == sorted((l, n) for l, n in sizes.items() if n >= SMALL_GROUP)
+    assert all(r.learners >= SMALL_GROUP for r in named)  # a named row is never small
+    small = sorted(label for label, n in sizes.items() if n < SMALL_GROUP)
+    assert sorted(sum((r.members for r in other), [])) == small and len(other) == (1 if small else 0)
+    assert sum(r.learners for r in merged) == sum(sizes.values())
+    assert sum(r.done for r in merged) == sum(r.done for r in rows)
+    assert all(r.hidden == (r.learners < SMALL_GROUP) for r in other)
