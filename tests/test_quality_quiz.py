@@ -327,6 +327,10 @@ def test_check_quality_prints_the_overview_and_json_gives_the_same(tmp_path):
     assert quality["guesser"]["test_wise"]["one_attempt"] == pytest.approx(0.75)
     assert quality["guesser"]["max_attempts"] == 3 and quality["key_length"]["longest"] == 1
     assert {p["code"] for p in data["problems"]} >= {"quiz-guessable", "quiz-key-longer"}
+    lessons = quality["lessons"]
+    assert lessons["lix_target"] == 45 and [s["lesson"] for s in lessons["scores"]] == ["first", "second"]
+    first = lessons["scores"][0]
+    assert f"LIX {first['lix']:.0f}" in text.stdout and f"{first['words']} words in {first['sentences']} sentences" in text.stdout
 
 
 def test_check_all_can_leave_the_quality_checks_out(tmp_path):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..model import Course
 from ..questions import QUESTION_TYPES
-from . import cues, guesser
+from . import cues, guesser, readability
 
 
 @dataclass
@@ -82,7 +82,19 @@ def guessing(course: Course) -> Section | None:
         "right_needed": result.need, "strategies": {g.kind.kind(): g.how for g in guesser.TEST_WISE}})
 
 
-SECTIONS: list[Callable[[Course], Section | None]] = [quiz_types, quiz_topics, key_length, true_false, guessing]
+def readability_of_lessons(course: Course) -> Section | None:
+    scores = readability.lesson_scores(course)
+    if not scores:
+        return None
+    target = course.quality.lix_target
+    return Section("lessons", f"Lessons (LIX target {target}; sentences over {course.quality.sentence_words} words)", [
+        (score.lesson, f"LIX {score.lix:.0f}{' — above the target' if score.lix > target else ''} · "
+                       f"{score.words} words in {score.sentences} sentences · {len(score.long_sentences)} long")
+        for score in scores], {"lix_target": target, "scores": [score.json() for score in scores]})
+
+
+SECTIONS: list[Callable[[Course], Section | None]] = [quiz_types, quiz_topics, key_length, true_false, guessing,
+                                                       readability_of_lessons]
 
 
 def sections(course: Course) -> list[Section]:
