@@ -349,3 +349,13 @@ def test_the_draw_size_needed_is_exact_and_its_fallback_never_too_low(tmp_path, 
     assert topics.most_asked(course.quiz, {"a", "b", "c"}) == 5
     monkeypatch.setattr(topics, "MOST_WAYS", 0)
     assert topics.most_asked(course.quiz, {"a", "b", "c"}) == 6
+
+
+def test_every_registered_question_type_has_a_guess_in_both_tables():
+    """A new question type without a guess would stop `check` with a StopIteration: the tables must follow the
+    registry."""
+    from builder.quality import guesser
+    from builder.questions import QUESTION_TYPES
+
+    for table in (guesser.TEST_WISE, guesser.RANDOM):
+        assert {guess.kind for guess in table} == set(QUESTION_TYPES)
