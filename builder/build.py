@@ -46,10 +46,11 @@ def without_cycle_collector():
 
 
 def load_checked(source: Path, edition: str | None = None) -> tuple[Course, list[Problem]]:
-    """The course (or one edition of it), or SourceError with every problem; warnings come back with the course."""
+    """The course (or one edition of it), or SourceError with every problem; warnings come back with the course.
+    The rules across files run on what loaded even when loading found errors, so one pass shows both."""
     with without_cycle_collector():
         course, problems = load_course(source, edition)
-        if course is not None and not any(p.severity == "error" for p in problems):
+        if course is not None:
             problems += check_course(course)
     if course is None or any(p.severity == "error" for p in problems):
         raise SourceError([p for p in problems])
@@ -131,6 +132,7 @@ def check_all(source: Path) -> tuple[Course, list[Problem], int]:
             problems += load_checked(source, edition_id)[1]
         except SourceError as exc:
             problems += exc.problems
+    problems = list(dict.fromkeys(problems))  # the core's files load again for each edition: each problem once
     if course is None or any(p.severity == "error" for p in problems):
         raise SourceError(problems)
     return course, problems, len(ids)
