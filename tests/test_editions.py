@@ -164,6 +164,7 @@ def test_broken_edition_is_reported(case, tmp_path, monkeypatch):
         path, line = where.rsplit(":", 1)
         assert any(r["path"] == path and r["line"] == line and fragment in r["message"] for r in reported), \
             f"expected {want!r} in:\n{result.stderr}"
+    assert len(reported) == len(expected(case, BROKEN_EDITIONS)), result.stderr  # one root cause, one message
     assert not (source / "dist").exists() or not any((source / "dist").iterdir())  # nothing built, not even the
     # editions without faults
     check = CliRunner().invoke(main, ["check", "--source", "."])
