@@ -49,7 +49,7 @@ def check_course(course: Course) -> list[Problem]:
             error(quiz.where_of(field_name), message)
     for question in quiz.questions:
         # with a lesson file whose id could not be read, a question of an unknown lesson may be one of its
-        if question.lesson not in lesson_ids and not ("lessons", None) in course.left_out:
+        if question.lesson not in lesson_ids and ("lessons", None) not in course.left_out:
             error(question.where_of("lesson"), f"question '{question.id}' belongs to lesson '{question.lesson}', which does not "
                   "exist" + did_you_mean(question.lesson, lesson_ids))
         for source_id in question.sources:

@@ -112,7 +112,7 @@ def contrast_problems(brand: str, brand_text: str) -> list[str]:
              (brand, PAPER, f"brand {brand} as text on the page background {PAPER} (links and outlined buttons)"),
              (brand, SOFT, f"brand {brand} as text on the shaded boxes {SOFT} (links in notes and objectives)"))
     failing = [(fg, what, ratio) for fg, bg, what in pairs if (ratio := contrast_ratio(fg, bg)) < AA_NORMAL_TEXT]
-    return [f"colour contrast of " + ", and of ".join(f"{what} is {ratio:.2f}:1" for fg, what, ratio in failing
+    return ["colour contrast of " + ", and of ".join(f"{what} is {ratio:.2f}:1" for fg, what, ratio in failing
                                                     if fg == colour)
             + f"; WCAG AA needs at least {AA_NORMAL_TEXT}:1 — choose colours further apart in lightness"
             for colour in dict.fromkeys(fg for fg, _, _ in failing)]

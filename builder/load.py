@@ -146,7 +146,7 @@ class Loader:
         """When course.yaml cannot be read, every lesson and the quiz are still checked on their own, so that one
         faulty file does not hide the problems of the others; the rules across files wait for course.yaml."""
         self.overlay = self.overlay or Overlay(root)
-        known = dict(top_level(course_file))
+        known = top_level(course_file)
         folder = root / "course" / "lessons"
         for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
             lesson = self.lesson(self.overlay.path(f"course/lessons/{file.name}"))
@@ -218,19 +218,22 @@ class Loader:
                         self.fill_words(entry)
 
 
-def top_level(path: Path) -> list[tuple[str, str]]:
-    """The simple `key: value` lines at the top of a YAML file, read as text: what is known of a file that does
-    not parse."""
+def top_level(path: Path) -> dict[str, str]:
+    """The simple `key: value` lines at the top level of a YAML file (the first of each key), read as text: what
+    is known of a file that does not parse."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return []
-    return [(m["key"], m["value"]) for m in TOP_LEVEL.finditer(text)]
+        return {}
+    known: dict[str, str] = {}
+    for match in TOP_LEVEL.finditer(text):
+        known.setdefault(match["key"], match["value"])
+    return known
 
 
 def known_id(path: Path) -> str | None:
     """The id in a lesson's front matter, read as text (for a lesson whose front matter does not load)."""
-    return dict(top_level(path)).get("id")
+    return top_level(path).get("id")
 
 
 def load_course(root: Path, edition_id: str | None = None) -> tuple[Course | None, list[Problem]]:

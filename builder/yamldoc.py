@@ -140,8 +140,10 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
 OPENED_HERE = {  # the parser's context → what to fix at the place it names
     "while scanning a simple key": "this line has a key but no ':' after it; write 'key: value' (or indent the line "
                                    "further if it continues the text above)",
-    "while parsing a flow sequence": "the '[' here is never closed; end the list with ']'",
-    "while parsing a flow mapping": "the '{' here is never closed; end it with '}'",
+    "while parsing a flow sequence": "the list that '[' opens here is not closed properly; end it with ']' (text "
+                                     "that holds ': ' or ',' goes in quotes)",
+    "while parsing a flow mapping": "the '{' here is not closed properly; end it with '}' (text that holds ': ' or "
+                                    "',' goes in quotes)",
 }
 
 
