@@ -304,6 +304,8 @@ def test_xsd_id_spelling_is_a_warning(tmp_path):  # 9
     report = check(tmp_path, manifest().replace('"O"', '"5-Why_ORG"').replace('"I"', '"x_(1)[1]_item"'))
     assert report.xsd == "invalid" and report.ok
     assert set(codes(report)) == {"xsd-id"} and len(report.findings) >= 3
+    # each says something of its own, so they are not grouped into one line
+    assert len(text_report(report)[0]) == len(report.findings)
 
 
 def test_other_xsd_errors_are_warnings_with_the_line(tmp_path):

@@ -24,17 +24,18 @@ def text_report(report: Report, strict: bool = False) -> tuple[list[str], list[s
 
 def grouped(findings: list[Finding]) -> list[tuple[Finding, str]]:
     """(the first finding, the text to show) per line: each finding alone, or a kind that recurs as one line that
-    names its first few, the most serious kinds first."""
+    names its first few. Only findings that name what they are about (a missing file) are grouped: the others of
+    one code can say different things (each XSD fault has its own message)."""
     def kind(finding: Finding) -> tuple:
-        return SEVERITIES.index(finding.severity), finding.code
+        return SEVERITIES.index(finding.severity), finding.code, finding.name is None
 
     lines = []
-    for _, same in groupby(sorted(findings, key=lambda f: (*kind(f), f.line or 0)), key=kind):
+    for (_, _, unnamed), same in groupby(sorted(findings, key=lambda f: (*kind(f), f.line or 0)), key=kind):
         same = list(same)
-        if len(same) < GROUP_FROM:
+        if unnamed or len(same) < GROUP_FROM:
             lines += [(f, f.message) for f in same]
             continue
-        others = [f.name or f.entry or f"line {f.line}" for f in same[1:]]
+        others = [f.name for f in same[1:]]
         shown = ", ".join(others[:SHOWN_NAMES]) + (f" and {len(others) - SHOWN_NAMES} more"
                                                    if len(others) > SHOWN_NAMES else "")
         lines.append((same[0], f"[{len(same)}×] {same[0].message}. The same for {shown} "
