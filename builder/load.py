@@ -145,11 +145,17 @@ class Loader:
     def files_alone(self, root: Path, course_file: Path) -> None:
         """When course.yaml cannot be read, every lesson and the quiz are still checked on their own, so that one
         faulty file does not hide the problems of the others; the rules across files wait for course.yaml."""
-        self.overlay = self.overlay or Overlay(root)
+        overlay = self.overlay = self.overlay or Overlay(root)
         known = top_level(course_file)
+        language = overlay.language if overlay.language != CORE_LANGUAGE else known.get("language", CORE_LANGUAGE)
+        if language in placeholders.NEUTRAL:  # the placeholders are checked too
+            self.words = placeholders.values(self.edition, language)
+            self.plain_words = placeholders.values(self.edition, language, plain=True)
         folder = root / "course" / "lessons"
-        for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            lesson = self.lesson(self.overlay.path(f"course/lessons/{file.name}"))
+        lessons = [overlay.path(f"course/lessons/{file.name}") for file in sorted(folder.glob("*.md"))] \
+            if folder.is_dir() else []
+        for path in lessons + [path for path, _, _ in (self.edition.lessons if self.edition else [])]:
+            lesson = self.lesson(path)
             if lesson is not None:
                 self.problems += markdown.body_problems(root, lesson.where.path, lesson.body_line, lesson.document)
         quizzes = [self.overlay.path(f"quizzes/{known['quiz']}.yaml")] if "quiz" in known else \

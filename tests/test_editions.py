@@ -262,3 +262,23 @@ def test_a_nynorsk_edition_is_not_built_from_a_translation_out_of_step(course, t
     assert [p.message for p in caught.value.problems] == [
         "question 'q-tf' differs from the bokmål question in answer; a translation may change only the texts"]
     assert [r.edition for r in build_editions(course, tmp_path, "1.2", "bygd")] == ["bygd"]  # bokmål is not held up
+
+
+def test_an_unreadable_course_yaml_hides_no_edition_lesson_problem(course, monkeypatch):
+    """course.yaml does not parse: the edition's own lesson and the placeholders of the lessons are checked all the
+    same, with the language course.yaml names."""
+    (course / "course" / "course.yaml").write_text(
+        (course / "course" / "course.yaml").read_text(encoding="utf-8").replace("title: Demokurs", 'title: "Demokurs'),
+        encoding="utf-8")
+    local = course / "editions" / "bygd" / "hos-oss.md"
+    local.write_text(local.read_text(encoding="utf-8") + "\n![Et kart](media/kart.png)\n", encoding="utf-8")
+    lesson = course / "course" / "lessons" / "02-second.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\nSpør {{ ukjent }}.\n", encoding="utf-8")
+    monkeypatch.chdir(course)
+    result = CliRunner().invoke(main, ["check", "--source", "."])
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert any(e.startswith("course/course.yaml:2:1: error: YAML syntax error") for e in errors), result.stderr
+    assert any(e.startswith("editions/bygd/hos-oss.md:") and "'media/kart.png' not found" in e for e in errors)
+    assert any(e.startswith("course/lessons/02-second.md:") and "unknown placeholder '{{ ukjent }}'" in e
+               for e in errors)
+    assert len(errors) == 3, result.stderr
