@@ -48,10 +48,11 @@ def without_cycle_collector():
 
 def load_checked(source: Path, edition: str | None = None, quality: bool = True) -> tuple[Course, list[Problem]]:
     """The course (or one edition of it), or SourceError with every problem; warnings come back with the course.
-    `quality`: also the authors' quality checks (builder/quality/), which only warn."""
+    The rules across files run on what loaded even when loading found errors, so one pass shows both.
+    `quality`: also the quiz's quality checks (builder/quality/), which only warn, once nothing else is wrong."""
     with without_cycle_collector():
         course, problems = load_course(source, edition)
-        if course is not None and not any(p.severity == "error" for p in problems):
+        if course is not None:
             problems += check_course(course) + writing.course_problems(course)
             if quality and not any(p.severity == "error" for p in problems):
                 problems += quality_problems(course)
@@ -136,7 +137,7 @@ def check_all(source: Path, quality: bool = True) -> tuple[Course, list[Problem]
             problems += load_checked(source, edition_id, quality)[1]
         except SourceError as exc:
             problems += exc.problems
-    problems = list(dict.fromkeys(problems))
+    problems = list(dict.fromkeys(problems))  # the core's files load again for each edition: each problem once
     if course is None or any(p.severity == "error" for p in problems):
         raise SourceError(problems)
     return course, problems, len(ids)

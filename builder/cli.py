@@ -141,7 +141,8 @@ def publish(source: Path, out: Path, scorm_version: str, run_audit: bool, editio
 @click.argument("zip_path", metavar="ZIP", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--schemas", type=click.Path(file_okay=False, path_type=Path),
               default=lambda: os.environ.get("SCORM_SCHEMAS_DIR") or None,
-              help="Folder with the SCORM XSDs (scorm12/, scorm2004-4th/); default: $SCORM_SCHEMAS_DIR.")
+              help="Another folder with the SCORM XSDs (scorm12/, scorm2004-4th/) than the ones kursbygger ships; "
+                   "default: $SCORM_SCHEMAS_DIR, else those shipped.")
 @click.option("--strict", is_flag=True, help="Warnings count too: exit 1 on any error or warning.")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: one object for scripts and CI (see the README).")

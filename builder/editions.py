@@ -18,6 +18,10 @@ FILE = "edition.yaml"
 ALL = "all"
 MAX_LOGO_BYTES = 200 * 1024
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+RASTER = (".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff")  # picture formats a PNG can be made from
+CONVERT_LOGO = ("; convert it to PNG, for example with the free program GIMP (open the file, then File → Export As "
+                "→ {png}) or Paint on Windows (File → Save as → PNG picture), put {png} in the edition's folder and "
+                "write logo: {png}")
 # What the brand colours are drawn on (builder/runtime/kurs.css): --paper and --soft behind links and outlined
 # buttons, and brand_text on the brand colour in the header and on filled buttons.
 PAPER, SOFT = "#ffffff", "#f3f5f8"
@@ -66,7 +70,8 @@ def logo(loader: Loader, folder: Path, name: str, where: Where) -> Path | None:
     suffix = path.suffix.lower()
     size = path.stat().st_size
     if suffix not in (".svg", ".png"):
-        loader.error(where, f"logo '{name}' must be an SVG or PNG file")
+        hint = CONVERT_LOGO.format(png=Path(name).with_suffix(".png").name) if suffix in RASTER else ""
+        loader.error(where, f"logo '{name}' must be an SVG or PNG file{hint}")
     elif size > MAX_LOGO_BYTES:
         loader.error(where, f"logo '{name}' is {size / 1024:.0f} KB; the limit is {MAX_LOGO_BYTES // 1024} KB — "
                      "make it smaller (an SVG, or a PNG at most 400 pixels wide)")
@@ -101,9 +106,13 @@ def contrast_ratio(first: str, second: str) -> float:
 
 
 def contrast_problems(brand: str, brand_text: str) -> list[str]:
+    """One message per colour that is too close to what it stands on (brand on the page and on the shaded boxes is
+    one fault: the brand colour is too light)."""
     pairs = ((brand_text, brand, f"brand_text {brand_text} on brand {brand} (header and filled buttons)"),
              (brand, PAPER, f"brand {brand} as text on the page background {PAPER} (links and outlined buttons)"),
              (brand, SOFT, f"brand {brand} as text on the shaded boxes {SOFT} (links in notes and objectives)"))
-    return [f"colour contrast of {what} is {ratio:.2f}:1; WCAG AA needs at least {AA_NORMAL_TEXT}:1 — "
-            "choose colours further apart in lightness"
-            for fg, bg, what in pairs if (ratio := contrast_ratio(fg, bg)) < AA_NORMAL_TEXT]
+    failing = [(fg, what, ratio) for fg, bg, what in pairs if (ratio := contrast_ratio(fg, bg)) < AA_NORMAL_TEXT]
+    return ["colour contrast of " + ", and of ".join(f"{what} is {ratio:.2f}:1" for fg, what, ratio in failing
+                                                    if fg == colour)
+            + f"; WCAG AA needs at least {AA_NORMAL_TEXT}:1 — choose colours further apart in lightness"
+            for colour in dict.fromkeys(fg for fg, _, _ in failing)]

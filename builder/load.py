@@ -13,13 +13,15 @@ from . import markdown, placeholders
 from .editions import load_edition
 from .located import words_fields
 from .model import Course, CourseTranslation, Edition, Lesson, Quiz, Where
-from .problems import Problem, display_path, did_you_mean
+from .problems import Problem, closest, display_path, did_you_mean
 from .sources import CORE_LANGUAGE, Overlay
 from .validation import load_file, parse_yaml, read_text, read_yaml, validate
 
 MAX_LESSONS = 1000
 MAX_QUESTIONS = 5000
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.S | re.M)
+# a top-level `key: value` line, read from a file that does not parse, for what can still be known from it
+TOP_LEVEL = re.compile(r"^(?P<key>[a-z_]+):[ \t]*[\"']?(?P<value>[a-z0-9-]+)[\"']?[ \t]*(#.*)?$", re.M)
 
 
 class Loader:
@@ -31,6 +33,7 @@ class Loader:
         self.edition: Edition | None = None
         self.words: dict[str, str] | None = None  # placeholder values, once the course's language is known
         self.plain_words: dict[str, str] | None = None  # the same as plain text, for quiz texts
+        self.root = Path(".")  # the course folder, once known (lessons' media are found from it)
 
     def error(self, where: Where, message: str) -> None:
         self.problems.append(Problem(where, message))
@@ -38,12 +41,14 @@ class Loader:
     # --- model objects ---------------------------------------------------------------------------
 
     def course(self, root: Path) -> Course | None:
+        self.root = root
         path = root / "course" / "course.yaml"
         if not path.is_file():
             self.error(Where(path), "course/course.yaml not found; is --source the folder that holds course/ and quizzes/?")
             return None
         course = load_file(path, Course, self.error)
         if course is None:
+            self.files_alone(root, path)
             return None
         overlay = self.overlay = self.overlay or Overlay(root)
         course.root = root
@@ -61,6 +66,8 @@ class Loader:
             else:
                 self.error(course.where_of("quiz"), f"quiz '{course.quiz_id}' not found: expected the file "
                            f"quizzes/{course.quiz_id}.yaml")
+            if course.quiz is None:  # reported above; the course's rules do not report it missing as well
+                course.left_out.add(("quiz", course.quiz_id))
         if self.edition is not None:
             self.apply_edition(course, self.edition)
         return course
@@ -108,21 +115,56 @@ class Loader:
         if len(files) > MAX_LESSONS:
             self.error(Where(folder), f"{len(files)} lessons; the limit is {MAX_LESSONS}")
             files = files[:MAX_LESSONS]
-        lessons = [lesson for f in files
-                   if (lesson := self.lesson(self.overlay.path(f"course/lessons/{f.name}"))) is not None]
+        lessons = []
+        for file in files:
+            path = self.overlay.path(f"course/lessons/{file.name}")
+            lesson = self.lesson(path)
+            if lesson is not None:
+                lessons.append(lesson)
+            else:  # reported; known by its id, so that what refers to it is not reported as well
+                course.left_out.add(("lessons", known_id(path)))
         if not course.lesson_order:
             return lessons
         by_id = {lesson.id: lesson for lesson in lessons}
         ordered = []
+        unknown_left_out = ("lessons", None) in course.left_out  # a lesson file whose id could not be read
+        suggested = set()
         for index, lesson_id in enumerate(course.lesson_order):
             if lesson_id in by_id:
                 ordered.append(by_id.pop(lesson_id))
-            else:
+            elif ("lessons", lesson_id) not in course.left_out and not unknown_left_out:
                 self.error(course.where_of("lessons", index), f"course lists lesson '{lesson_id}', but no lesson file has that id"
                            + did_you_mean(lesson_id, [lesson.id for lesson in lessons]))
-        for lesson in by_id.values():
-            self.error(lesson.where, f"lesson '{lesson.id}' is not in the course's 'lessons' list; add it there or remove the file")
+                suggested.add(closest(lesson_id, [lesson.id for lesson in lessons]))
+        for lesson in by_id.values():  # the files the list does not name
+            course.left_out.add(("lessons", lesson.id))  # a question of it is not a second fault
+            if lesson.id not in suggested:  # else the list's misspelt entry already named it
+                self.error(lesson.where, f"lesson '{lesson.id}' is not in the course's 'lessons' list; add it there or remove the file")
         return ordered
+
+    def files_alone(self, root: Path, course_file: Path) -> None:
+        """When course.yaml cannot be read, every lesson and the quiz are still checked on their own, so that one
+        faulty file does not hide the problems of the others; the rules across files wait for course.yaml."""
+        overlay = self.overlay = self.overlay or Overlay(root)
+        known = top_level(course_file)
+        language = overlay.language if overlay.language != CORE_LANGUAGE else known.get("language", CORE_LANGUAGE)
+        if language in placeholders.NEUTRAL:  # the placeholders are checked too
+            self.words = placeholders.values(self.edition, language)
+            self.plain_words = placeholders.values(self.edition, language, plain=True)
+        folder = root / "course" / "lessons"
+        lessons = [overlay.path(f"course/lessons/{file.name}") for file in sorted(folder.glob("*.md"))] \
+            if folder.is_dir() else []
+        for path in lessons + [path for path, _, _ in (self.edition.lessons if self.edition else [])]:
+            lesson = self.lesson(path)
+            if lesson is not None:
+                self.problems += markdown.body_problems(root, lesson.where.path, lesson.body_line, lesson.document)
+        quizzes = [self.overlay.path(f"quizzes/{known['quiz']}.yaml")] if "quiz" in known else \
+            sorted((root / "quizzes").glob("*.yaml"))
+        for path in (p for p in quizzes if p.is_file()):
+            quiz = self.quiz(path)
+            for question in quiz.questions if quiz else []:
+                for message, where in question.problems():
+                    self.error(where or question.where, message)
 
     def lesson(self, path: Path) -> Lesson | None:
         text = read_text(path, self.error)
@@ -135,14 +177,15 @@ class Loader:
             return None
         data = parse_yaml(match.group(1), path, self.error, first_line=2)
         lesson = None if data is None else validate(data, Lesson, path, self.error, first_line=2)
-        if lesson is None:
-            return None
-        lesson.body_line = text[: match.end()].count("\n") + 1
-        lesson.body = text[match.end():]
+        body_line = text[: match.end()].count("\n") + 1
+        body = text[match.end():]
         if self.words is not None:
-            lesson.body = placeholders.fill(lesson.body, Where(path, lesson.body_line, 1), self.words, self.edition,
-                                            self.error)
-        lesson.document = markdown.parse_body(lesson.body)
+            body = placeholders.fill(body, Where(path, body_line, 1), self.words, self.edition, self.error)
+        document = markdown.parse_body(body)
+        if lesson is None:  # the body's own problems are known all the same
+            self.problems += markdown.body_problems(self.root, path, body_line, document)
+            return None
+        lesson.body_line, lesson.body, lesson.document = body_line, body, document
         lesson.media = markdown.media_refs(lesson.document)
         return lesson
 
@@ -179,6 +222,24 @@ class Loader:
                 for entry in value:
                     if hasattr(entry, "where_of"):
                         self.fill_words(entry)
+
+
+def top_level(path: Path) -> dict[str, str]:
+    """The simple `key: value` lines at the top level of a YAML file (the first of each key), read as text: what
+    is known of a file that does not parse."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}
+    known: dict[str, str] = {}
+    for match in TOP_LEVEL.finditer(text):
+        known.setdefault(match["key"], match["value"])
+    return known
+
+
+def known_id(path: Path) -> str | None:
+    """The id in a lesson's front matter, read as text (for a lesson whose front matter does not load)."""
+    return top_level(path).get("id")
 
 
 def load_course(root: Path, edition_id: str | None = None) -> tuple[Course | None, list[Problem]]:

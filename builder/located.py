@@ -72,6 +72,8 @@ def email(value: str) -> str:
 
 
 def https_url(value: str) -> str:
+    if re.match(r"^http://[^\s<>]+$", value, re.I):
+        raise PydanticCustomError("http_url", "must start with https://", {"secure": "https://" + value[7:]})
     if not re.match(r"^https://[^\s<>]+$", value):
         raise PydanticCustomError("https_url", "must be a web address starting with https://, without spaces")
     return value
@@ -107,6 +109,8 @@ class Located:
     first_line: SkipJsonSchema[int] = field(default=1, init=False, repr=False, compare=False)
     # key → the places of the entries of its list, for a check about one entry
     entries_at: SkipJsonSchema[Any] = field(default=None, init=False, repr=False, compare=False)
+    # (field, id of the entry or None) of what loading left out for an error it reported (builder/validation.py)
+    left_out: SkipJsonSchema[Any] = field(default_factory=set, init=False, repr=False, compare=False)
 
     def where_of(self, name: str, index: int | None = None) -> Where | None:
         """Where the field's value stands (or its list's entry `index`); else where the object does."""
@@ -136,6 +140,7 @@ class Located:
             obj.where = Where(context["path"], node.line + first, node.col + 1)
             obj.at, obj.first_line = node.values_at, first
             obj.entries_at = {key: value.items_at for key, value in node.items() if hasattr(value, "items_at")}
+            obj.left_out = set(getattr(node, "left_out", ()))
         return obj
 
 

@@ -1,6 +1,6 @@
 """Lesson Markdown → safe, accessible HTML, and the checks on lesson bodies.
 
-`parse_body` runs once per lesson, at load; `lesson_problems` and `render_lesson`
+`parse_body` runs once per lesson, at load; `body_problems` and `render_lesson`
 both read that one parse from the model, so what `check` accepts is exactly what
 `build` renders.
 """
@@ -23,6 +23,7 @@ from .validation import validate
 from .yamldoc import YamlError, parse as parse_yaml
 
 CALLOUTS = ("case", "husk", "kilde")
+UNCLOSED_BOX = "'::: {name}' is not closed; end the box with a line that holds only ':::'"
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
@@ -58,28 +59,40 @@ def media_refs(tokens: list[Token]) -> list[str]:
     return sorted(refs)
 
 
-def lesson_problems(course: Course, lesson: Lesson) -> list[Problem]:
-    tokens = lesson.document
+def body_problems(root: Path, path: Path, body_line: int, tokens: list[Token]) -> list[Problem]:
+    """The problems of a lesson body (`tokens`, from line `body_line` of `path`); `root` holds course/media/."""
     problems: list[Problem] = []
-    path = lesson.where.path if lesson.where else Path("?")
 
     def report(token: Token | None, message: str, extra_lines: int = 0) -> None:
-        line = lesson.body_line + (token.map[0] if token is not None and token.map else 0) + extra_lines
+        line = body_line + (token.map[0] if token is not None and token.map else 0) + extra_lines
         problems.append(Problem(Where(path, line, 1), message))
 
     open_kildeliste = None
+    boxes: list[Token] = []  # the ::: boxes open at this token, outermost first
+    unclosed: set[int] = set()  # ids of the boxes already reported: one message for one box left open
     for index, token in enumerate(tokens):
         if token.type == "container_block_open":
+            outer = boxes[-1] if boxes else None
+            if outer is not None and len(token.markup) >= len(outer.markup) and id(outer) not in unclosed:
+                # the ':::' meant to close this box closed the outer one, which was left open
+                unclosed.update((id(outer), id(token)))
+                report(outer, UNCLOSED_BOX.format(name=container_name(outer)) + f" before the next box "
+                       f"('::: {container_name(token)}' on line {body_line + token.map[0]})")
+            boxes.append(token)
             name = container_name(token)
             if name == "kildeliste":
                 open_kildeliste = index
             elif name not in CALLOUTS:
                 report(token, f"unknown block '::: {name}'; use one of: {', '.join(CALLOUTS)}, kildeliste")
-        elif token.type == "container_block_close" and open_kildeliste is not None:
-            if index != open_kildeliste + 1:
-                report(tokens[open_kildeliste], "'::: kildeliste' is filled in by kursbygger; leave it empty "
-                       "(the next line must be ':::')")
-            open_kildeliste = None
+        elif token.type == "container_block_close":
+            box = boxes.pop()
+            if not token.markup and id(box) not in unclosed:  # closed by the end of the lesson, not by ':::'
+                report(box, UNCLOSED_BOX.format(name=container_name(box)))
+            if open_kildeliste is not None:
+                if index != open_kildeliste + 1:
+                    report(tokens[open_kildeliste], "'::: kildeliste' is filled in by kursbygger; leave it empty "
+                           "(the next line must be ':::')")
+                open_kildeliste = None
         elif token.type == "heading_open" and token.tag == "h1":
             report(token, "a lesson body cannot use '#' headings: the lesson title is the heading; start at '##'")
         elif token.type == "html_block":
@@ -93,18 +106,18 @@ def lesson_problems(course: Course, lesson: Lesson) -> list[Problem]:
             if html is not None:
                 report(token, raw_html(html))
             for child in token.children or []:
-                inline_problems(course, child, lambda msg, t=token: report(t, msg))
+                inline_problems(root, child, lambda msg, t=token: report(t, msg))
     return problems
 
 
-def inline_problems(course: Course, child: Token, report) -> None:
+def inline_problems(root: Path, child: Token, report) -> None:
     if child.type == "link_open":
         href = str(child.attrGet("href") or "")
         scheme = urlsplit(href).scheme.lower()
         if scheme and scheme not in SAFE_SCHEMES:
             report(f"link '{href[:60]}' uses '{scheme}:'; only http(s), mailto and links inside the course are allowed")
         elif not scheme and href and not href.startswith("#"):
-            media_problem(course, href, "link", report)
+            media_problem(root, href, "link", report)
     elif child.type == "image":
         src = str(child.attrGet("src") or "")
         if not child.content.strip():
@@ -113,7 +126,7 @@ def inline_problems(course: Course, child: Token, report) -> None:
         if urlsplit(src).scheme:
             report(f"image '{src[:60]}' is outside the course; put the file in course/media/ and write media/<file>")
         else:
-            media_problem(course, src, "image", report)
+            media_problem(root, src, "image", report)
 
 
 def raw_html(token: Token) -> str:
@@ -121,13 +134,13 @@ def raw_html(token: Token) -> str:
     return f"raw HTML is not allowed in lessons; write Markdown instead (found '{found}')"
 
 
-def media_problem(course: Course, href: str, what: str, report) -> None:
+def media_problem(root: Path, href: str, what: str, report) -> None:
     relative = unquote(urlsplit(href).path)
-    media_dir = (course.root / "course" / "media").resolve()
+    media_dir = (root / "course" / "media").resolve()
     if not relative.startswith("media/") or relative.startswith("/") or ".." in relative.split("/"):
         report(f"{what} '{href}' must point into the course's media folder as media/<file>")
         return
-    target = course.root / "course" / relative
+    target = root / "course" / relative
     if not target.is_file():
         report(f"{what} '{href}' not found: expected the file course/{relative}")
     elif not target.resolve().is_relative_to(media_dir):

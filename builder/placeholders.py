@@ -108,9 +108,20 @@ def fill(text: str, start: Where, words: dict[str, str], edition: Edition | None
         elif not known(name):
             error(where, f"unknown placeholder '{{{{ {name} }}}}'; known: organisasjon, "
                   f"kontakt.<{'|'.join(CONTACT_ROLES)}>, lenke.<id of a link in the edition>")
-        elif name not in words:
+        elif name not in words and not left_out(name, edition):
             error(where, missing(name, edition))
     return PLACEHOLDER.sub(lambda m: words.get(m.group(1), m.group(0)), text)
+
+
+def left_out(name: str, edition: Edition | None) -> bool:
+    """The placeholder's value was left out of edition.yaml for an error reported there: not a second fault."""
+    if edition is None:
+        return False
+    kind, _, key = name.partition(".")
+    field = {"kontakt": "contacts", "lenke": "links"}.get(kind)
+    contacts = edition.contact_roles
+    return bool({(field, None), (field, key)} & edition.left_out) or (
+        kind == "kontakt" and contacts is not None and (key, None) in contacts.left_out)
 
 
 def missing(name: str, edition: Edition | None) -> str:

@@ -39,6 +39,11 @@ def display_path(path: os.PathLike | str) -> str:
         return str(path)
 
 
-def did_you_mean(word: str, known) -> str:
+def closest(word: str, known) -> str | None:
     hint = difflib.get_close_matches(word, list(known), n=1)
-    return f"; did you mean '{hint[0]}'?" if hint else ""
+    return hint[0] if hint else None
+
+
+def did_you_mean(word: str, known) -> str:
+    hint = closest(word, known)
+    return f"; did you mean '{hint}'?" if hint else ""

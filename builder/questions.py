@@ -51,6 +51,8 @@ class SortItem(Located):
 
 FOREIGN_TF = "{name} is '{type}'; 'answer', 'feedback_true' and 'feedback_false' belong to true-false"
 FOREIGN_SORT = "{name} is '{type}'; 'categories' and 'items' belong to sort questions"
+CHOICE_ANSWER = ("{name} is '{type}': mark the right option with 'correct: true' (a line under the option's "
+                 "'- text:') instead of giving 'answer', which only true-false questions have")
 
 
 @model(config=CONFIG, kw_only=True)
@@ -122,6 +124,7 @@ class Choice(QuestionBase):
         ("options", "missing"): ("{name} ({type}) needs at least two options", "value"),
         ("options", "too_short"): ("{name} ({type}) needs at least two options", "value"),
         ("options", "too_long"): ("{name} has {actual_length} options; at most 26 are possible", "value"),
+        ("answer", "unknown"): (CHOICE_ANSWER, "key"),
     }
     options: list[Option] = Field(**entries(
         least=2, most=MAX_OPTIONS, why="SCORM 1.2 records a choice as the letters a–z, one per option in source order"))
@@ -163,6 +166,10 @@ class Choice(QuestionBase):
     def right_answer(self, words: dict) -> str:
         return "; ".join(o.text for o in self.options if o.correct)
 
+    def answered_instead(self) -> bool:
+        """The right answer was given as 'answer' (reported as such when loading) rather than marked on an option."""
+        return ("answer", None) in self.left_out
+
     @classmethod
     def from_data(cls, q: dict) -> Choice:
         return cls(**cls.base_from_data(q), options=[
@@ -176,7 +183,7 @@ class Single(Choice):
 
     def problems(self) -> Iterable[tuple[str, Where | None]]:
         correct = sum(option.correct for option in self.options)
-        if correct != 1:
+        if correct != 1 and not (correct == 0 and self.answered_instead()):
             yield (f"{self.name} is 'single' but has {correct} correct options; mark exactly one with "
                    "'correct: true' or make it 'multiple'"), self.where_of("options")
         yield from super().problems()
@@ -187,7 +194,7 @@ class Multiple(Choice):
     type: Literal["multiple"]
 
     def problems(self) -> Iterable[tuple[str, Where | None]]:
-        if not any(option.correct for option in self.options):
+        if not any(option.correct for option in self.options) and not self.answered_instead():
             yield (f"{self.name} is 'multiple' but no option is correct; mark at least one with 'correct: true'",
                    self.where_of("options"))
         yield from super().problems()

@@ -134,6 +134,13 @@ def field_info(cls: type, key: Any):
     return None
 
 
+def nested_objects(cls: type) -> list[tuple[str, type]]:
+    """(key, class) of the fields of `cls` that hold an object of their own, such as course.yaml's tracking."""
+    fields = cls.__pydantic_fields__
+    return [(fields[f.name].alias or f.name, kind) for f in dataclasses.fields(cls) if f.init
+            and isinstance(kind := unwrap(fields[f.name].annotation), type) and issubclass(kind, Located)]
+
+
 def known_fields(cls: type) -> list[str]:
     fields = cls.__pydantic_fields__
     return [fields[f.name].alias or f.name for f in dataclasses.fields(cls) if f.init]
@@ -269,7 +276,9 @@ class Places:
     def unknown(self, owner: type, node: Any, key: Any) -> str:
         known = known_fields(owner)
         hint = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-        text = f"did you mean '{hint[0]}'?" if hint else f"known fields: {', '.join(known)}"
+        inside = next((name for name, kind in nested_objects(owner) if key in known_fields(kind)), None)
+        text = (MOVE_INTO.format(key=key, parent=inside) if inside else f"did you mean '{hint[0]}'?" if hint
+                else f"known fields: {', '.join(known)}")
         if node[key] is None and getattr(node, "flow", False):
             text += " (a comma inside { } starts a new field: put text with commas in quotes)"
         return f"unknown field '{key}' in {owner.noun}; {text}"
@@ -313,7 +322,11 @@ MESSAGES = {
     "colour": "colour '{value}' must be written #rrggbb, for example #1d4e89",
     "email": "'{value}' is not an e-mail address",
     "https_url": "'{value}' must be a web address starting with https://, without spaces",
+    "http_url": "'{value}' starts with http://, which is not encrypted; write '{secure}' (and check that it opens)",
 }
+
+
+MOVE_INTO = "'{key}' belongs under '{parent}:' — indent it there ({parent}.{key})"
 
 
 def choice(label: str, text: Any, choices: list[str]) -> str:
@@ -370,6 +383,7 @@ def leave_out(cls: type, node: Any, errors: list[dict]) -> Any:
         return None
     doomed = {loc for loc in doomed if not any(loc[: n] in doomed for n in range(len(loc)))}
     for loc in sorted(doomed, reverse=True):  # the last entries of a list first, so the others keep their index
+        mark_left_out(cls, node, loc)
         parent = node
         for elem in loc[:-1]:
             parent = parent[elem]
@@ -381,6 +395,28 @@ def leave_out(cls: type, node: Any, errors: list[dict]) -> Any:
         else:
             del parent[last]
     return node
+
+
+def mark_left_out(cls: type, node: Any, loc: tuple) -> None:
+    """Notes on the object that owns it what is left out: (field, id) for an entry of a list or id map, (field, None)
+    for a field. The object keeps the note (Located.left_out), so that a check does not report again, as a second
+    fault, what was left out for the first (a question that cites a source whose entry failed, say)."""
+    parents = [node]
+    for elem in loc[:-1]:
+        parents.append(parents[-1][elem])
+    parent, last = parents[-1], loc[-1]
+    kind = walk(cls, node, loc[:-1]).kind
+    if isinstance(parent, list) or not (isinstance(kind, type) and issubclass(kind, Located)):  # an entry
+        if len(loc) < 2 or not isinstance(parents[-2], dict):
+            return
+        owner, key = parents[-2], loc[-2]
+        entry = parent[last]
+        entry_id = last if isinstance(parent, dict) else entry.get("id") if isinstance(entry, dict) else None
+    else:
+        owner, key, entry_id = parent, last, None
+    if not hasattr(owner, "left_out"):
+        owner.left_out = set()
+    owner.left_out.add((key, entry_id if isinstance(entry_id, str) else None))
 
 
 def data_loc(loc: tuple) -> tuple:

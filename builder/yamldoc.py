@@ -121,7 +121,13 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     if quote_line is not None:
         return YamlError(quote_line, 0, "YAML syntax error: a double quote opened on this line is not closed "
                                         "on it; close it, or put the whole text on one line")
-    unclosed = bool(exc.context and "quoted scalar" in exc.context and exc.context_mark)
+    # The parser notices some faults only on a later line; the line it was reading when it began (its context)
+    # is the one to fix.
+    context = exc.context or ""
+    opened = next((what for start, what in OPENED_HERE.items() if context.startswith(start)), None)
+    if opened and exc.context_mark:
+        return YamlError(exc.context_mark.line, exc.context_mark.column, f"YAML syntax error: {opened}")
+    unclosed = bool("quoted scalar" in context and exc.context_mark)
     mark = exc.context_mark if unclosed else mark
     what = "a quote is opened here but never closed" if unclosed else (exc.problem or exc.context or "").strip()
     if what.startswith("but ") and exc.context:  # "expected a single document … but found another document"
@@ -129,6 +135,16 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     if mark is None:
         return YamlError(0, 0, f"YAML syntax error: {what}")
     return YamlError(mark.line, mark.column, f"YAML syntax error: {what}; check indentation, colons and quotes")
+
+
+OPENED_HERE = {  # the parser's context → what to fix at the place it names
+    "while scanning a simple key": "this line has a key but no ':' after it; write 'key: value' (or indent the line "
+                                   "further if it continues the text above)",
+    "while parsing a flow sequence": "the list that '[' opens here is not closed properly; end it with ']' (text "
+                                     "that holds ': ' or ',' goes in quotes)",
+    "while parsing a flow mapping": "the '{' here is not closed properly; end it with '}' (text that holds ': ' or "
+                                    "',' goes in quotes)",
+}
 
 
 def open_quote_line(text: str, last: int) -> int | None:

@@ -40,8 +40,42 @@ def test_broken_course_is_reported(case, tmp_path, monkeypatch):
         line = line or None
         assert any(r["path"] == path and r["line"] == line and fragment in r["message"] for r in reported), \
             f"expected {want!r} in:\n{result.stderr}"
+    # expected.txt lists every error: one root cause gives one message, not a cascade
+    assert len(reported) == len(expected(case)), result.stderr
     assert earlier.read_bytes() == b"an earlier build"  # the previous zip is untouched
     assert sorted(p.name for p in dist.iterdir()) == ["demo-scorm12.zip"]  # and nothing new was written
+
+
+def test_check_shows_every_file_s_problems_in_one_pass(tmp_path, monkeypatch):
+    """A YAML syntax error in one file, model errors and rule errors in others: all in one run of `check`, each at
+    its line, and nothing said twice although `check` loads the core course again for each edition."""
+    source = make_case("course-yaml-unreadable-others-checked", tmp_path / "course")
+    lesson = source / "course" / "lessons" / "02-second.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("minutes: ", "minutes: mange #", 1) + "\n![En figur](media/x.svg)\n",
+                      encoding="utf-8")
+    monkeypatch.chdir(source)
+    result = CliRunner().invoke(main, ["check", "--source", "."])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = sorted(line for line in result.stderr.splitlines() if ": error: " in line)
+    assert [e.split(": error: ")[0].split(":")[0] for e in errors] == [
+        "course/course.yaml", "course/lessons/01-first.md", "course/lessons/02-second.md",
+        "course/lessons/02-second.md", "quizzes/demo-quiz.yaml"], result.stderr
+    assert "field 'minutes' must be a whole number" in result.stderr  # a model error in a lesson
+    assert "'media/x.svg' not found" in result.stderr  # a rule error in the same lesson's body
+    assert len(set(errors)) == len(errors)
+
+
+def test_model_and_rule_errors_come_in_the_same_round(tmp_path):
+    """A type error (loading) and a rule across files (check_course) used to need two runs: the rules waited for a
+    course that loaded without errors."""
+    source = make_case("misspelt-key", tmp_path / "course")
+    lesson = source / "course" / "lessons" / "01-first.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("sources: [grl-100]", "sources: [grl-1000]"),
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--source", str(source)])
+    assert "pasing_score" in result.stderr  # the model error
+    assert "cites source 'grl-1000', which is not in the course's 'sources' list" in result.stderr  # the rule error
 
 
 def test_too_large_file_is_refused(tmp_path):

@@ -164,6 +164,7 @@ def test_broken_edition_is_reported(case, tmp_path, monkeypatch):
         path, line = where.rsplit(":", 1)
         assert any(r["path"] == path and r["line"] == line and fragment in r["message"] for r in reported), \
             f"expected {want!r} in:\n{result.stderr}"
+    assert len(reported) == len(expected(case, BROKEN_EDITIONS)), result.stderr  # one root cause, one message
     assert not (source / "dist").exists() or not any((source / "dist").iterdir())  # nothing built, not even the
     # editions without faults
     check = CliRunner().invoke(main, ["check", "--source", "."])
@@ -207,7 +208,10 @@ def test_contrast_problems_name_the_pair_and_the_ratio():
     assert contrast_problems("#1d4e89", "#ffffff") == []
     [buttons] = contrast_problems("#1d4e89", "#777777")
     assert buttons.startswith("colour contrast of brand_text #777777 on brand #1d4e89 (header and filled buttons) is ")
-    assert len(contrast_problems("#ff0000", "#000000")) == 2  # 4.0:1 on white, less on the shaded boxes
+    # 4.0:1 on white, less on the shaded boxes: one fault (the brand colour is too light), so one message naming both
+    [light] = contrast_problems("#ff0000", "#000000")
+    assert "on the page background #ffffff (links and outlined buttons) is 4.00:1, and of brand #ff0000 as text on " \
+           "the shaded boxes" in light
 
 
 def test_the_repository_course_its_translation_and_editions_pass_check():
@@ -258,3 +262,23 @@ def test_a_nynorsk_edition_is_not_built_from_a_translation_out_of_step(course, t
     assert [p.message for p in caught.value.problems] == [
         "question 'q-tf' differs from the bokmål question in answer; a translation may change only the texts"]
     assert [r.edition for r in build_editions(course, tmp_path, "1.2", "bygd")] == ["bygd"]  # bokmål is not held up
+
+
+def test_an_unreadable_course_yaml_hides_no_edition_lesson_problem(course, monkeypatch):
+    """course.yaml does not parse: the edition's own lesson and the placeholders of the lessons are checked all the
+    same, with the language course.yaml names."""
+    (course / "course" / "course.yaml").write_text(
+        (course / "course" / "course.yaml").read_text(encoding="utf-8").replace("title: Demokurs", 'title: "Demokurs'),
+        encoding="utf-8")
+    local = course / "editions" / "bygd" / "hos-oss.md"
+    local.write_text(local.read_text(encoding="utf-8") + "\n![Et kart](media/kart.png)\n", encoding="utf-8")
+    lesson = course / "course" / "lessons" / "02-second.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\nSpør {{ ukjent }}.\n", encoding="utf-8")
+    monkeypatch.chdir(course)
+    result = CliRunner().invoke(main, ["check", "--source", "."])
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert any(e.startswith("course/course.yaml:2:1: error: YAML syntax error") for e in errors), result.stderr
+    assert any(e.startswith("editions/bygd/hos-oss.md:") and "'media/kart.png' not found" in e for e in errors)
+    assert any(e.startswith("course/lessons/02-second.md:") and "unknown placeholder '{{ ukjent }}'" in e
+               for e in errors)
+    assert len(errors) == 3, result.stderr

@@ -6,6 +6,7 @@ Every fixture is written here from a few lines; none is copied from anyone's pac
 from __future__ import annotations
 
 import json
+import re
 import stat
 import warnings
 import zipfile
@@ -14,6 +15,7 @@ import pytest
 
 from builder.build import build
 from builder.validate import SchemasUnavailable, archive, validate_zip
+from builder.validate.xsd import PACKAGED
 from builder.validate.output import as_json, text_report
 from tests.conftest import GOOD, REPO
 
@@ -56,17 +58,17 @@ def codes(report, severity=None):
 
 @pytest.mark.parametrize("source", [GOOD, REPO], ids=["demo", "real-course"])
 @pytest.mark.parametrize("version", ["1.2", "2004"])
-def test_our_packages_have_no_errors_and_no_warnings(tmp_path, schemas_dir, source, version):
+def test_our_packages_have_no_errors_and_no_warnings(tmp_path, source, version):
     _, [built] = build(source, tmp_path, version)
-    report = validate_zip(built.path, schemas_dir)
+    report = validate_zip(built.path)
     assert report.count("error") == report.count("warning") == 0, report.findings
     assert (report.version, report.xsd) == (version, "valid")
     assert [(launch.scorm_type, launch.href, launch.present) for launch in report.launches] == \
            [("sco", "index.html", True)]
 
 
-def test_a_minimal_foreign_package_is_clean(tmp_path, schemas_dir):
-    report = check(tmp_path, manifest(), schemas=schemas_dir)
+def test_a_minimal_foreign_package_is_clean(tmp_path):
+    report = check(tmp_path, manifest())
     assert report.findings == [] and report.xsd == "valid"
 
 
@@ -155,11 +157,11 @@ def test_unsafe_entry_names_have_separate_causes():
 
 # --- SCORM version --------------------------------------------------------------------------------------------
 
-def test_only_the_top_level_schemaversion_counts_and_the_xsd_still_runs(tmp_path, schemas_dir):  # 3
+def test_only_the_top_level_schemaversion_counts_and_the_xsd_still_runs(tmp_path):  # 3
     resource = ('<resource identifier="R" type="webcontent" adlcp:scormtype="sco" href="index.html">'
                 f"{META12}<file href=\"index.html\"/></resource>")
     text = manifest(resource).replace("<title>Lesson</title>", f"<title>Lesson</title>{META12}")
-    report = check(tmp_path, text, schemas=schemas_dir)
+    report = check(tmp_path, text)
     assert report.version == "1.2" and not any("schemaversion" in f.message for f in report.findings)
     assert report.xsd in ("valid", "invalid")  # checked, whatever it says about metadata in items
 
@@ -292,31 +294,31 @@ def test_malformed_xml_is_an_error_with_its_line(tmp_path):
 
 # --- XSD check --------------------------------------------------------------------------------------------------
 
-def test_an_unreadable_manifest_says_the_xsds_were_not_run(tmp_path, schemas_dir):
-    report = check(tmp_path, "<package><oops></package>", schemas=schemas_dir)
+def test_an_unreadable_manifest_says_the_xsds_were_not_run(tmp_path):
+    report = check(tmp_path, "<package><oops></package>")
     assert report.xsd == "not run" and "malformed-xml" in codes(report, "error")
-    assert "XSDs not run" in text_report(report)[2]
+    assert "the XSDs were not run, as the manifest could not be read" in text_report(report)[2]
 
 
-def test_xsd_id_spelling_is_a_warning(tmp_path, schemas_dir):  # 9
-    report = check(tmp_path, manifest().replace('"O"', '"5-Why_ORG"').replace('"I"', '"x_(1)[1]_item"'),
-                   schemas=schemas_dir)
+def test_xsd_id_spelling_is_a_warning(tmp_path):  # 9
+    report = check(tmp_path, manifest().replace('"O"', '"5-Why_ORG"').replace('"I"', '"x_(1)[1]_item"'))
     assert report.xsd == "invalid" and report.ok
     assert set(codes(report)) == {"xsd-id"} and len(report.findings) >= 3
+    # each says something of its own, so they are not grouped into one line
+    assert len(text_report(report)[0]) == len(report.findings)
 
 
-def test_other_xsd_errors_are_warnings_with_the_line(tmp_path, schemas_dir):
-    report = check(tmp_path, manifest().replace('adlcp:scormtype="sco"', 'adlcp:scormtype="SCO"'),
-                   schemas=schemas_dir)
+def test_other_xsd_errors_are_warnings_with_the_line(tmp_path):
+    report = check(tmp_path, manifest().replace('adlcp:scormtype="sco"', 'adlcp:scormtype="SCO"'))
     xsd = [f for f in report.findings if f.code == "xsd"]
     assert xsd and all(f.severity == "warning" and f.line == 7 for f in xsd)
 
 
-def test_schemas_are_loaded_as_data_never_run(tmp_path, schemas_dir):  # 11
+def test_schemas_are_loaded_as_data_never_run(tmp_path):  # 11
     import shutil
 
     folder = tmp_path / "schemas"
-    shutil.copytree(schemas_dir, folder, ignore=shutil.ignore_patterns("validate.py"))
+    shutil.copytree(PACKAGED, folder)
     marker = tmp_path / "ran"
     (folder / "validate.py").write_text(f"open({str(marker)!r}, 'w').close()\nraise SystemExit(3)\n")
     report = check(tmp_path, manifest(), schemas=folder)
@@ -329,7 +331,77 @@ def test_a_schemas_folder_without_xsds_is_refused(tmp_path):
         check(tmp_path, manifest(), schemas=tmp_path / "empty")
 
 
+def test_the_shipped_xsds_are_used_when_no_folder_is_given(tmp_path):
+    clean = check(tmp_path, manifest())
+    assert clean.xsd == "valid"
+    broken = check(tmp_path, manifest().replace('adlcp:scormtype="sco"', 'adlcp:scormtype="SCO"'))
+    assert broken.xsd == "invalid" and "xsd" in codes(broken, "warning")
+
+
+def test_a_schemas_folder_that_does_not_exist_says_so(tmp_path):
+    with pytest.raises(SchemasUnavailable, match="is not a folder.*leave --schemas out"):
+        check(tmp_path, manifest(), schemas=tmp_path / "shared" / "schemas")
+
+
+# --- the verdict: what Moodle does, then what the XSDs say -----------------------------------------------------------
+
+@pytest.mark.parametrize("change, files, starts", [
+    ("", ("index.html",), "OK: Moodle imports it and runs it as SCORM 1.2"),
+    ('adlcp:scormtype="SCO"', ("index.html",), "OK: Moodle imports it and runs it as SCORM 1.2"),
+    ("", (), "INVALID: Moodle refuses it or learners hit the errors above"),
+    ('adlcp:scormtype="SCO"', (), "INVALID: Moodle refuses it or learners hit the errors above"),
+])
+def test_the_verdict_says_what_moodle_does_then_what_the_xsds_say(tmp_path, change, files, starts):
+    text = manifest().replace('adlcp:scormtype="sco"', change) if change else manifest()
+    report = check(tmp_path, text, files=files)
+    summary = text_report(report)[2].split(": ", 1)[1]
+    assert summary.startswith(starts), summary
+    moodle, xsd = summary.split("; ", 1)
+    assert "XSD" not in moodle and xsd.startswith("the official XSDs find ")
+    assert ("no fault" in xsd) == (report.xsd == "valid")
+    assert not re.search(r"\bvalid\b", summary)  # never «valid» beside the XSDs' faults
+
+
+def test_strict_says_why_warnings_fail(tmp_path):
+    report = check(tmp_path, manifest(metadata=""))
+    assert text_report(report, strict=True)[2].split(": ", 1)[1].startswith(
+        "INVALID with --strict, where warnings count: Moodle imports it and runs it as SCORM 1.2 (0 errors, 1 warning")
+
+
+# --- findings of one kind are grouped -------------------------------------------------------------------------------
+
+def test_sixty_missing_files_make_one_line_with_a_count_and_the_first_names(tmp_path):
+    listed = "".join(f'<file href="audio/{n:02}.mp3"/>' for n in range(1, 61))
+    resource = ('<resource identifier="R" type="webcontent" adlcp:scormtype="sco" href="index.html">'
+                f'<file href="index.html"/>{listed}</resource>')
+    report = check(tmp_path, manifest(resource))
+    assert codes(report) == ["missing-file"] * 60  # the report keeps each; --format json lists every one
+    findings = text_report(report)[0]
+    assert len(findings) == 1, findings
+    assert ":imsmanifest.xml:7: warning: [60×] resource 'R' lists 'audio/01.mp3', which is not in the zip" in findings[0]
+    assert findings[0].endswith("The same for audio/02.mp3, audio/03.mp3, audio/04.mp3 and 56 more "
+                                "(--format json lists each)")
+
+
+def test_two_of_a_kind_stay_separate_lines(tmp_path):
+    resource = ('<resource identifier="R" type="webcontent" adlcp:scormtype="sco" href="index.html">'
+                '<file href="index.html"/><file href="a.mp3"/><file href="b.mp3"/></resource>')
+    findings = text_report(check(tmp_path, manifest(resource)))[0]
+    assert len(findings) == 2 and "'a.mp3'" in findings[0] and "'b.mp3'" in findings[1]
+
+
 # --- zip safety ---------------------------------------------------------------------------------------------------
+
+def test_a_zip_of_web_pages_without_a_manifest_may_be_a_web_export(tmp_path):
+    web = validate_zip(make_zip(tmp_path / "web.zip", [("index.html", "x"), ("story.js", "x")]))
+    assert codes(web) == ["no-manifest"] and "may be a web export" in web.findings[0].message
+    other = validate_zip(make_zip(tmp_path / "other.zip", [("notes.txt", "x")]))
+    assert codes(other) == ["no-manifest"] and "web export" not in other.findings[0].message
+    nested = validate_zip(make_zip(tmp_path / "nested.zip", [("course/imsmanifest.xml", manifest()),
+                                                              ("course/index.html", "x")]))
+    assert "zip the folder's contents" in nested.findings[0].message
+    assert "web export" not in nested.findings[0].message
+
 
 @pytest.mark.parametrize("entries, code", [
     ([("index.html", "x")], "no-manifest"),
@@ -409,7 +481,7 @@ def test_json_output_has_the_documented_shape(tmp_path):
     assert set(data) == {"format", "path", "valid", "strict", "version", "xsd", "counts", "findings", "launches"}
     assert data["valid"] is True and data["counts"] == {"error": 0, "warning": 1, "note": 0}
     assert data["findings"][0] == {"severity": "warning", "code": "version-unknown", "line": 2, "entry": None,
-                                   "message": data["findings"][0]["message"]}
+                                   "name": None, "message": data["findings"][0]["message"]}
     assert data["launches"][0]["href"] == "index.html"
     assert json.loads(as_json(report, strict=True))["valid"] is False
 
@@ -418,5 +490,5 @@ def test_text_findings_name_the_manifest_line(tmp_path):
     report = check(tmp_path, manifest(), files=[])
     findings, _, summary = text_report(report)
     assert findings[0].endswith(":imsmanifest.xml:7: error: " + report.findings[0].message)
-    assert summary.endswith("INVALID (1 error, 0 warnings, 0 notes; errors; XSDs not checked: give --schemas or set "
-                            "SCORM_SCHEMAS_DIR)")
+    assert summary.endswith("INVALID: Moodle refuses it or learners hit the errors above (1 error, 0 warnings, "
+                            "0 notes); the official XSDs find no fault")

@@ -68,7 +68,9 @@ def test_build_check_validate_and_schema(kursbygger):
     with zipfile.ZipFile(zips[0]) as archive:
         assert "index.html" in archive.namelist()
     for path in zips:
-        assert ": valid SCORM " in run(script, "validate", path, cwd=work, env=env).stdout
+        # the XSDs shipped in the wheel: no --schemas, no SCORM_SCHEMAS_DIR
+        verdict = run(script, "validate", path, cwd=work, env={**env, "SCORM_SCHEMAS_DIR": ""}).stdout
+        assert "OK: Moodle imports it" in verdict and "the official XSDs find no fault" in verdict, verdict
     run(script, "schema", "--source", "src", "--out", "schemas", cwd=work, env=env)
     # The same schemas the checkout holds in jsonschema/, which `kursbygger schema` wrote there.
     assert sorted(p.name for p in (work / "schemas").iterdir()) == sorted(

@@ -69,3 +69,16 @@ def test_other_problems_name_the_place(parser):
     assert "remove the tag" in problem("a: !!binary aGVp\n", parser)[2]
     assert "plain text" in problem("? [a]\n: 1\n", parser)[2]
     assert problem("a:\n  - b\n c: 1\n", parser)[0] == 3
+
+
+def test_a_key_without_colon_points_at_its_own_line_not_the_next(parser):
+    line, col, message = problem("id: demo\ntitle Demokurs\nlanguage: nb\n", parser)
+    assert (line, col) == (2, 1) and "no ':' after it" in message
+    assert problem("a: 1\n\n# note\ntitle Demokurs\n\nlanguage: nb\n", parser)[0] == 4  # blank and comment lines between
+
+
+@pytest.mark.parametrize("text, col, opener", [("sources: [a, b\nlanguage: nb\n", 10, "'['"),
+                                               ("x: {a: 1\nlanguage: nb\n", 4, "'{'")])
+def test_an_unclosed_bracket_points_at_the_bracket(parser, text, col, opener):
+    line, found_col, message = problem("id: demo\n" + text, parser)
+    assert (line, found_col) == (2, col) and opener in message and "not closed" in message

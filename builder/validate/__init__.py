@@ -13,13 +13,14 @@ from pathlib import Path
 from .archive import check_entries, read_manifest
 from .findings import Finding, Launch, Report
 from .manifest import check_manifest, parse
-from .xsd import SchemasUnavailable, check_xsd
+from .xsd import PACKAGED, SchemasUnavailable, check_xsd
 
 __all__ = ["Finding", "Launch", "Report", "SchemasUnavailable", "validate_zip"]
 
 
 def validate_zip(path: Path, schemas_dir: Path | None = None) -> Report:
-    """Raises SchemasUnavailable when `schemas_dir` lacks the XSDs the package needs."""
+    """Checked against the XSDs in `schemas_dir`, by default those kursbygger ships; raises SchemasUnavailable when
+    that folder lacks the XSDs the package needs."""
     report = Report(Path(path))
     try:
         archive = zipfile.ZipFile(path)
@@ -34,9 +35,6 @@ def validate_zip(path: Path, schemas_dir: Path | None = None) -> Report:
         data = read_manifest(archive, names, report)
     root = parse(data, report) if data is not None else None
     version = check_manifest(root, names, report) if root is not None else None
-    if schemas_dir is not None:
-        if version:
-            check_xsd(root, version, schemas_dir, report)
-        else:
-            report.xsd = "not run"  # the manifest could not be read; the errors above say why
+    if version:
+        check_xsd(root, version, schemas_dir or PACKAGED, report)
     return report

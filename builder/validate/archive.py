@@ -54,7 +54,10 @@ def check_entries(archive: zipfile.ZipFile, report: Report) -> set[str]:
 def read_manifest(archive: zipfile.ZipFile, names: set[str], report: Report) -> bytes | None:
     if MANIFEST not in names:
         nested = sorted(n for n in names if n.endswith("/" + MANIFEST))
-        hint = f"; found {nested[0]} — zip the folder's contents, not the folder" if nested else ""
+        pages = any(n.lower().endswith((".html", ".htm")) for n in names)
+        hint = (f"; found {nested[0]} — zip the folder's contents, not the folder" if nested else
+                ". The zip holds web pages, so it may be a web export (an authoring tool's 'Web' or 'HTML5' output) "
+                "rather than an LMS export: publish it again for LMS, as SCORM 1.2 or SCORM 2004" if pages else "")
         report.add("error", "no-manifest", f"{MANIFEST} is missing at the root of the zip, so Moodle's upload "
                    f"form refuses the package{hint}", entry=MANIFEST)
         return None

@@ -18,6 +18,7 @@ class Finding:
     message: str        # what is wrong, what the LMS does with it, what to do
     line: int | None = None   # line in imsmanifest.xml
     entry: str | None = None  # zip entry, for findings about the archive itself
+    name: str | None = None   # what the finding is about, e.g. the missing file, when findings of a code are grouped
 
     @property
     def place(self) -> str:
@@ -46,11 +47,11 @@ class Report:
     version: str | None = None
     findings: list[Finding] = field(default_factory=list)
     launches: list[Launch] = field(default_factory=list)
-    xsd: str = "not checked"  # "valid", "invalid", "not checked" (no schemas given) or "not run" (unreadable manifest)
+    xsd: str = "not run"  # "valid", "invalid" or "not run" (the manifest could not be read)
 
     def add(self, severity: Severity, code: str, message: str, line: int | None = None,
-            entry: str | None = None) -> None:
-        self.findings.append(Finding(severity, code, message, line, entry))
+            entry: str | None = None, name: str | None = None) -> None:
+        self.findings.append(Finding(severity, code, message, line, entry, name))
 
     def count(self, severity: Severity) -> int:
         return sum(f.severity == severity for f in self.findings)

@@ -243,10 +243,10 @@ def check_files(resources: dict[str, Resource], names: set[str], report: Report)
         hint = nearest(path, names)
         if "launch" in roles:
             report.add("error", "missing-launch-file", f"{owner} launches '{path}', which is not in the zip: the "
-                       f"learner gets 'not found' (Moodle does not check this when importing){hint}", line=line)
+                       f"learner gets 'not found' (Moodle does not check this when importing){hint}", line=line, name=path)
         else:
             report.add("warning", "missing-file", f"{owner} lists '{path}', which is not in the zip; a learner hits "
-                       f"'not found' if the content uses it{hint}", line=line)
+                       f"'not found' if the content uses it{hint}", line=line, name=path)
 
 
 def check_moodle_base(resource: Resource, names: set[str], report: Report) -> None:

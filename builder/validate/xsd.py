@@ -1,6 +1,7 @@
 """The official SCORM XSDs, loaded as data with lxml from a schemas folder (never run as code), and their verdict.
 
 Folder layout (as in ADL's kits): scorm12/ with the IMS CP 1.1.2 set, scorm2004-4th/ with the 2004 4th Edition set.
+kursbygger ships both in schemas/ beside this file (origin and licence in its README.md); --schemas may name another.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from lxml import etree
 
 from .findings import Report
 
+PACKAGED = Path(__file__).parent / "schemas"
 SETS = {
     "1.2": ("scorm12", {
         "http://www.imsproject.org/xsd/imscp_rootv1p1p2": "imscp_rootv1p1p2.xsd",
@@ -65,6 +67,9 @@ class LocalFilesOnly(etree.Resolver):
 @functools.lru_cache(maxsize=4)
 def load_schema(schemas_dir: Path, version: str) -> etree.XMLSchema:
     folder_name, imports = SETS[version]
+    if not Path(schemas_dir).is_dir():
+        raise SchemasUnavailable(f"{schemas_dir} is not a folder (relative paths start from the folder you run the "
+                                 "command in). The XSDs ship with kursbygger: leave --schemas out to use them")
     folder = Path(schemas_dir) / folder_name
     absent = [name for name in imports.values() if not (folder / name).is_file()]
     if absent:
