@@ -17,6 +17,8 @@ from builder.report.course_info import from_source
 from tests.conftest import REPO
 from tests.test_report import COURSE as COURSE_1_0, SHARED, to_2004
 
+COURSE_2_0 = REPO / "tests" / "fixtures" / "course-2.0.0"  # the course as it was when the cohort took it
+
 COHORT = SHARED / "moodle-4.3-cohort"
 DOWNLOADS = REPO / "tests" / "fixtures" / "moodle-downloads"
 FORMATS = ["interactions.txt", "interactions.xlsx", "interactions.ods"]
@@ -44,9 +46,9 @@ def cohort() -> Path:
 @pytest.fixture(scope="module")
 def package(tmp_path_factory) -> Path:
     """The course's 2.0.0 package, the one the cohort took (per_lesson 2, draw 15, pass 80 %, 3 attempts)."""
-    course = from_source(REPO)
+    course = from_source(COURSE_2_0)
     assert (course.version, course.passing_score, course.per_attempt, course.max_attempts) == ("2.0.0", 80, 15, 3)
-    _, built = build(REPO, tmp_path_factory.mktemp("dist"), "1.2")
+    _, built = build(COURSE_2_0, tmp_path_factory.mktemp("dist"), "1.2")
     return built[0].path
 
 
@@ -143,7 +145,7 @@ def test_department_groups_with_empty_values(cohort, package, tmp_path):
 
 
 def test_scorm_2004_codes(cohort, package, tmp_path):
-    course = from_source(REPO)
+    course = from_source(COURSE_2_0)
     rows = list(csv.reader((cohort / "interactions.txt").open(encoding="utf-8-sig", newline=""), delimiter="\t"))
     for row in rows[1:]:
         for i in range(8, len(row) - 3, 4):
@@ -261,20 +263,20 @@ def test_item_analysis_as_json(cohort, package, tmp_path):
 def test_a_nynorsk_course_gives_a_nynorsk_page(cohort, tmp_path, monkeypatch):
     import builder.report as report
 
-    course = from_source(REPO)
+    course = from_source(COURSE_2_0)
     course.language = "nn"
     monkeypatch.setattr(report, "from_source", lambda source: course)
-    _, html, lines = run_report(tmp_path, cohort / "interactions.txt", source=REPO)
+    _, html, lines = run_report(tmp_path, cohort / "interactions.txt", source=COURSE_2_0)
     assert "5 av 17 påmelde har bestått." in html and lines[-1].startswith("rapporten skriven til")
 
 
 def test_a_lessons_only_rule_counts_completed_and_trusts_no_score(cohort, tmp_path, monkeypatch):
     import builder.report as report
 
-    course = from_source(REPO)
+    course = from_source(COURSE_2_0)
     course.completion = "lessons"  # the quiz does not decide: a score in the SCO column hides the status
     monkeypatch.setattr(report, "from_source", lambda source: course)
-    fig, html, _ = run_report(tmp_path, cohort / "interactions.txt", source=REPO)
+    fig, html, _ = run_report(tmp_path, cohort / "interactions.txt", source=COURSE_2_0)
     assert fig.headline == "completed" and fig.done == 0
     assert {k: v for k, v in fig.status.items() if v} == {"unknown": 6, "open": 3, "not_started": 8}
     assert "0 av 17 påmeldte har fullført." in html and "har bestått." not in html

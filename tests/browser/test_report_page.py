@@ -6,7 +6,8 @@ import pytest
 
 from benchmarks.exports import write_text
 from builder.report import Request, run
-from tests.test_report import COURSE, COURSE_EXPORTS, REPO, SHARED
+from tests.test_report import COURSE, COURSE_EXPORTS, SHARED
+from tests.test_report_cohort import COURSE_2_0
 
 AXE = """async () => (await axe.run(document, {runOnly: {type: 'tag',
     values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations.map(v => v.id + ': ' + v.nodes.length)"""
@@ -21,7 +22,7 @@ def reports(tmp_path):
     alone = tmp_path / "alone.html"
     run(Request([write_text(tmp_path / "g.txt", 300, 12, 3)], alone, names=True))
     cohort = tmp_path / "cohort.html"  # Moodle's default download: never-started learners, groups, flags, notes
-    run(Request([SHARED / "moodle-4.3-cohort" / "interactions.txt"], cohort, source=REPO, names=True))
+    run(Request([SHARED / "moodle-4.3-cohort" / "interactions.txt"], cohort, source=COURSE_2_0, names=True))
     return [full, alone, cohort]
 
 
