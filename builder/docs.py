@@ -96,7 +96,8 @@ def meaning(node: dict) -> str:
     words = [node.get("description", "")]
     if "x-reason" in node_or_list:
         words.append(f"(limit: {node_or_list['x-reason']})")
-    return " ".join(w for w in words if w).replace("|", "\\|").replace("\n", " ")
+    # in Markdown a table cell ends at '|', and <id> would be read as an HTML tag
+    return " ".join(w for w in words if w).replace("|", "\\|").replace("<", "\\<").replace("\n", " ")
 
 
 def render(root: dict) -> str:
@@ -113,7 +114,7 @@ def render(root: dict) -> str:
         rows_of(node, "", rows, queue, defs, uses, seen_defs)
         title = "**" + ", ".join(places) + "**\n\n" if places else ""
         tables.append(title + HEADER + "\n" + "\n".join(rows))
-    return "\n\n".join(tables) + "\n"
+    return "\n\n".join(tables) + "\n\n"
 
 
 def rows_of(node, prefix, rows, queue, defs, uses, seen_defs) -> None:
@@ -133,7 +134,7 @@ def rows_of(node, prefix, rows, queue, defs, uses, seen_defs) -> None:
             below = f"{name} below"
         elif ref_name(items) or ref_name(values) or target:
             shared = ref_name(items) or ref_name(values) or target
-            place = f"`{path}`" + (" entries" if ref_name(items) else ".`<id>`" if ref_name(values) else "")
+            place = f"`{path}`" + " entries" if ref_name(items) else f"`{path}.<id>`" if ref_name(values) else f"`{path}`"
             if shared not in seen_defs:  # one table for an object used in several places, headed by them all
                 seen_defs[shared] = [place]
                 queue.append((seen_defs[shared], defs[shared]))

@@ -87,7 +87,8 @@ class Quiz(Located):
     id: Slug = Field(description="must match the file name and course.yaml's `quiz`")
     title: Required = Field(description="the quiz's heading")
     draw: Whole | None = Field(None, ge=1,
-                             description="questions drawn per attempt; default all, or per_lesson × lessons")
+                             description="questions drawn per attempt, at most the pool; default all, or "
+                             "per_lesson × lessons")
     per_lesson: Whole | None = Field(None, ge=1,
                                    description="questions drawn from every lesson in each attempt, so every attempt "
                                    "tests every lesson; draw, when larger, is filled from the rest of the pool")

@@ -84,7 +84,7 @@ class QuestionBase(Located):
         return ()
 
     def data(self, course: Course) -> dict:
-        """The question as the player reads it from kurs-data (README «What the package holds»)."""
+        """The question as the player reads it from kurs-data (docs/design.md «What the package holds»)."""
         data = {"id": self.id, "lesson": self.lesson, "type": self.kind(), "text": self.text,
                 "explanation": self.explanation,
                 "sources": [{"title": s.title, "url": s.url} for s in map(course.source, self.sources) if s]}
@@ -96,7 +96,7 @@ class QuestionBase(Located):
         """Everything but the words: what a translation must keep."""
         return {"lesson": self.lesson, "type": self.kind(), "sources": self.sources, "topic": self.topic}
 
-    # --- what the HR report reads back from the LMS (README «SCORM interaction formats») ---------------------
+    # --- what the HR report reads back from the LMS (docs/runtime.md «Interaction formats») ------------------
 
     def right_codes(self) -> set[str]:
         """The right answer as the package records it, in SCORM 1.2 and 2004."""
