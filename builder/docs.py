@@ -65,8 +65,9 @@ def type_of(node: dict, below: str) -> str:
         return "date `YYYY-MM-DD`" if node.get("format") == "date" else "text"
     if kind == "integer":
         low, high = node.get("minimum"), node.get("maximum")
-        limits = f" {low}–{high}" if low is not None and high is not None else f" ≥ {low}" if low is not None else ""
-        return "whole number" + limits
+        if low is not None and high is not None:
+            return f"whole number {low}–{high}"
+        return f"whole number ≥ {low}" if low is not None else "whole number"
     if kind == "boolean":
         return "`true`, `false`"
     if kind == "array":
@@ -80,9 +81,9 @@ def type_of(node: dict, below: str) -> str:
     raise ValueError(f"no wording for the schema {json.dumps(node)}: teach builder/docs.py type_of")
 
 
-def default_of(name: str, node: dict, required: list[str]) -> str:
+def default_of(name: str, node: dict, required: list[str], within: str) -> str:
     if name in required:
-        return "required"
+        return f"required in `{within}`" if within else "required"
     if "default" not in node:
         return "–"
     value = node["default"]
@@ -111,13 +112,14 @@ def render(root: dict) -> str:
     while queue:
         places, node = queue.pop(0)
         rows: list[str] = []
-        rows_of(node, "", rows, queue, defs, uses, seen_defs)
+        rows_of(node, "", "", rows, queue, defs, uses, seen_defs)
         title = "**" + ", ".join(places) + "**\n\n" if places else ""
         tables.append(title + HEADER + "\n" + "\n".join(rows))
     return "\n\n".join(tables) + "\n\n"
 
 
-def rows_of(node, prefix, rows, queue, defs, uses, seen_defs) -> None:
+def rows_of(node, prefix, within, rows, queue, defs, uses, seen_defs) -> None:
+    """The rows of one object's fields; `within` names the optional object they belong to, if any."""
     required = node.get("required", [])
     for name, field in node.get("properties", {}).items():
         path = prefix + name
@@ -126,7 +128,8 @@ def rows_of(node, prefix, rows, queue, defs, uses, seen_defs) -> None:
         items = inner.get("items", {})
         values = next(iter(inner.get("patternProperties", {}).values()), {})
         if target and uses[json.dumps(inner)] == 1:  # one object of its own: its fields as `path.field`
-            rows_of(defs[target], path + ".", rows, queue, defs, uses, seen_defs)
+            optional_parent = within or ("" if name in required else path)
+            rows_of(defs[target], path + ".", optional_parent, rows, queue, defs, uses, seen_defs)
             continue
         below = "entries below"
         if "oneOf" in items:  # a list of several kinds told apart by one field: the questions
@@ -134,14 +137,16 @@ def rows_of(node, prefix, rows, queue, defs, uses, seen_defs) -> None:
             below = f"{name} below"
         elif ref_name(items) or ref_name(values) or target:
             shared = ref_name(items) or ref_name(values) or target
-            place = f"`{path}`" + " entries" if ref_name(items) else f"`{path}.<id>`" if ref_name(values) else f"`{path}`"
+            place = (f"`{path}` entries" if ref_name(items) else f"`{path}.<id>`" if ref_name(values)
+                     else f"`{path}`")
             if shared not in seen_defs:  # one table for an object used in several places, headed by them all
                 seen_defs[shared] = [place]
                 queue.append((seen_defs[shared], defs[shared]))
             elif place not in seen_defs[shared]:
                 seen_defs[shared].append(place)
             below = "fields below" if target else below
-        rows.append(f"| `{path}` | {type_of(field, below)} | {default_of(name, field, required)} | {meaning(field)} |")
+        default = default_of(name, field, required, within)
+        rows.append(f"| `{path}` | {type_of(field, below)} | {default} | {meaning(field)} |")
 
 
 def variants(path: str, items: dict, defs: dict) -> list[tuple[str, dict]]:
@@ -189,12 +194,12 @@ def stale(docs: Path = DOCS) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    tables = {name: render(content) for name, content in all_schemas().items()}
     late = stale()
     if "--check" in argv:
         for path in late:
             print(f"{path}: the field tables differ from the model; run `{REGENERATE}` and commit", file=sys.stderr)
         return 1 if late else 0
+    tables = {name: render(content) for name, content in all_schemas().items()}
     for path in late:
         path.write_text(rewrite(path.read_text(encoding="utf-8"), tables), encoding="utf-8")
         print(f"rewrote {path}")

@@ -123,8 +123,9 @@ class Choice(QuestionBase):
         ("options", "too_short"): ("{name} ({type}) needs at least two options", "value"),
         ("options", "too_long"): ("{name} has {actual_length} options; at most 26 are possible", "value"),
     }
-    options: list[Option] = Field(**entries(
-        least=2, most=MAX_OPTIONS, why="SCORM 1.2 records a choice as the letters a–z, one per option in source order"),
+    options: list[Option] = Field(
+        **entries(least=2, most=MAX_OPTIONS,
+                  why="SCORM 1.2 records a choice as the letters a–z, one per option in source order"),
         description="the answers to choose from: single has exactly one right, multiple at least one")
 
     @model_validator(mode="after")
