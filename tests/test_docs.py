@@ -89,3 +89,9 @@ def test_the_link_check_sees_a_broken_link(tmp_path):
     page.write_text("# Top\n\n[fine](#top) [gone](missing.md) `[code](not-a-link.md)`\n", encoding="utf-8")
     assert links(page) == ["#top", "missing.md"]
     assert anchors(page) == {"top"}
+
+
+def test_the_readme_links_every_page_of_the_docs():
+    linked = {(REPO / target.partition("#")[0]).resolve() for target in links(REPO / "README.md")}
+    unlinked = [path.name for path in DOCS.glob("*.md") if path.resolve() not in linked]
+    assert not unlinked, f"README.md's Documentation table does not link {unlinked}"
