@@ -145,7 +145,7 @@ def publish(source: Path, out: Path, scorm_version: str, run_audit: bool, editio
                    "default: $SCORM_SCHEMAS_DIR, else those shipped.")
 @click.option("--strict", is_flag=True, help="Warnings count too: exit 1 on any error or warning.")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json: one object for scripts and CI (see the README).")
+              help="json: one object for scripts and CI (see docs/validate.md).")
 @friendly
 def validate(zip_path: Path, schemas: Path | None, strict: bool, output: str) -> None:
     """Judge any SCORM zip as LMSs do: errors, warnings and notes, and what each SCO launches."""

@@ -44,9 +44,13 @@ def schemas() -> dict[str, dict]:
                                   ("discussion.schema.json", Discussion, "kursbygger discussion material"),
                                   ("edition.schema.json", Edition, "kursbygger edition"),
                                   ("translation.schema.json", CourseTranslation, "kursbygger course.yaml translation")):
-        schema = TypeAdapter(cls).json_schema(schema_generator=SourceFileSchema)
-        out[file_name] = {"$schema": "http://json-schema.org/draft-07/schema#", "title": title, **schema}
+        out[file_name] = {"$schema": "http://json-schema.org/draft-07/schema#", "title": title, **schema(cls)}
     return out
+
+
+def schema(cls: type) -> dict:
+    """One model class as JSON Schema: for the files above, and for the field tables in docs/ (builder/docs.py)."""
+    return TypeAdapter(cls).json_schema(schema_generator=SourceFileSchema)
 
 
 def write_schemas(out: Path) -> list[Path]:

@@ -68,8 +68,8 @@ class Lesson(Located):
     """A lesson: its front matter (the fields) and its Markdown body."""
 
     noun: ClassVar[str] = "lesson front matter"
-    id: Slug
-    title: Required
+    id: Slug = Field(description="the lesson's id, cited by questions and the course's `lessons`")
+    title: Required = Field(description="becomes the lesson's heading")
     minutes: Whole = Field(ge=1, le=MAX_MINUTES, description="estimated reading time")
     objectives: list[Required] = Field(**entries(least=1), description="what the learner can do after the lesson")
     sources: list[Slug] = Field(default_factory=list, description="ids from the course's source catalogue")
@@ -84,10 +84,11 @@ class Lesson(Located):
 @model(config=CONFIG, kw_only=True)
 class Quiz(Located):
     noun: ClassVar[str] = "quiz"
-    id: Slug
-    title: Required
+    id: Slug = Field(description="must match the file name and course.yaml's `quiz`")
+    title: Required = Field(description="the quiz's heading")
     draw: Whole | None = Field(None, ge=1,
-                             description="questions drawn per attempt; default all, or per_lesson × lessons")
+                             description="questions drawn per attempt, at most the pool; default all, or "
+                             "per_lesson × lessons")
     per_lesson: Whole | None = Field(None, ge=1,
                                    description="questions drawn from every lesson in each attempt, so every attempt "
                                    "tests every lesson; draw, when larger, is filled from the rest of the pool")
@@ -95,7 +96,7 @@ class Quiz(Located):
                                         description="topics every drawn attempt includes, at least one question each")
     shuffle: Flag = Field(True, description="shuffle questions and options per attempt")
     passing_score: Whole | None = Field(None, ge=0, le=100, description="overrides tracking.passing_score")
-    questions: list[Question]
+    questions: list[Question] = Field(description="the pool the attempts are drawn from")
     translated_from: Text | None = TRANSLATED_FROM
 
     @property
@@ -115,11 +116,12 @@ class Course(Located):
 
     noun: ClassVar[str] = "course"
     id: Slug = Field(description="course id, used in the zip name and SCORM identifiers")
-    title: Required
-    description: Text = ""
+    title: Required = Field(description="the course's title, shown to learners and in the LMS")
+    description: Text = Field("", description="a short description, shown at the start and in the manifest")
     language: Language = Field(description="language of the course and the player")
-    version: Required = Field(description="course version, e.g. 1.0.0")
-    organisation: Text = ""
+    version: Required = Field(description="course version, e.g. 1.0.0; saved progress from another version is "
+                              "set aside safely")
+    organisation: Text = Field("", description="who publishes the course")
     reviewed: PastDate | None = Field(None, description="when the content was last checked against its sources, "
                                       "YYYY-MM-DD; shown to learners as «Faglig kontrollert»")
     quiz_id: Slug | None = Field(None, alias="quiz", description="id of quizzes/<id>.yaml")
@@ -162,7 +164,7 @@ class SelfCheckStep(Located):
     noun: ClassVar[str] = "selfcheck step"
     messages: ClassVar = {(None, "unknown"): STEP, **{(name, error): STEP for name in ("question", "if_yes", "if_no")
                                                       for error in TEXT_ERRORS}}
-    question: Required
+    question: Required = Field(description="a yes-or-no question")
     if_yes: Required = Field(description="what a yes means, and what to do")
     if_no: Required = Field(description="what a no means, and what to do")
 
@@ -182,9 +184,10 @@ class SelfCheck(Located):
            for error in ("missing", "list_type", "too_short", "too_long")},
         **{("steps", error): (STEP[0], "value") for error in NOT_A_MAPPING},
     }
-    title: Required
+    title: Required = Field(description="the block's heading")
     steps: list[SelfCheckStep] = Field(**entries(
-        least=1, most=10, why="one question per screen: a longer walk is a checklist, and learners stop midway"))
+        least=1, most=10, why="one question per screen: a longer walk is a checklist, and learners stop midway"),
+        description="the questions, one screen each")
     end: Required = Field(description="what to do when still unsure")
 
 
@@ -200,8 +203,8 @@ class SourceTitle(Located):
 class CourseTranslation(Located):
     noun: ClassVar[str] = "course translation"
     translated_from: Text | None = TRANSLATED_FROM
-    title: Required
-    description: Text = ""
+    title: Required = Field(description="the course title in this language")
+    description: Text = Field("", description="the description in this language")
     sources: list[SourceTitle] = Field(default_factory=list,
                                        description="source titles that have a form in this language")
 
@@ -218,8 +221,8 @@ class Colours(Located):
 class Contact(Located):
     noun: ClassVar[str] = "contact"
     name: Text | None = Field(None, description="person or office")
-    email: Email | None = None
-    phone: Text | None = None
+    email: Email | None = Field(None, description="e-mail address")
+    phone: Text | None = Field(None, description="telephone number, as it should be shown")
     url: HttpsUrl | None = Field(None, description="web page (https://…)")
 
 
@@ -228,10 +231,10 @@ class Contacts(Located):
     """The roles a lesson can name with {{ kontakt.<role> }} (CONTACT_ROLES)."""
 
     noun: ClassVar[str] = "contacts"
-    personvernombud: Contact | None = None
-    varsling: Contact | None = None
-    it_sikkerhet: Contact | None = Field(None, alias="it-sikkerhet")
-    kommunikasjon: Contact | None = None
+    personvernombud: Contact | None = Field(None, description="the data protection officer")
+    varsling: Contact | None = Field(None, description="where to report wrongdoing (whistleblowing)")
+    it_sikkerhet: Contact | None = Field(None, alias="it-sikkerhet", description="where to report a security incident")
+    kommunikasjon: Contact | None = Field(None, description="the communications staff")
 
 
 @model(config=CONFIG, kw_only=True)
@@ -266,13 +269,13 @@ class Edition(Located):
     title: Text | None = Field(None, description="the package's title; default: the course title – organisation")
     logo_file: Text | None = Field(None, alias="logo", description="SVG or PNG file in the edition's folder, at "
                                    "most 200 KB")
-    colours: Colours | None = None
+    colours: Colours | None = Field(None, description="the organisation's colours")
     contact_roles: Contacts | None = Field(None, alias="contacts", description="filled into {{ kontakt.<role> }}")
     links: dict[Slug, Link] = Field(default_factory=dict,
                                     description="id → title and url; filled into {{ lenke.<id> }}")
     lesson_files: list[EditionLesson] = Field(default_factory=list, alias="lessons",
                                               description="extra lessons, e.g. «Slik gjør vi det hos oss»")
-    tracking: EditionTracking | None = None
+    tracking: EditionTracking | None = Field(None, description="the edition's own pass mark and attempts")
     folder: Path = field(default=Path("."), init=False)
     logo: Path | None = field(default=None, init=False)  # the logo file, once found and checked
     lessons: list = field(default_factory=list, init=False)  # (file, after lesson id, where) of each found file

@@ -29,23 +29,23 @@ MAX_ITEMS = 26
 class Option(Located):
     noun: ClassVar[str] = "option"
     id: Slug | None = Field(None, description="default a, b, c … in source order")
-    text: RequiredWords
-    correct: Flag = False
+    text: RequiredWords = Field(description="the option as the learner reads it")
+    correct: Flag = Field(False, description="true for a right option")
     feedback: Words | None = Field(None, description="what choosing this option tells the learner")
 
 
 @model(config=CONFIG, kw_only=True)
 class Category(Located):
     noun: ClassVar[str] = "category"
-    id: Slug
-    text: RequiredWords
+    id: Slug = Field(description="cited by the items' `category`")
+    text: RequiredWords = Field(description="the category as the learner reads it")
 
 
 @model(config=CONFIG, kw_only=True)
 class SortItem(Located):
     noun: ClassVar[str] = "item"
-    id: Slug
-    text: RequiredWords
+    id: Slug = Field(description="unique within the question")
+    text: RequiredWords = Field(description="the item as the learner reads it")
     category: Slug = Field(description="id of the category the item belongs to")
 
 
@@ -65,10 +65,10 @@ class QuestionBase(Located):
         **{(name, "unknown"): (FOREIGN_TF, "object") for name in ("answer", "feedback_true", "feedback_false")},
         **{(name, "unknown"): (FOREIGN_SORT, "object") for name in ("categories", "items")},
     }
-    id: Slug
+    id: Slug = Field(description="unique within the quiz; the interaction id in the LMS's reports")
     lesson: Slug = Field(description="id of the lesson the question tests")
     type: str  # each type declares its own name, as a Literal; declared here so it comes third, as in the files
-    text: RequiredWords
+    text: RequiredWords = Field(description="the question, plain text")
     explanation: RequiredWords = Field(description="shown with the result")
     sources: list[Slug] = Field(default_factory=list, description="ids from the course's source catalogue")
     topic: Slug | None = Field(None, description="what the question tests, for the quiz's required_topics")
@@ -86,7 +86,7 @@ class QuestionBase(Located):
         return ()
 
     def data(self, course: Course) -> dict:
-        """The question as the player reads it from kurs-data (README «What the package holds»)."""
+        """The question as the player reads it from kurs-data (docs/design.md «What the package holds»)."""
         data = {"id": self.id, "lesson": self.lesson, "type": self.kind(), "text": self.text,
                 "explanation": self.explanation,
                 "sources": [{"title": s.title, "url": s.url} for s in map(course.source, self.sources) if s]}
@@ -98,7 +98,7 @@ class QuestionBase(Located):
         """Everything but the words: what a translation must keep."""
         return {"lesson": self.lesson, "type": self.kind(), "sources": self.sources, "topic": self.topic}
 
-    # --- what the HR report reads back from the LMS (README «SCORM interaction formats») ---------------------
+    # --- what the HR report reads back from the LMS (docs/runtime.md «Interaction formats») ------------------
 
     def right_codes(self) -> set[str]:
         """The right answer as the package records it, in SCORM 1.2 and 2004."""
@@ -126,8 +126,10 @@ class Choice(QuestionBase):
         ("options", "too_long"): ("{name} has {actual_length} options; at most 26 are possible", "value"),
         ("answer", "unknown"): (CHOICE_ANSWER, "key"),
     }
-    options: list[Option] = Field(**entries(
-        least=2, most=MAX_OPTIONS, why="SCORM 1.2 records a choice as the letters a–z, one per option in source order"))
+    options: list[Option] = Field(
+        **entries(least=2, most=MAX_OPTIONS,
+                  why="SCORM 1.2 records a choice as the letters a–z, one per option in source order"),
+        description="the answers to choose from: single has exactly one right, multiple at least one")
 
     @model_validator(mode="after")
     def _default_ids(self) -> Choice:
@@ -248,9 +250,11 @@ class Sort(QuestionBase):
     }
     type: Literal["sort"]
     categories: list[Category] = Field(**entries(
-        least=2, most=MAX_CATEGORIES, why="SCORM 1.2 matching records each category as one digit, 1–9"))
+        least=2, most=MAX_CATEGORIES, why="SCORM 1.2 matching records each category as one digit, 1–9"),
+        description="the groups the learner sorts into")
     items: list[SortItem] = Field(**entries(
-        least=1, most=MAX_ITEMS, why="SCORM 1.2 matching records each item as one letter, a–z"))
+        least=1, most=MAX_ITEMS, why="SCORM 1.2 matching records each item as one letter, a–z"),
+        description="the things the learner sorts, each with its right category")
 
     def problems(self) -> Iterable[tuple[str, Where | None]]:
         category_ids = [c.id for c in self.categories]

@@ -22,14 +22,14 @@ SOME = entries(least=1)
 @model(config=CONFIG, kw_only=True)
 class RunsheetStep(Located):
     noun: ClassVar[str] = "run-sheet step"
-    minutes: Whole = Field(ge=1, le=120)
+    minutes: Whole = Field(ge=1, le=120, description="how long the step takes")
     activity: Required = Field(description="what the group does in these minutes")
 
 
 @model(config=CONFIG, kw_only=True)
 class Case(Located):
     noun: ClassVar[str] = "case"
-    title: Required
+    title: Required = Field(description="the case's heading")
     text: Required = Field(description="the situation to discuss, in a few sentences")
 
 
@@ -49,7 +49,7 @@ class Discussion(Located):
     aims: list[Required] = Field(**SOME, description="what the group should take away")
     runsheet: list[RunsheetStep] = Field(description="the meeting step by step; minutes add up to 'minutes'")
     selfcheck: list[Required] = Field(**SOME, description="how to go through the self-check together")
-    lessons: list[LessonDiscussion]
+    lessons: list[LessonDiscussion] = Field(description="the material for each lesson")
     translated_from: Text | None = TRANSLATED_FROM
 
     def for_lesson(self, lesson_id: str) -> LessonDiscussion | None:

@@ -1,4 +1,4 @@
-"""Response codes as the LMS recorded them, turned back into the course's words (see the README's "Interaction
+"""Response codes as the LMS recorded them, turned back into the course's words (see docs/runtime.md, "Interaction
 formats": SCORM 1.2 writes letters by position in the source, SCORM 2004 writes ids). An answer of several parts
 (a multiple choice, a sorting) comes back as its parts, so the page can list them rather than run them together."""
 

@@ -1,4 +1,4 @@
-"""The report as text for people and as JSON for scripts and CI (shape documented in the README)."""
+"""The report as text for people and as JSON for scripts and CI (shape documented in docs/validate.md)."""
 
 from __future__ import annotations
 
