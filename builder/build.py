@@ -46,10 +46,11 @@ def without_cycle_collector():
             gc.enable()
 
 
-def load_checked(source: Path, edition: str | None = None, quality: bool = True) -> tuple[Course, list[Problem]]:
+def load_checked(source: Path, edition: str | None = None, quality: bool = False) -> tuple[Course, list[Problem]]:
     """The course (or one edition of it), or SourceError with every problem; warnings come back with the course.
     The rules across files run on what loaded even when loading found errors, so one pass shows both.
-    `quality`: also the quiz's quality checks (builder/quality/), which only warn, once nothing else is wrong."""
+    `quality`: also the quiz's quality checks (builder/quality/), which only warn, once nothing else is wrong: for
+    `check` and the preview, which show warnings; `build` and `publish` would only throw them away."""
     with without_cycle_collector():
         course, problems = load_course(source, edition)
         if course is not None:

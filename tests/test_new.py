@@ -35,7 +35,7 @@ def test_starter_passes_check_and_builds(starters, language, tmp_path):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_starter_shows_every_markdown_feature_and_question_type(starters, language):
-    course, warnings = load_checked(starters / language)
+    course, warnings = load_checked(starters / language, quality=True)
     assert warnings == []
     assert course.language == language and len(course.lessons) == 2
     html = render_course(course)["index.html"].decode("utf-8")

@@ -70,7 +70,7 @@ def course_with(tmp_path: Path, questions: list[dict], quiz: dict | None = None,
 
 
 def found(source: Path, code: str):
-    return [p for p in load_checked(source)[1] if p.code == code]
+    return [p for p in load_checked(source, quality=True)[1] if p.code == code]
 
 
 def line_of(source: Path, text: str) -> int:

@@ -76,7 +76,7 @@ class Builds:
 
 
 def build_package(source: Path, number: int, edition: str | None = None) -> Package:
-    course, warnings = load_checked(source, edition)
+    course, warnings = load_checked(source, edition, quality=True)
     with without_cycle_collector():
         files = render_course(course)
     packages = {version: with_manifest(course, files, version) for version in VERSIONS}
