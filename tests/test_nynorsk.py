@@ -15,7 +15,7 @@ from builder.problems import SourceError
 from builder.quality import nynorsk
 from builder.quality.texts import Places, lesson_units
 from builder.starter import create
-from builder.strings import words
+from builder.words import area
 from tests.broken_courses import with_editions
 from tests.conftest import REPO
 
@@ -94,7 +94,7 @@ def test_the_tool_s_own_nynorsk_raises_no_flag(tmp_path):
     assert nynorsk.wording_problems() == []
     create(tmp_path / "nn", "nn")
     assert load_checked(tmp_path / "nn")[1] == []
-    player = " ".join(re.sub(r"«[^»]*»", "", text) for text in words("nn").values())
+    player = " ".join(re.sub(r"«[^»]*»", "", text) for text in area("player", "nn").values())
     assert [word for word in re.findall(r"[^\W\d_]+", player) if nynorsk.nynorsk_for(word)] == []
 
 
