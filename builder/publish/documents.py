@@ -47,7 +47,7 @@ def render_guide(course: Course, discussion: Discussion, contacts: Sequence[str]
 
 def page(template: str, course: Course, contacts, **context) -> str:
     css = resources.files(__package__).joinpath("templates", "print.css").read_text(encoding="utf-8")
-    w = area("player", course.language)  # the player's words: what the documents share with the course pages reads the same
+    w = area("player", course.language)  # what the documents share with the course pages reads the same
     return environment().get_template(template).render(
         course=course, t=area("handout", course.language), w=w, css=Markup(css),
         csp=DOCUMENT_CSP.format(style=csp_hash(css)), contacts=list(contacts),
