@@ -11,10 +11,10 @@ import os
 import shutil
 from pathlib import Path
 
+from .words import say
+
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
-HOW_TO_INSTALL = ("install Debian's chromium (sudo apt install chromium) or set CHROMIUM to the browser's path, "
-                  "and Playwright (pip install 'kursbygger[publish]')")
 
 
 class BrowserMissing(Exception):
@@ -33,16 +33,17 @@ def headless_chromium():
     """Yields a Playwright Browser; raises BrowserMissing instead of a traceback when there is none."""
     executable = chromium_path()
     if executable is None:
-        raise BrowserMissing(f"Chromium not found; {HOW_TO_INSTALL}")
+        raise BrowserMissing(say("cli.browser_no_chromium"))
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
-        raise BrowserMissing(f"Playwright is not installed; {HOW_TO_INSTALL}") from None
+        raise BrowserMissing(say("cli.browser_no_playwright")) from None
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=executable, args=ARGS, headless=True)
         except Error as exc:
-            raise BrowserMissing(f"Chromium at {executable} did not start ({str(exc).splitlines()[0]})") from None
+            raise BrowserMissing(say("cli.browser_did_not_start", path=executable,
+                                     reason=str(exc).splitlines()[0])) from None
         try:
             yield browser
         finally:

@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .problems import Problem, SourceError, display_path
+from .words import LANGUAGES, choose, say
 
 SOURCE = click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
                       show_default=True, help="Folder that holds course/ and quizzes/.")
@@ -32,7 +33,7 @@ def friendly(command):
         except Exception as exc:  # noqa: BLE001 — the last line of defence for non-programmers
             if os.environ.get("KURSBYGGER_DEBUG"):
                 raise
-            click.echo(f"error: {exc.__class__.__name__}: {exc} (set KURSBYGGER_DEBUG=1 for details)", err=True)
+            click.echo(say("cli.unexpected", kind=exc.__class__.__name__, detail=exc), err=True)
             sys.exit(1)
 
     return wrapper
@@ -43,13 +44,16 @@ def print_problems(problems: list[Problem]) -> None:
         click.echo(str(problem), err=True)
     errors = sum(p.severity == "error" for p in problems)
     if errors:
-        click.echo(f"{errors} error(s); nothing was built. Fix them and run the command again.", err=True)
+        click.echo(say("cli.nothing_built", n=errors), err=True)
 
 
 @click.group()
 @click.version_option(__version__, prog_name="kursbygger")
-def main() -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), envvar="KURSBYGGER_LANG", default=None,
+              help="Language of the messages: nb, nn or en (default: $KURSBYGGER_LANG, else the locale, else nb).")
+def main(lang: str | None) -> None:
     """Build SCORM packages from Markdown lessons and YAML quizzes."""
+    choose(lang)
 
 
 @main.command()
@@ -73,8 +77,8 @@ def build(source: Path, out: Path, scorm_version: str, edition: str | None) -> N
         results = [(e.lessons, e.questions, e.built) for e in build_editions(source, out, scorm_version, edition)]
     for lessons, questions, built in results:
         for b in built:
-            click.echo(f"{display_path(b.path)}  {b.size / 1024:.1f} KiB  SCORM {b.version}: "
-                       f"{lessons} lessons, {questions} questions, {b.files} files")
+            click.echo(say("cli.built", path=display_path(b.path), kib=f"{b.size / 1024:.1f}", version=b.version,
+                           lessons=lessons, questions=questions, files=b.files))
 
 
 @main.command()
@@ -100,10 +104,10 @@ def check(source: Path, quality: bool, strict: bool, output: str) -> None:
         for line in as_text(found):
             click.echo(line)
         questions = len(course.quiz.questions) if course.quiz else 0
-        click.echo(f"{course.id}: {len(course.lessons)} lessons, {questions} questions"
-                   + (f", {editions} edition(s)" if editions else "") + " — no errors")
+        click.echo(say("cli.checked_editions" if editions else "cli.checked", course=course.id,
+                       lessons=len(course.lessons), questions=questions, editions=editions))
     if strict and warnings:
-        click.echo(f"{len(warnings)} warning(s), which count as errors with --strict", err=True)
+        click.echo(say("cli.strict_warnings", n=len(warnings)), err=True)
         sys.exit(1)
 
 
@@ -184,14 +188,14 @@ def audit(zip_path: Path, out: Path | None) -> None:
     try:
         report = audit_zip(zip_path, out)
     except AuditError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(say("cli.error", detail=exc), err=True)
         sys.exit(1)
     except BrowserMissing as exc:
-        click.echo(f"error: cannot check the package: {exc}", err=True)
+        click.echo(say("cli.no_browser", detail=exc), err=True)
         sys.exit(3)
     for line, fine in report.summary():
         click.echo(line, err=not fine)
-    click.echo(f"report written to {display_path(out)}")
+    click.echo(say("cli.report_written", path=display_path(out)))
     if not report.ok:
         sys.exit(1)
 
@@ -223,15 +227,15 @@ def report(exports: tuple[Path, ...], package: Path | None, source: Path | None,
            max_mb: float) -> None:
     """HR report from the LMS's SCORM report exports (Moodle/KS Læring; text, .xlsx, .ods or .xls)."""
     from .report import Refusal, Request, run
-    from .report.words import say
+    from .report.words import say as report_says
 
     if package is not None and source is not None:
-        raise click.UsageError("give either --package or --source, not both")
+        raise click.UsageError(say("cli.package_or_source"))
     try:
         _, summary = run(Request(list(exports), out, package, source, names, csv_path, passing_score, max_mb,
                                  lang, json_path))
     except Refusal as exc:
-        click.echo(f"{say(exc.lang, 'error')}: {exc}", err=True)
+        click.echo(f"{report_says(exc.lang, 'error')}: {exc}", err=True)
         sys.exit(1)
     for line in summary:
         click.echo(line)
@@ -262,12 +266,9 @@ def new(dest: Path, language: str) -> None:
     try:
         create(dest, language)
     except NotEmpty:
-        click.echo(f"error: {display_path(dest)} is not an empty folder; kursbygger new never writes over files. "
-                   "Give the name of a new folder, e.g. kursbygger new mitt-kurs", err=True)
+        click.echo(say("cli.not_empty", path=display_path(dest)), err=True)
         sys.exit(1)
-    click.echo(f"Starter course written to {display_path(dest)}. Next:\n"
-               f"  kursbygger preview --source {display_path(dest)}   (live preview in the browser)\n"
-               f"  kursbygger build --source {display_path(dest)}     (the SCORM zip)")
+    click.echo(say("cli.starter_written", path=display_path(dest)))
 
 
 @main.command()

@@ -18,7 +18,7 @@ from mdit_py_plugins.container import container_plugin
 
 from .model import Course, Lesson, SelfCheck, Where
 from .problems import Problem
-from .strings import words
+from .words import area
 from .validation import validate
 from .yamldoc import YamlError, parse as parse_yaml
 
@@ -183,7 +183,7 @@ class LessonRenderer:
 
     def __init__(self, course: Course, lesson: Lesson):
         self.course, self.lesson = course, lesson
-        self.words = words(course.language)
+        self.words = area("player", course.language)
         self.counter = 0
 
     def new_id(self, kind: str) -> str:

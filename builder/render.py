@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from . import markdown
 from .model import Course
-from .strings import words
+from .words import area
 
 # Only the runtime's own script and style may run, pinned by their hashes; nothing may be fetched from elsewhere.
 CSP = ("default-src 'none'; script-src {script}; style-src {style}; img-src 'self'; font-src 'self'; "
@@ -32,7 +32,7 @@ def render_course(course: Course) -> dict[str, bytes]:
     script, style = inline_runtime("kurs.js", "script"), inline_runtime("kurs.css", "style") + edition_css(course)
     logo = edition_logo(course)
     html = environment().get_template("index.html").render(
-        course=course, lessons=lessons, w=words(course.language), logo=logo and logo[0],
+        course=course, lessons=lessons, w=area("player", course.language), logo=logo and logo[0],
         csp=CSP.format(script=f"{csp_hash(script)} {csp_hash(HOLD)}", style=csp_hash(style)),
         runtime_js=Markup(script), hold_js=Markup(HOLD), runtime_css=Markup(style),
         data_json=Markup(script_json(course_data(course))),
@@ -110,6 +110,6 @@ def course_data(course: Course) -> dict:
             "questions": [q.data(course) for q in course.quiz.questions],
             **({"requiredTopics": course.quiz.required_topics} if course.quiz.required_topics else {}),
         },
-        "strings": words(course.language),
+        "strings": area("player", course.language),
     }
 

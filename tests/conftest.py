@@ -12,6 +12,15 @@ REPO = Path(__file__).resolve().parent.parent
 GOOD = REPO / "tests" / "fixtures" / "good"
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The suite reads the tool in English unless a test chooses another language (tests/test_words.py)."""
+    from builder import words
+
+    monkeypatch.setenv(words.ENV, "en")
+    words.choose(None)
+
+
 @pytest.fixture
 def schemas_dir() -> Path:
     folder = Path(os.environ.get("SCORM_SCHEMAS_DIR") or REPO.parent / "shared" / "schemas")

@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from builder.preview.memory import Builds
@@ -146,3 +147,26 @@ def test_vendored_scorm_again_is_the_locked_npm_version():
     assert (ASSETS / "scorm-again.min.js").read_bytes() == (NPM / "dist" / "scorm-again.min.js").read_bytes(), \
         "run tools/vendor-scorm-again"
     assert (ASSETS / "scorm-again.LICENSE").read_bytes() == (NPM / "LICENSE").read_bytes()
+
+
+def test_the_simulator_panel_speaks_the_cli_language(course):
+    """The panel's words come from builder/words/ (preview.panel), in the markup and as JSON for simulator.js."""
+    import threading
+
+    from builder import words
+
+    words.choose("nn")
+    builds = Builds(course)
+    server = PreviewServer(0, builds)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        status, body = fetch(f"http://127.0.0.1:{server.port}/")
+        page = lxml.html.fromstring(body)
+        assert status == 200 and page.get("lang") == "nn"
+        panel = words.area("preview.panel", "nn")
+        assert page.get_element_by_id("relaunch").text_content() == panel["relaunch"] == "Start på nytt (hald fram)"
+        assert json.loads(page.get_element_by_id("preview-words").text_content()) == panel
+    finally:
+        builds.close()
+        server.shutdown()
+        server.server_close()

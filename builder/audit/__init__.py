@@ -1,6 +1,6 @@
-"""`kursbygger audit ZIP`: an accessibility report in Norwegian, per WCAG 2.1 A/AA success criterion, with the
-evidence behind each status — material for a tilgjengelighetserklæring. It never states that a criterion is met:
-automatic rules can find faults, not prove their absence.
+"""`kursbygger audit ZIP`: an accessibility report in the CLI's language (bokmål by default), per WCAG 2.1 A/AA
+success criterion, with the evidence behind each status — material for a tilgjengelighetserklæring. It never
+states that a criterion is met: automatic rules can find faults, not prove their absence.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from ..atomic import atomic_open
 from ..browser import headless_chromium
 from ..problems import display_path
 from ..validate import validate_zip
+from ..words import area, current, say
 from .walk import PageCheck, walk
 from .wcag import CRITERIA, MEDIA_ELEMENTS, NOT_RELEVANT, PERSON, TESTED, TIME_BASED_MEDIA, criteria_of
 
@@ -40,7 +41,7 @@ class AuditError(Exception):
 class Finding:
     criterion: str
     level: str
-    name: str
+    name: str  # in the report's language
     status: str  # TESTED, PERSON or NOT_RELEVANT
     faults: int = 0  # failing elements (axe) plus controls the keyboard did not reach
     evidence: list[str] = field(default_factory=list)
@@ -52,6 +53,7 @@ class AuditReport:
     pages: list[PageCheck]
     findings: list[Finding]
     outside: list[str]
+    language: str
 
     @property
     def ok(self) -> bool:
@@ -60,38 +62,41 @@ class AuditReport:
     def summary(self):
         """Lines for the terminal, each with False when it reports a fault."""
         counts = {s: sum(f.status == s for f in self.findings) for s in (TESTED, PERSON, NOT_RELEVANT)}
-        yield (f"{display_path(self.path)}: {len(self.pages)} pages checked; {counts[TESTED]} criteria tested "
-               f"automatically, {counts[PERSON]} need a person, {counts[NOT_RELEVANT]} not relevant"), True
+        yield say("audit.terminal_summary", self.language, path=display_path(self.path), pages=len(self.pages),
+                  tested=counts[TESTED], person=counts[PERSON], not_relevant=counts[NOT_RELEVANT]), True
         for f in self.findings:
             if f.faults:
-                yield f"WCAG {f.criterion} {f.name}: {f.faults} fault(s) — {'; '.join(f.evidence)}", False
+                yield say("audit.terminal_fault", self.language, criterion=f.criterion, name=f.name, n=f.faults,
+                          evidence="; ".join(f.evidence)), False
         if self.outside:
-            yield f"the package tried {len(self.outside)} request(s) outside itself (blocked)", False
+            yield say("audit.terminal_outside", self.language, n=len(self.outside)), False
 
 
-def audit_zip(zip_path: Path, out: Path) -> AuditReport:
-    """Checks the package in headless Chromium and writes the report to `out`. Raises AuditError for a zip that is
-    not a package, browser.BrowserMissing when there is no Chromium."""
+def audit_zip(zip_path: Path, out: Path, language: str | None = None) -> AuditReport:
+    """Checks the package in headless Chromium and writes the report to `out`, in `language` (default: the CLI's).
+    Raises AuditError for a zip that is not a package, browser.BrowserMissing when there is no Chromium."""
+    language = language or current()
     checked = validate_zip(zip_path)
     if not checked.ok:
-        raise AuditError(f"{display_path(zip_path)} is not a valid SCORM package: {'; '.join(f.message for f in checked.findings if f.severity == 'error')}")
+        reasons = "; ".join(f.message for f in checked.findings if f.severity == "error")
+        raise AuditError(say("audit.not_valid", language, path=display_path(zip_path), reasons=reasons))
     with zipfile.ZipFile(zip_path) as archive:
         if "index.html" not in archive.namelist():
-            raise AuditError(f"{display_path(zip_path)} has no index.html; audit checks packages made by kursbygger")
+            raise AuditError(say("audit.no_index", language, path=display_path(zip_path)))
         index = archive.read("index.html").decode("utf-8", "replace")
         media_files = [name for name in archive.namelist()
                        if (mimetypes.guess_type(name)[0] or "").startswith(("audio/", "video/"))]
     found = KURS_DATA.search(index)
     if not found:
-        raise AuditError(f"{display_path(zip_path)}: index.html carries no course data (script#kurs-data)")
+        raise AuditError(say("audit.no_data", language, path=display_path(zip_path)))
     course = json.loads(found.group(1))["course"]
     pages, outside = [], []
     with headless_chromium() as browser, served(zip_path) as url:
         for width in WIDTHS:
-            pages += walk(browser, url, width, outside)
+            pages += walk(browser, url, width, outside, language)
         tools = {"chromium": browser.version, "axe": pages[0].axe["version"] if pages else ""}
-    findings = assess(pages, has_media=bool(MEDIA_ELEMENTS.search(index) or media_files))
-    report = AuditReport(Path(out), pages, findings, outside)
+    findings = assess(pages, has_media=bool(MEDIA_ELEMENTS.search(index) or media_files), language=language)
+    report = AuditReport(Path(out), pages, findings, outside, language)
     write_report(report, zip_path, course, tools)
     return report
 
@@ -118,7 +123,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def assess(pages: list[PageCheck], has_media: bool) -> list[Finding]:
+def assess(pages: list[PageCheck], has_media: bool, language: str) -> list[Finding]:
     # criterion → outcome → rule id → [elements, pages]
     rules: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(lambda: [0, set()])))
     for page in pages:
@@ -130,47 +135,48 @@ def assess(pages: list[PageCheck], has_media: bool) -> list[Finding]:
                     entry[0] += len(rule["nodes"])
                     entry[1].add(where)
     findings = []
-    for criterion, level, name in CRITERIA:
-        finding = Finding(criterion, level, name, PERSON)
+    for criterion, level in CRITERIA:
+        finding = Finding(criterion, level, say(f"audit.criteria.{criterion}", language), PERSON)
         found = rules.get(criterion, {})
         for rule_id, (elements, where) in found.get("violations", {}).items():
             finding.faults += elements
-            finding.evidence.append(f"axe-core-regelen {rule_id}: brudd i {elements} element(er) på "
-                                    f"{', '.join(sorted(where))}")
+            finding.evidence.append(say("audit.evidence_fault", language, rule=rule_id, n=elements,
+                                        where=", ".join(sorted(where))))
         for rule_id, (elements, where) in found.get("passes", {}).items():
-            finding.evidence.append(f"axe-core-regelen {rule_id}: {elements} element(er) uten brudd på "
-                                    f"{len(where)} side(r)")
+            finding.evidence.append(say("audit.evidence_pass", language, rule=rule_id, n=elements,
+                                        pages=len(where)))
         for rule_id, (elements, where) in found.get("incomplete", {}).items():
-            finding.evidence.append(f"axe-core-regelen {rule_id} kunne ikke avgjøre {elements} element(er) på "
-                                    f"{len(where)} side(r): en person må se på dem")
+            finding.evidence.append(say("audit.evidence_undecided", language, rule=rule_id, n=elements,
+                                        pages=len(where)))
         if found.get("violations") or found.get("passes"):
             finding.status = TESTED
         if criterion == "2.1.1":
-            keyboard(finding, pages)
+            keyboard(finding, pages, language)
         if criterion in TIME_BASED_MEDIA and not has_media and finding.status != TESTED:
             finding.status = NOT_RELEVANT
-            finding.evidence.append("Pakken har ingen lyd- eller videofiler og ingen <video>, <audio>, <object>, "
-                                    "<embed> eller <iframe>.")
+            finding.evidence.append(say("audit.evidence_no_media", language))
         findings.append(finding)
     return findings
 
 
-def keyboard(finding: Finding, pages: list[PageCheck]) -> None:
+def keyboard(finding: Finding, pages: list[PageCheck], language: str) -> None:
     finding.status = TESTED
     controls = sum(p.controls for p in pages)
     missed = [(p, what) for p in pages for what in p.unreached]
     finding.faults += len(missed)
-    finding.evidence.append(f"Tab-tasten gjennom {len(pages)} side(r): {controls - len(missed)} av {controls} "
-                            "synlige kontroller fikk fokus (en gruppe radioknapper telles som nådd når én av dem "
-                            "får fokus; piltastene flytter innenfor gruppen)")
-    finding.evidence += [f"ikke nådd med Tab: {what} på {p.name} ({p.width} px)" for p, what in missed]
+    finding.evidence.append(say("audit.evidence_keyboard", language, pages=len(pages),
+                                reached=controls - len(missed), controls=controls))
+    finding.evidence += [say("audit.evidence_unreached", language, what=what, page=p.name, width=p.width)
+                         for p, what in missed]
 
 
 def write_report(report: AuditReport, zip_path: Path, course: dict, tools: dict) -> None:
     env = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    t = area("audit", report.language)
     html = env.get_template("report.html").render(
-        report=report, course=course, package=zip_path.name, tools=tools, widths=WIDTHS,
+        report=report, course=course, package=zip_path.name, tools=tools, t=t, lang=report.language,
+        widths=f" {t['and']} ".join(map(str, WIDTHS)),
         date=datetime.date.today().isoformat(), statuses=(TESTED, PERSON, NOT_RELEVANT))
     with atomic_open(report.path) as file:
         file.write(html)

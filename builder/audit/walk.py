@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 
+from ..words import say
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 RUN_AXE = """async (tags) => {
   const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
@@ -43,9 +45,9 @@ def axe_source() -> str:
     return resources.files(__package__).joinpath("vendor", "axe.min.js").read_text(encoding="utf-8")
 
 
-def walk(browser, url: str, width: int, outside: list[str]) -> list[PageCheck]:
-    """Every page of the package at one viewport width; requests that leave the local server are blocked and
-    appended to `outside`."""
+def walk(browser, url: str, width: int, outside: list[str], language: str) -> list[PageCheck]:
+    """Every page of the package at one viewport width, named in `language`; requests that leave the local server
+    are blocked and appended to `outside`."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     context.set_default_timeout(15_000)
     origin = url.split("/", 3)[:3]
@@ -67,15 +69,15 @@ def walk(browser, url: str, width: int, outside: list[str]) -> list[PageCheck]:
             if number > 1:
                 page.click("[data-action=next]")
             page.wait_for_selector(f'[data-lesson="{lesson["id"]}"]', state="visible")
-            checks.append(check(page, f"Leksjon {number}: {lesson['title']}", width))
+            checks.append(check(page, say("audit.page_lesson", language, n=number, title=lesson["title"]), width))
         if data["quiz"]:
             page.click("[data-action=next]")
             page.wait_for_selector("[data-question]", state="visible")
-            checks.append(check(page, "Testen", width))
+            checks.append(check(page, say("audit.page_quiz", language), width))
             answer_first_options(page)
             page.click("[data-action=submit]")
             page.wait_for_selector("[data-result]", state="visible")
-            checks.append(check(page, "Resultatsiden", width))
+            checks.append(check(page, say("audit.page_result", language), width))
         return checks
     finally:
         context.close()

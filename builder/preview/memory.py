@@ -13,6 +13,7 @@ from lxml import etree
 from ..build import load_checked, with_manifest, without_cycle_collector
 from ..problems import SourceError
 from ..render import render_course
+from ..words import say
 
 VERSIONS = ("1.2", "2004")
 
@@ -57,7 +58,7 @@ class Builds:
         except Exception as exc:  # noqa: BLE001 — a file caught mid-save must not stop the preview
             if os.environ.get("KURSBYGGER_DEBUG"):
                 raise
-            package, error = previous, f"error: {exc.__class__.__name__}: {exc}"
+            package, error = previous, say("preview.unexpected", kind=exc.__class__.__name__, detail=exc)
         with self.changed:
             self.state = State(self.state.generation + 1, package, error, time.perf_counter() - started)
             self.changed.notify_all()

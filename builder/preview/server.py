@@ -15,8 +15,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import click
+import jinja2
+from markupsafe import Markup
 
 from ..problems import display_path
+from ..words import area, current, say
 from .memory import VERSIONS, Builds, State
 from .watch import start_watching
 
@@ -48,6 +51,7 @@ class PreviewServer(ThreadingHTTPServer):
             raise
         self.port = self.server_address[1]
         self.hosts = {f"{HOST}:{self.port}", f"localhost:{self.port}"}
+        self.language = current()  # the panel speaks the CLI's language
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -88,8 +92,9 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def send_asset(self, name: str) -> None:
-        body = resources.files(__package__).joinpath("assets", name).read_bytes()
-        self.send(200, body, ASSETS[name], PAGE_CSP if name.endswith(".html") else None)
+        if name == "simulator.html":
+            return self.send(200, simulator_page(self.server.language), ASSETS[name], PAGE_CSP)
+        self.send(200, resources.files(__package__).joinpath("assets", name).read_bytes(), ASSETS[name])
 
     def send_events(self) -> None:
         self.send_response(200)
@@ -112,6 +117,16 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
 
+def simulator_page(language: str) -> bytes:
+    """The simulator page with the panel's words (preview.panel) in `language`: in the markup, and as JSON for
+    the messages simulator.js writes later (a data block, which the page's CSP does not count as a script)."""
+    words = area("preview.panel", language)
+    as_json = json.dumps(words, ensure_ascii=False).replace("<", "\\u003c")
+    template = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(
+        resources.files(__package__).joinpath("assets", "simulator.html").read_text(encoding="utf-8"))
+    return template.render(lang=language, w=words, words_json=Markup(as_json)).encode("utf-8")
+
+
 def news(token: str, state: State) -> dict:
     package = state.package
     return {"server": token, "generation": state.generation, "build": package.number if package else None,
@@ -126,8 +141,7 @@ def run(source: Path, port: int, version: str, open_browser: bool, edition: str 
     try:
         server = PreviewServer(port, builds)
     except PortInUse:
-        click.echo(f"error: port {port} on {HOST} is in use (another preview?). Choose another one, for example "
-                   f"--port {port + 1}, or --port 0 for any free port.", err=True)
+        click.echo(say("preview.port_in_use", port=port, host=HOST, next=port + 1), err=True)
         return 1
     try:
         state = builds.rebuild()
@@ -136,13 +150,13 @@ def run(source: Path, port: int, version: str, open_browser: bool, edition: str 
             return 1
         report(state)
         url = f"http://{HOST}:{server.port}/" + ("" if version == "1.2" else f"?scorm={version}")
-        click.echo(f"Preview of {display_path(source)} at {url}  (rebuilds on every save; Ctrl-C stops it)")
+        click.echo(say("preview.serving", source=display_path(source), url=url))
         start_watching(source, lambda: report(builds.rebuild()), watch_failed, stop)
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
         server.serve_forever(poll_interval=0.25)
     except KeyboardInterrupt:
-        click.echo("Preview stopped.")
+        click.echo(say("preview.stopped"))
     finally:
         stop.set()
         builds.close()
@@ -151,15 +165,14 @@ def run(source: Path, port: int, version: str, open_browser: bool, edition: str 
 
 
 def watch_failed(exc: Exception) -> None:
-    click.echo(f"error: stopped watching for changes ({exc.__class__.__name__}: {exc}); the preview still serves "
-               "the last build. Restart it with Ctrl-C and kursbygger preview.", err=True)
+    click.echo(say("preview.watch_failed", kind=exc.__class__.__name__, detail=exc), err=True)
 
 
 def report(state: State) -> None:
     if state.error:
         click.echo(state.error, err=True)
-        click.echo("The preview shows the last good build until the errors are fixed.", err=True)
+        click.echo(say("preview.last_good"), err=True)
     else:
         for warning in state.package.warnings:
             click.echo(warning, err=True)
-        click.echo(f"built {state.package.course_id} in {state.seconds * 1000:.0f} ms")
+        click.echo(say("preview.built", course=state.package.course_id, ms=f"{state.seconds * 1000:.0f}"))

@@ -16,6 +16,7 @@ from ..build import build, load_checked
 from ..model import Course
 from ..placeholders import ROLE_NOUN
 from ..problems import SourceError, display_path
+from ..words import say
 from .discussion import load_discussion
 from .documents import render_guide, render_handout
 from .pdf import write_pdfs
@@ -38,7 +39,7 @@ def publish_documents(course: Course, out: Path, stem: str | None = None, contac
     documents = {f"{stem}-handout": render_handout(course, contacts)}
     done = Published()
     if discussion is None:
-        done.notes.append("no facilitator guide: the course has no course/discussion.yaml")
+        done.notes.append(say("cli.no_guide"))
     else:
         documents[f"{stem}-guide"] = render_guide(course, discussion, contacts)
     out.mkdir(parents=True, exist_ok=True)
@@ -52,7 +53,7 @@ def publish_documents(course: Course, out: Path, stem: str | None = None, contac
         write_pdfs(pairs)
         done.written += [p for _, p in pairs]
     except BrowserMissing as exc:
-        done.missing.append(f"PDFs not written: {exc}")
+        done.missing.append(say("cli.no_pdfs", detail=exc))
     return done
 
 
@@ -77,7 +78,7 @@ def publish_all(source: Path, out: Path, scorm_version: str, run_audit: bool,
         raise SourceError(problems)
     course, built = build(source, out, scorm_version, edition)
     for b in built:
-        yield f"{display_path(b.path)}  {b.size / 1024:.1f} KiB  SCORM {b.version}", True
+        yield say("cli.package", path=display_path(b.path), kib=f"{b.size / 1024:.1f}", version=b.version), True
     done = publish_documents(course, out, course.package_id, edition_contacts(course))
     yield from ((display_path(path), True) for path in done.written)
     yield from ((note, True) for note in done.notes)
@@ -88,6 +89,6 @@ def publish_all(source: Path, out: Path, scorm_version: str, run_audit: bool,
         try:
             report = audit_zip(built[0].path, out / f"{course.package_id}-tilgjengelighet.html")
         except BrowserMissing as exc:
-            yield f"accessibility report not written: {exc}", False
+            yield say("cli.no_audit", detail=exc), False
             return
         yield from report.summary()

@@ -19,49 +19,11 @@ from markupsafe import Markup
 from .. import markdown
 from ..model import Course, SelfCheck
 from ..render import csp_hash
-from ..strings import words
+from ..words import area
 from .discussion import Discussion
 
 # Only the page's own style and images inlined as data: may load; the document fetches nothing.
 DOCUMENT_CSP = "default-src 'none'; style-src {style}; img-src data:; base-uri 'none'; form-action 'none'"
-
-WORDS = {
-    "nb": {"handout": "Kursmateriell",
-           "handout_note": "Heftet har de samme leksjonene som e-kurset, til å lese på papir eller ta med i "
-                           "et møte.",
-           "quiz_note": "Testen tar du i læringsplattformen.",
-           "guide": "Veileder for samtale i teamet",
-           "publisher": "Utgitt av", "version": "Versjon",
-           "time": "Lesetid", "minutes": "{n} minutter", "contact": "Kontakt",
-           "guide_lead": "Et opplegg for et teammøte på {n} minutter, for deg som leder samtalen.",
-           "aims": "Mål for møtet", "runsheet": "Kjøreplan", "when": "Tid", "activity": "Hva dere gjør",
-           "selfcheck_together": "Slik bruker dere «tell til tre» sammen", "questions": "Spørsmål til samtalen",
-           "case": "Case", "notes": "Til deg som leder samtalen: dette sier regelverket",
-           "no_material": "Ingen samtalespørsmål til denne leksjonen."},
-    "nn": {"handout": "Kursmateriell",
-           "handout_note": "Heftet har dei same leksjonane som e-kurset, til å lese på papir eller ta med i "
-                           "eit møte.",
-           "quiz_note": "Testen tek du i læringsplattforma.",
-           "guide": "Rettleiar for samtale i teamet",
-           "publisher": "Gitt ut av", "version": "Versjon",
-           "time": "Lesetid", "minutes": "{n} minutt", "contact": "Kontakt",
-           "guide_lead": "Eit opplegg for eit teammøte på {n} minutt, for deg som leier samtalen.",
-           "aims": "Mål for møtet", "runsheet": "Køyreplan", "when": "Tid", "activity": "Kva de gjer",
-           "selfcheck_together": "Slik bruker de «tel til tre» saman", "questions": "Spørsmål til samtalen",
-           "case": "Case", "notes": "Til deg som leier samtalen: dette seier regelverket",
-           "no_material": "Ingen samtalespørsmål til denne leksjonen."},
-    "en": {"handout": "Course handout",
-           "handout_note": "This handout holds the same lessons as the e-learning course, to read on paper or take "
-                           "to a meeting.", "quiz_note": "The quiz is taken in the learning platform.",
-           "guide": "Facilitator guide",
-           "publisher": "Published by", "version": "Version",
-           "time": "Reading time", "minutes": "{n} minutes", "contact": "Contact",
-           "guide_lead": "A plan for a {n}-minute team meeting, for the person leading the conversation.",
-           "aims": "Aims of the meeting", "runsheet": "Run-sheet", "when": "Time", "activity": "What you do",
-           "selfcheck_together": "Using the self-check together", "questions": "Questions for discussion",
-           "case": "Case", "notes": "For the facilitator: what the law says",
-           "no_material": "No discussion questions for this lesson."},
-}
 
 
 def render_handout(course: Course, contacts: Sequence[str] = ()) -> str:
@@ -85,9 +47,9 @@ def render_guide(course: Course, discussion: Discussion, contacts: Sequence[str]
 
 def page(template: str, course: Course, contacts, **context) -> str:
     css = resources.files(__package__).joinpath("templates", "print.css").read_text(encoding="utf-8")
-    w = words(course.language)  # the player's words: what the documents share with the course pages reads the same
+    w = area("player", course.language)  # what the documents share with the course pages reads the same
     return environment().get_template(template).render(
-        course=course, t=WORDS[course.language], w=w, css=Markup(css),
+        course=course, t=area("handout", course.language), w=w, css=Markup(css),
         csp=DOCUMENT_CSP.format(style=csp_hash(css)), contacts=list(contacts),
         reviewed=course.reviewed.strftime(w["date_format"]) if course.reviewed else "",
         minutes=sum(lesson.minutes for lesson in course.lessons), sources=markdown.cited_sources(course), **context)

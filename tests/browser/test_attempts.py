@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from builder.strings import WORDS
+from builder.words import area
 
 from tools.testlms.harness import answer_quiz, read_all_lessons, result
 from .test_player import VERSIONS, assert_clean, axe_violations, take_quiz
 
-W = WORDS["nb"]  # the demo course is in bokmål
+W = area("player", "nb")  # the demo course is in bokmål
 WRITES = {"LMSSetValue", "LMSCommit", "SetValue", "Commit"}
 
 

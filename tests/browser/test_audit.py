@@ -15,6 +15,7 @@ import lxml.html
 import pytest
 
 from builder.audit.wcag import CRITERIA
+from builder.words import say
 
 from tools.testlms.harness import REPO, build_zip
 
@@ -56,22 +57,24 @@ def test_vendored_axe_core_is_the_locked_npm_version():
 
 
 def test_our_package_has_no_violations_and_every_control_is_reached(package, tmp_path):
+    """In bokmål, as a Norwegian course owner's locale gives it; the broken package below is checked in English."""
     out = tmp_path / "report.html"
-    result = audit(package, out)
+    result = audit(package, out, KURSBYGGER_LANG="nb")
     assert result.returncode == 0, result.stderr
     data = json.loads(re.search(r'id="kurs-data">(.*?)</script>',
                                 zipfile.ZipFile(package).read("index.html").decode()).group(1))
     pages = 2 * (len(data["lessons"]) + 2)  # every lesson, the quiz and the result page, at two widths
-    assert f"{pages} pages checked" in result.stdout
+    assert say("audit.terminal_summary", "nb", path="", pages=pages, tested=11, person=33,
+               not_relevant=6).split(";")[0] in result.stdout  # «… 18 sider kontrollert»
     rows = report_rows(out)
-    assert list(rows) == [criterion for criterion, _, _ in CRITERIA]
+    assert list(rows) == [criterion for criterion, _ in CRITERIA]
     assert not [c for c, cells in rows.items() if "brudd" in cells[2] and "ingen" not in cells[2]]
     assert rows["1.4.3"][1] == "testet automatisk" and "color-contrast" in rows["1.4.3"][3]
     assert rows["2.1.1"][1] == "testet automatisk"
     assert rows["1.2.2"][1] == "ikke relevant"  # no video in the package
     assert rows["3.3.4"][1] == "må vurderes av et menneske"
     text = out.read_text(encoding="utf-8")
-    assert "Resultatsiden" in text and "360 px" in text and "1280 px" in text
+    assert "Resultatsiden" in text and "360 px" in text and "1280 px" in text and '<html lang="nb">' in text
 
 
 def test_broken_package_names_the_failing_criteria(package, tmp_path):
@@ -89,9 +92,10 @@ def test_broken_package_names_the_failing_criteria(package, tmp_path):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "WCAG 1.4.3" in result.stderr and "WCAG 4.1.2" in result.stderr
     rows = report_rows(out)
-    assert "brudd" in rows["1.4.3"][2] and "color-contrast" in rows["1.4.3"][3]
-    assert "brudd" in rows["4.1.2"][2] and "label" in rows["4.1.2"][3]
-    assert "Testen" in rows["4.1.2"][3]
+    assert rows["1.4.3"][1] == "tested automatically"
+    assert "fault" in rows["1.4.3"][2] and "color-contrast" in rows["1.4.3"][3]
+    assert "fault" in rows["4.1.2"][2] and "label" in rows["4.1.2"][3]
+    assert "The quiz" in rows["4.1.2"][3] and "Name, Role, Value" in out.read_text(encoding="utf-8")
 
 
 def test_without_chromium_audit_says_so_and_exits_3(package, tmp_path):

@@ -27,6 +27,11 @@
     }
   };
   var LOG_SHOWN = 300;
+  // The panel's words in the CLI's language, put into the page by the server (builder/words/, preview.panel).
+  var WORDS = JSON.parse(document.getElementById('preview-words').textContent);
+  function t(key, params) {
+    return WORDS[key].replace(/\{(\w+)\}/g, function (all, name) { return String(params[name]); });
+  }
 
   var $ = function (id) { return document.getElementById(id); };
   var params = new URLSearchParams(window.location.search);
@@ -107,8 +112,7 @@
     endSession(); // the course finishes into the old attempt first
     var before = loadRecord().attempts.length;
     launch({ newAttempt: true });
-    say(app.session.attempt > before ? 'New LMS attempt ' + app.session.attempt + ': the course starts from the beginning.'
-      : 'Moodle starts a new attempt only after a finished one (completed, passed or failed); this one goes on.');
+    say(app.session.attempt > before ? t('new_attempt_started', { n: app.session.attempt }) : t('attempt_goes_on'));
   }
 
   function resetLearner() {
@@ -117,7 +121,7 @@
       try { window.localStorage.removeItem('kursbygger-preview:' + app.course.id + ':' + version); } catch (e) { /* */ }
     });
     launch();
-    say('Learner reset: nothing is stored for this course.');
+    say(t('reset_done'));
   }
 
   // --- news from the server: a new build, or problems in the sources -------------------------------------------
@@ -129,15 +133,15 @@
     var first = app.build === null;
     app.build = news.build; app.server = news.server; app.course = news.course; app.launch = news.launch;
     $('course-title').textContent = '– ' + news.course.title;
-    document.title = news.course.title + ' – kursbygger preview';
+    document.title = news.course.title + ' – ' + t('title');
     launch(app.session && app.session.review ? { mode: 'review' } : {});
-    if (!first) { say('Rebuilt in ' + news.ms + ' ms and relaunched where you were.'); }
+    if (!first) { say(t('rebuilt', { ms: news.ms })); }
   }
 
   function showProblems(text) {
     $('problems').hidden = !text;
     $('problem-text').textContent = text || '';
-    if (text && $('waiting')) { $('waiting').textContent = 'No build yet: fix the errors and save.'; }
+    if (text && $('waiting')) { $('waiting').textContent = t('no_build'); }
   }
 
   function say(text) { $('news').textContent = text; }
@@ -176,21 +180,22 @@
     var mode = session.version === '1.2' ? cmi.core.lesson_mode : cmi.mode;
     var credit = session.version === '1.2' ? cmi.core.credit : cmi.credit;
     var entry = session.version === '1.2' ? cmi.core.entry : cmi.entry;
+    // [data-lms name, label, value]; the name stays English so tests and scripts do not depend on the wording.
     var summary = [
-      ['SCORM', session.version], ['LMS attempt', String(session.attempt)],
-      ['Mode', mode + ' (' + credit + ')' + (session.review ? ' – nothing from this session is kept' : '')],
-      ['Entry', entry || '""'], ['Status', v.status(cmi)],
-      ['Score', score.raw === '' ? '–' : score.raw + ' (' + score.min + '–' + score.max + ')' +
-        (score.scaled !== undefined && score.scaled !== '' ? ', scaled ' + score.scaled : '')],
-      ['Location', v.location(cmi) || '–'], ['Exit', v.exit(cmi) || '""']
+      ['scorm', 'SCORM', session.version], ['lms-attempt', t('attempt'), String(session.attempt)],
+      ['mode', t('mode'), mode + ' (' + credit + ')' + (session.review ? ' – ' + t('not_kept') : '')],
+      ['entry', t('entry'), entry || '""'], ['status', t('status'), v.status(cmi)],
+      ['score', t('score'), score.raw === '' ? '–' : score.raw + ' (' + score.min + '–' + score.max + ')' +
+        (score.scaled !== undefined && score.scaled !== '' ? ', ' + t('scaled', { value: score.scaled }) : '')],
+      ['location', t('location'), v.location(cmi) || '–'], ['exit', t('exit'), v.exit(cmi) || '""']
     ];
-    $('summary').replaceChildren.apply($('summary'), summary.reduce(function (out, pair) {
-      var dt = el('dt', pair[0]), dd = el('dd', pair[1]);
-      dd.setAttribute('data-lms', pair[0].toLowerCase().replace(/ /g, '-'));
+    $('summary').replaceChildren.apply($('summary'), summary.reduce(function (out, row) {
+      var dt = el('dt', row[1]), dd = el('dd', row[2]);
+      dd.setAttribute('data-lms', row[0]);
       return out.concat([dt, dd]);
     }, []));
     var suspend = cmi.suspend_data;
-    try { suspend = suspend ? JSON.stringify(JSON.parse(suspend), null, 1) : '(empty)'; } catch (e) { /* raw */ }
+    try { suspend = suspend ? JSON.stringify(JSON.parse(suspend), null, 1) : t('empty'); } catch (e) { /* raw */ }
     $('suspend').textContent = suspend;
     rows('interactions', indexed(cmi.interactions).map(function (x, i) {
       var right = indexed(x.correct_responses).map(function (c) { return c.pattern; }).join(' | ');
@@ -201,13 +206,13 @@
       return [o.id, status, o.score && o.score.raw !== '' ? String(o.score.raw) : '–'];
     }));
     var shown = session.calls.slice(-LOG_SHOWN);
-    $('log-count').textContent = '(' + session.calls.length + (shown.length < session.calls.length ?
-      ', the last ' + LOG_SHOWN + ' shown)' : ')');
+    $('log-count').textContent = '(' + (shown.length < session.calls.length ?
+      t('last_shown', { n: session.calls.length, shown: LOG_SHOWN }) : session.calls.length) + ')';
     $('log').replaceChildren.apply($('log'), shown.map(function (c) {
       var args = c.args.map(function (a) { return JSON.stringify(String(a).slice(0, 200)); }).join(', ');
       var failed = c.error !== null && c.error !== '0';
       return el('li', c.ms + ' ms  ' + c.fn + '(' + args + ') → ' + JSON.stringify(c.result) +
-        (failed ? '  error ' + c.error : ''), failed ? 'failed' : '');
+        (failed ? '  ' + t('call_error', { code: c.error }) : ''), failed ? 'failed' : '');
     }));
   }
 
@@ -230,12 +235,12 @@
     params.set('scorm', app.version);
     window.history.replaceState(null, '', '?' + params.toString());
     launch();
-    say('Switched to SCORM ' + app.version + '.');
+    say(t('switched', { version: app.version }));
   }));
-  $('relaunch').addEventListener('click', whenBuilt(function () { launch(); say('Relaunched.'); }));
+  $('relaunch').addEventListener('click', whenBuilt(function () { launch(); say(t('relaunched')); }));
   $('review').addEventListener('click', whenBuilt(function () {
     launch({ mode: 'review' });
-    say('Relaunched in review mode (no credit).');
+    say(t('review_started'));
   }));
   $('new-attempt').addEventListener('click', whenBuilt(newAttempt));
   $('reset').addEventListener('click', whenBuilt(resetLearner));
@@ -245,5 +250,5 @@
 
   var events = new window.EventSource('/_preview/events');
   events.onmessage = function (message) { onNews(JSON.parse(message.data)); };
-  events.onerror = function () { say('The preview server is not answering; it reconnects when it runs again.'); };
+  events.onerror = function () { say(t('server_gone')); };
 })();

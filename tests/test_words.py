@@ -1,0 +1,143 @@
+"""The one home of the words: every code in bokmål, nynorsk and English with the same placeholders, read from the
+files themselves; and the language the tool speaks, from --lang, $KURSBYGGER_LANG or the locale."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import string
+
+import pytest
+from click.testing import CliRunner
+
+from builder import words
+from builder.cli import main
+from tests.conftest import GOOD, REPO
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_there_is_one_file_per_language_and_no_other():
+    assert sorted(p.stem for p in (REPO / "builder" / "words").glob("*.toml")) == sorted(words.LANGUAGES)
+
+
+def test_every_code_is_in_every_language_with_the_same_placeholders():
+    nb, nn, en = (words.catalog(language) for language in ("nb", "nn", "en"))
+    assert nb.keys() == nn.keys() == en.keys()
+    for code in nb:
+        assert fields(nb[code]) == fields(nn[code]) == fields(en[code]), code
+        assert all(isinstance(t, str) and t.strip() for t in (nb[code], nn[code], en[code])), code
+    assert sum(nb[c] != en[c] for c in nb) > len(nb) * 0.9  # English, not a copy
+
+
+def test_every_code_names_its_area():
+    areas = {code.split(".")[0] for code in words.catalog("nb")}
+    assert areas == {"player", "handout", "report", "preview", "audit", "cli"}
+
+
+def test_say_fills_the_placeholders_in_the_language_asked():
+    assert words.say("player.lesson_of", "nn", n=2, total=7) == "Leksjon 2 av 7"
+    assert words.say("player.lesson_of", "en", n=2, total=7) == "Lesson 2 of 7"
+    with pytest.raises(KeyError):
+        words.say("player.no-such-code", "nb")
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({}, "nb"),  # the audience is Norwegian
+    ({"LANG": "nb_NO.UTF-8"}, "nb"), ({"LANG": "no_NO.UTF-8"}, "nb"), ({"LANG": "nb"}, "nb"),
+    ({"LANG": "nn_NO.UTF-8"}, "nn"), ({"LANG": "en_GB.UTF-8"}, "en"), ({"LANG": "en_US"}, "en"),
+    ({"LANG": "de_DE.UTF-8"}, "nb"), ({"LANG": "C.UTF-8"}, "nb"),
+    ({"LANG": "en_GB.UTF-8", "LC_MESSAGES": "nn_NO.UTF-8"}, "nn"),
+    ({"LC_MESSAGES": "nn_NO.UTF-8", "LC_ALL": "en_US.UTF-8"}, "en"),
+    ({"LC_ALL": "nn_NO.UTF-8", "KURSBYGGER_LANG": "en"}, "en"),
+    ({"LANG": "nn_NO.UTF-8", "KURSBYGGER_LANG": "xx"}, "nn"),
+])
+def test_the_language_comes_from_the_environment(env, expected):
+    assert words.from_environment(env) == expected
+
+
+def test_the_cli_choice_comes_before_the_environment(monkeypatch):
+    monkeypatch.setenv("KURSBYGGER_LANG", "en")
+    assert words.current() == "en"
+    words.choose("nn")
+    assert words.current() == "nn"
+    words.choose(None)
+    assert words.current() == "en"
+
+
+BUILDER = REPO / "builder"
+CODE = re.compile(r'"((?:player|handout|report|preview|audit|cli)\.[a-z0-9_.-]+)"')
+
+
+def python_codes() -> set[str]:
+    """Every literal «area.key» in builder/'s Python, less file names and whole areas (area("preview.panel"))."""
+    found = {c for p in BUILDER.rglob("*.py") for c in CODE.findall(p.read_text(encoding="utf-8"))}
+    areas = {code.rsplit(".", n)[0] for code in words.catalog("nb") for n in range(1, code.count("."))}
+    return {c for c in found if not c.endswith((".html", ".js", ".css")) and c not in areas}
+
+
+def panel_keys() -> set[str]:
+    assets = BUILDER / "preview" / "assets"
+    page = (assets / "simulator.html").read_text(encoding="utf-8")
+    script = (assets / "simulator.js").read_text(encoding="utf-8")
+    return set(re.findall(r"\bw\.([a-z_]+)", page)) | set(re.findall(r"\bt\('([a-z_]+)'", script))
+
+
+def template_keys(path) -> set[str]:
+    text = path.read_text(encoding="utf-8")
+    return set(re.findall(r"\bt\.([a-z_]+)", text)) | set(re.findall(r'\bt\["([a-z_]+)"\]', text))
+
+
+def test_every_code_the_code_names_is_there():
+    nb = words.catalog("nb")
+    assert python_codes() - nb.keys() == set()
+    assert {f"preview.panel.{k}" for k in panel_keys()} - nb.keys() == set()
+    assert {f"audit.{k}" for k in template_keys(BUILDER / "audit" / "templates" / "report.html")} - nb.keys() == set()
+    handout = set().union(*(template_keys(p) for p in (BUILDER / "publish" / "templates").glob("*.html")))
+    assert {f"handout.{k}" for k in handout} - nb.keys() == set()
+    assert len(python_codes()) > 30 and len(panel_keys()) > 30  # the scans find the codes, not nothing
+
+
+def test_every_message_of_the_cli_and_the_preview_is_in_use():
+    """No dead words: a code left behind when its message goes is found here."""
+    used = python_codes() | {f"preview.panel.{k}" for k in panel_keys()}
+    unused = {c for c in words.catalog("nb") if c.startswith(("cli.", "preview."))} - used
+    assert unused == set()
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_check_speaks_the_language_chosen_with_lang(language):
+    result = CliRunner().invoke(main, ["--lang", language, "check", "--source", str(GOOD)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == words.say("cli.checked", language, course="demo", lessons=2,
+                                                       questions=4)
+
+
+@pytest.mark.parametrize(("env", "language"), [
+    ({"KURSBYGGER_LANG": "nn"}, "nn"),
+    ({"KURSBYGGER_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "en_GB.UTF-8"}, "en"),
+    ({"KURSBYGGER_LANG": None, "LC_ALL": None, "LC_MESSAGES": "nn_NO.UTF-8", "LANG": "en_GB.UTF-8"}, "nn"),
+    ({"KURSBYGGER_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": None}, "nb"),
+])
+def test_without_lang_the_environment_decides(env, language):
+    result = CliRunner().invoke(main, ["check", "--source", str(GOOD)], env=env)
+    assert result.output.splitlines()[-1].endswith(words.say("cli.checked", language, course="", lessons=2,
+                                                             questions=4))
+
+
+def test_an_unknown_language_is_refused_with_the_choices():
+    result = CliRunner().invoke(main, ["check", "--source", str(GOOD)], env={"KURSBYGGER_LANG": "de"})
+    assert result.exit_code == 2 and "'nb', 'nn', 'en'" in result.output
+
+
+def test_the_error_summary_and_the_starter_speak_nynorsk(tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(GOOD, broken)
+    (broken / "course" / "course.yaml").write_text("title: [\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--lang", "nn", "build", "--source", str(broken), "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert words.say("cli.nothing_built", "nn", n=1) in result.output
+    result = CliRunner().invoke(main, ["--lang", "nn", "new", str(tmp_path / "kurs")])
+    assert result.output.startswith("Startkurs skrive til")
