@@ -6,7 +6,7 @@ import pytest
 
 from benchmarks.exports import write_text
 from builder.report import Request, run
-from tests.test_report import COURSE, COURSE_EXPORTS, SHARED
+from tests.test_report import COURSE, COURSE_EXPORTS, REPO, SHARED
 from tests.test_report_cohort import COURSE_2_0
 
 AXE = """async () => (await axe.run(document, {runOnly: {type: 'tag',
