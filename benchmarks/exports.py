@@ -27,6 +27,7 @@ DEPARTMENTS = ["Helse", "Skole", "Teknisk", "Kultur", "Barnehage", "NAV", "Økon
 DATE = "Wednesday, 25 November 2026, 3:42 PM"
 NOT_STARTED = ["-", "-", "-", "-", "Not attempted"]
 NUMBER_COLUMNS = (3, 6, 7)  # attempt, score and the SCO column are numbers in Moodle's spreadsheets when they are
+DATE_COLUMNS = (4, 5)  # Moodle's spreadsheets write the dates without the weekday its text download has
 
 
 def header(answers: int) -> list[str]:
@@ -129,7 +130,7 @@ SHEET_HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workshe
 def write_xlsx(path: Path, learners: int, answers: int = 12, seed: int = 1, not_started: bool = False,
                scorm: str = "1.2") -> Path:
     """The Excel download as Moodle writes it: every text a shared string (style 1, «@»), attempt and scores as
-    numbers («100.0»), empty cells written out (`<c r="I3"/>`). The sheet is written before the shared-string
+    numbers («100.0»), dates without the weekday, empty cells written out (`<c r="I3"/>`). The sheet is written before the shared-string
     table, so only that table is held (one entry per distinct text)."""
     head = header(answers if scorm == "1.2" else 0)
     letters = column_letters(len(head))
@@ -144,6 +145,8 @@ def write_xlsx(path: Path, learners: int, answers: int = 12, seed: int = 1, not_
                 chunk.append(f'<row r="{number}">')
                 for column, value in enumerate(row):
                     ref = f"{letters[column]}{number}"
+                    if number > 1 and column in DATE_COLUMNS and value != "-":
+                        value = value.split(", ", 1)[1]
                     if not value:
                         chunk.append(f'<c r="{ref}"/>')
                     elif number > 1 and column in NUMBER_COLUMNS and value.isdigit():
@@ -197,7 +200,7 @@ def write_ods(path: Path, learners: int, answers: int = 12, seed: int = 1, not_s
                     if number and column in NUMBER_COLUMNS and value.isdigit():
                         cells.append(FLOAT_CELL.format(value))
                     else:
-                        if number and column in (4, 5) and value != "-":
+                        if number and column in DATE_COLUMNS and value != "-":
                             value = value.split(", ", 1)[1]
                         cells.append(STRING_CELL.format(escape(value)))
                 chunk.append("<table:table-row>\n" + "\n".join(cells) + "\n</table:table-row>\n")

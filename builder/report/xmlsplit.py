@@ -25,21 +25,21 @@ class Damaged(Exception):
 def stretches(stream, container: str, item: str) -> Iterator[tuple[str, str]]:
     """The XML inside the first <container> element, decoded, in stretches of whole <item> elements, with the
     namespace prefix the file uses for them ("" or e.g. "x:")."""
-    block = stream.read(BLOCK)
+    block = stream.read(max(BLOCK, 1024))  # the XML declaration, which may name the encoding, is whole in it
     declared = ENCODING.match(block)
     decoder = codecs.getincrementaldecoder(declared.group(1).decode() if declared else "utf-8")()
     text = decoder.decode(block, final=not block)
     opening = re.compile(rf"<(?:([\w.-]+):)?{container}[\s/>]")
-    found = opening.search(text)
-    while found is None and block:  # whatever comes before the data (column widths, views) may be long
+    while (found := opening.search(text)) is None or ">" not in text[found.end() - 1:]:
+        if not block:
+            raise Damaged(f"its XML has no <{container}> element, or ends before it")
+        if found is None:  # whatever comes before (column widths, styles) may be long: keep only its end
+            text = text[-len(container) - 64:]
         block = stream.read(BLOCK)
-        text = text[-len(container) - 64:] + decoder.decode(block, final=not block)
-        found = opening.search(text)
-    if found is None:
-        raise Damaged(f"a part of the workbook has no <{container}>")
+        text += decoder.decode(block, final=not block)
     prefix = f"{found.group(1)}:" if found.group(1) else ""
-    opening_end = text.index(">", found.start()) if ">" in text[found.start():] else -1
-    if opening_end < 0 or text[opening_end - 1] == "/":
+    opening_end = text.index(">", found.end() - 1)
+    if text[opening_end - 1] == "/":
         return  # <sheetData/>: nothing in it
     text = text[opening_end + 1:]
     item_end, container_end = f"</{prefix}{item}>", f"</{prefix}{container}>"
@@ -55,7 +55,7 @@ def stretches(stream, container: str, item: str) -> Iterator[tuple[str, str]]:
             text = text[cut:]
         block = stream.read(BLOCK)
         if not block:
-            raise Damaged("the workbook's XML ends too soon (a download that did not finish?)")
+            raise Damaged("its XML ends too soon (a download that did not finish?)")
         text += decoder.decode(block)
 
 
