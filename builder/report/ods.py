@@ -24,7 +24,7 @@ TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE, OFFICE, TEXT = f"{{{TABLE_NS}}}", f"{{{OFFICE_NS}}}", f"{{{TEXT_NS}}}"
-NUMBERS = ("float", "percentage", "currency")
+NUMBERS = frozenset(("float", "percentage", "currency"))
 MAX_REPEAT = 1024
 USUAL_PREFIXES = [f'xmlns:table="{TABLE_NS}"', f'xmlns:office="{OFFICE_NS}"', f'xmlns:text="{TEXT_NS}"']
 CELL_END = "</table:table-cell>"
@@ -81,6 +81,7 @@ def split_rows(content, on_row) -> Iterator[list[str]]:
             if "<table:table-row" not in opening:
                 continue  # column definitions or a group's start before the rows: no row
             row: list[str] = []
+            append = row.append
             for cell in cells:
                 head, _, rest = cell.partition(">")
                 known = cached.get(head)
@@ -102,7 +103,10 @@ def split_rows(content, on_row) -> Iterator[list[str]]:
                     value = ""
                 else:
                     value = cell_value(fragment(f"<table:table-cell{cell.rstrip()}")[0])
-                row.extend([value] * repeat if repeat > 1 else (value,))
+                if repeat == 1:
+                    append(value)
+                else:
+                    row.extend([value] * repeat)
             yield from repeated(row, opening, on_row)
 
 
