@@ -273,11 +273,20 @@ def test_ods_with_other_namespace_prefixes_reads_the_same(tmp_path):
     assert read(path) == ODS_ROWS
 
 
-def test_ods_with_merged_cells_goes_through_the_full_parse(tmp_path):
-    table = ('<table:table-row><table:table-cell table:number-columns-spanned="2" office:value-type="string">'
+@pytest.mark.parametrize("block", [xmlsplit.BLOCK, 7])
+def test_ods_with_merged_cells_goes_through_the_full_parse(tmp_path, monkeypatch, block):
+    """Merged cells are parsed as XML, also when a block ends inside a group of rows."""
+    monkeypatch.setattr(xmlsplit, "BLOCK", block)
+    plain = "".join(f'<table:table-row><table:table-cell office:value-type="float" office:value="{n}"/>'
+                    "</table:table-row>" for n in range(30))  # so that the file is more than one block
+    table = ('<table:table-header-rows><table:table-row><table:table-cell office:value-type="string"><text:p>Navn'
+             "</text:p></table:table-cell></table:table-row></table:table-header-rows><table:table-row-group>"
+             '<table:table-row><table:table-cell table:number-columns-spanned="2" office:value-type="string">'
              "<text:p>merged</text:p></table:table-cell><table:covered-table-cell/><table:table-cell "
-             'office:value-type="string"><text:p>after</text:p></table:table-cell></table:table-row>')
-    assert read(ods_file(tmp_path / "m.ods", table)) == [["merged", "", "after"]]
+             'office:value-type="string"><text:p>after</text:p></table:table-cell></table:table-row>'
+             f"{plain}</table:table-row-group>")
+    expected = [["Navn"], ["merged", "", "after"], *([str(n)] for n in range(30))]
+    assert read(ods_file(tmp_path / "m.ods", table)) == expected
 
 
 # --- damaged files: a message that names the file and says what to do ---

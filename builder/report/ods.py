@@ -13,6 +13,7 @@ repeat, up to 1,024 times, so a sheet padded to a million empty rows stays small
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 
@@ -34,6 +35,8 @@ USUAL_END = PARAGRAPH_END + CELL_END
 # inside a tag); a stretch with any of it is parsed as XML.
 UNUSUAL = ("<!", "<?", "<table:covered-table-cell", "<table:table-cell\n", "<table:table-cell\t",
            "<table:table-cell\r", "<table:table ", "<table:table>", "<table:table\n")
+# Elements that group rows or columns: a stretch cut after a row may hold the start of one without its end.
+GROUPS = re.compile(r"</?table:table-(?:header-rows|row-group|rows|header-columns|column-group|columns)\b[^>]*>")
 
 
 def rows(path, on_row: Callable[[], None] | None = None) -> Iterator[list[str]]:
@@ -68,9 +71,9 @@ def split_rows(content, on_row) -> Iterator[list[str]]:
     start = len(PARAGRAPH)
     for prefix, stretch in stretches(content, "table", "table-row"):
         if prefix != "table:":
-            raise Damaged("the spreadsheet's table is not where the namespaces say")
+            raise Damaged("its first table is not written as a spreadsheet's table")
         if any(mark in stretch for mark in UNUSUAL):
-            yield from rows_of(fragment(stretch).iter(f"{TABLE}table-row"), on_row)
+            yield from rows_of(fragment(GROUPS.sub("", stretch)).iter(f"{TABLE}table-row"), on_row)
             continue
         pieces = stretch.split("</table:table-row>")
         if not pieces[-1].strip():
@@ -96,7 +99,8 @@ def split_rows(content, on_row) -> Iterator[list[str]]:
                     value = number_text(number)
                 elif empty:
                     value = ""
-                elif rest.startswith(PARAGRAPH) and "<" not in (text := rest[start:rest.rfind(USUAL_END)]):
+                elif rest.startswith(PARAGRAPH) and (end := rest.rfind(USUAL_END)) > 0 and \
+                        "<" not in (text := rest[start:end]):
                     # One paragraph of plain text; nothing but white space can follow a cell's end in a row.
                     value = (unescape(text) if "&" in text else text).strip()
                 elif rest.lstrip().startswith(CELL_END):

@@ -1,13 +1,12 @@
 """The first sheet of an Excel workbook (.xlsx), streamed: memory does not grow with the rows.
 
-calamine (which still reads old .xls) loads a whole sheet before it hands over the first row: 3 GB for 500,000
-learners; openpyxl's streaming mode is some 20 times slower than calamine; lxml's iterparse spends 4 µs a cell building
-elements. So the sheet's XML is cut into rows and cells at its tags, in blocks, by plain string splitting, and only a
-cell that is not written the usual way (a formula, an inline string, a line break inside the cell, odd quoting) is
-parsed as XML on its own. Cells are placed by their reference (`r="C7"`), so skipped empty cells keep every value in
-its column. Values come out as the text calamine gave before: numbers without a needless «.0», dates (by the cell's
-number format, in the workbook's 1900 or 1904 date system) as 2026-11-25 or 2026-11-25 15:42.
-"""
+calamine (which still reads old .xls) loads a whole sheet before it hands over the first row, gigabytes for the
+largest organisations; openpyxl's streaming mode is many times slower, and so is lxml building an element for every
+cell. So the sheet's XML is cut into rows and cells at its tags, in blocks, by plain string splitting (xmlsplit.py),
+and only a cell that is not written the usual way (a formula, an inline string, spaces between its tags, odd
+quoting) is parsed as XML on its own. Cells are placed by their reference (`r="C7"`), so skipped empty cells keep
+every value in its column. Values come out as the text calamine gave: numbers without a needless «.0», dates (by
+the cell's number format, in the workbook's 1900 or 1904 date system) as 2026-11-25 or 2026-11-25 15:42."""
 
 from __future__ import annotations
 
@@ -96,8 +95,8 @@ def parse(archive: zipfile.ZipFile, name: str):
 
 class SharedStrings:
     """The workbook's table of texts, which cells name by number, packed: the texts joined into one string, and
-    where each starts. A string object per entry costs some 50 bytes besides its text, and a learner brings two
-    entries of their own (name, e-mail address): packed, the table of 500,000 learners takes 28 MB, not 78."""
+    where each starts. It is the one thing the reader holds that grows with the learners (each brings a name and an
+    e-mail address of their own), and a string object per entry would cost more than twice the text itself."""
 
     def __init__(self):
         self.text, self.offsets, self.chunks = "", array("Q", [0]), []
