@@ -37,6 +37,7 @@ EPOCH_1900 = datetime.datetime(1899, 12, 30)
 EPOCH_1904 = datetime.datetime(1904, 1, 1)
 LAST_DATE = 2_958_466  # 1 January 10000 in Excel's count of days
 MAX_COLUMNS = 16_384  # Excel's own limit
+COMMON = 4096
 
 
 class BadWorkbook(Damaged):
@@ -99,7 +100,7 @@ class SharedStrings:
     e-mail address of their own), and a string object per entry would cost more than twice the text itself."""
 
     def __init__(self):
-        self.text, self.offsets, self.chunks = "", array("Q", [0]), []
+        self.text, self.offsets, self.chunks, self.common = "", array("Q", [0]), [], {}
 
     def extend(self, texts: list[str]) -> None:
         self.chunks.append("".join(texts))
@@ -107,6 +108,9 @@ class SharedStrings:
 
     def done(self) -> SharedStrings:
         self.text, self.chunks = "".join(self.chunks), []
+        # The first entries, by the number cells write: a table lists texts as they first appear, so these are
+        # the ones most cells repeat (column heads, question ids, answers), looked up without arithmetic.
+        self.common = {str(index): self[index] for index in range(min(len(self), COMMON))}
         return self
 
     def __len__(self) -> int:
@@ -243,7 +247,7 @@ class Scanner:
         value_start, usual_end = self.value_start, self.value_end + self.cell_end
         start, end = len(value_start), -len(usual_end)
         attributes, text = self.attributes, self.cells.text
-        packed, offsets, count = self.cells.strings.text, self.cells.strings.offsets, len(self.cells.strings)
+        common = self.cells.strings.common
         pieces = stretch.split(self.row_end)
         if not pieces[-1].strip():
             pieces.pop()  # what follows the last row's end
@@ -256,6 +260,11 @@ class Scanner:
             # last in the column of its count, none is missing, and the columns need no reading in between.
             dense = bool(cells) and self.column_of(cells[0]) == 0 and self.column_of(cells[-1]) == len(cells) - 1
             for cell in cells:
+                if cell.endswith("/>"):  # an empty cell (<c r="I3"/>), as Moodle writes every blank one
+                    if not dense and (ref := self.ref(cell)):
+                        self.place(ref, values)
+                    append("")
+                    continue
                 head, _, rest = cell.partition(">")
                 if head.startswith('r="'):
                     quote = head.find('"', 3)
@@ -272,14 +281,15 @@ class Scanner:
                     if ref and not dense:
                         self.place(ref, values)
                 if empty:
-                    values.append("")
+                    append("")
                 elif rest.startswith(value_start) and rest.endswith(usual_end) and "<" not in (raw := rest[start:end]):
-                    if kind == "s" and raw.isdigit() and (index := int(raw)) < count:
-                        append(packed[offsets[index]:offsets[index + 1]])
+                    if kind == "s":
+                        value = common.get(raw)
+                        append(value if value is not None else text(kind, style, raw, self.ref(cell)))
                     else:
-                        values.append(text(kind, style, unescape(raw) if "&" in raw else raw, self.ref(cell)))
+                        append(text(kind, style, unescape(raw) if "&" in raw else raw, self.ref(cell)))
                 else:  # a formula, an inline string, spaces between the tags: parse this one cell
-                    values.append(self.parsed_cell(cell))
+                    append(self.parsed_cell(cell))
             while values and not values[-1]:
                 values.pop()
             if on_row:
