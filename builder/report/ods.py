@@ -52,7 +52,7 @@ def rows(path, on_row: Callable[[], None] | None = None) -> Iterator[list[str]]:
                 else:
                     yield from parsed_rows(content, on_row)
     except KeyError:
-        raise Damaged("an OpenDocument file without a spreadsheet (content.xml)") from None
+        raise Damaged("it holds no spreadsheet (content.xml)") from None
     except (zipfile.BadZipFile, EOFError, OSError) as exc:
         raise Damaged(f"the zip container is damaged or cut off ({exc.__class__.__name__})") from None
     except etree.XMLSyntaxError as exc:

@@ -23,8 +23,10 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Excel (.xls), and also every pa
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 DEFAULT_MAX_MB = 4096
 
+
 class ExportError(Exception):
     """A file that cannot be read as a report export; the message says which file, why and what was expected."""
+
 
 def check_size(path: Path, max_mb: float) -> int:
     try:
@@ -37,6 +39,7 @@ def check_size(path: Path, max_mb: float) -> int:
         raise ExportError(f"{path}: {size / 1e6:,.0f} MB is more than the {max_mb:,.0f} MB guard against absurd "
                           "inputs; if the file is right, raise it with --max-size")
     return size
+
 
 def detect(path: Path) -> str:
     """'text', 'xlsx', 'ods' or 'xls', judged from the content."""
@@ -63,6 +66,7 @@ def detect(path: Path) -> str:
         return "xls"
     return "text"
 
+
 @contextmanager
 def open_rows(path: Path, max_mb: float = DEFAULT_MAX_MB) -> Iterator[Iterator[list[str]]]:
     """The export's rows, header first; blank rows are skipped."""
@@ -77,8 +81,10 @@ def open_rows(path: Path, max_mb: float = DEFAULT_MAX_MB) -> Iterator[Iterator[l
         else:
             yield non_blank(workbook_rows(path, kind, bar))
 
+
 def non_blank(rows: Iterator[list[str]]) -> Iterator[list[str]]:
     return (row for row in rows if any(row))
+
 
 def text_rows(path: Path, handle, bar) -> Iterator[list[str]]:
     """Moodle's "text format": tab-separated, quoted only where needed, UTF-8 (perhaps with a byte-order mark).
@@ -107,6 +113,7 @@ def text_rows(path: Path, handle, bar) -> Iterator[list[str]]:
     except UnicodeDecodeError:
         raise ExportError(f"{path}: from row {line + 1} on the text is no longer UTF-8; expected the LMS's text export "
                           "as it was downloaded") from None
+
 
 def workbook_rows(path: Path, kind: str, bar) -> Iterator[list[str]]:
     """.xlsx streamed row by row (xlsx.py); old .xls through calamine, which loads the sheet first (.xls files are
@@ -137,6 +144,7 @@ def workbook_rows(path: Path, kind: str, bar) -> Iterator[list[str]]:
     finally:
         workbook.close()
 
+
 def ods_rows(path: Path, bar) -> Iterator[list[str]]:
     """OpenDocument, streamed from content.xml (ods.py)."""
     try:
@@ -144,6 +152,7 @@ def ods_rows(path: Path, bar) -> Iterator[list[str]]:
     except Damaged as exc:
         raise ExportError(f"{path}: a damaged or cut-off OpenDocument (.ods) file: {exc}; download the report "
                           "again") from None
+
 
 def cell_text(value) -> str:
     if value is None:
