@@ -122,7 +122,8 @@ def markdown(rows: list[dict]) -> str:
              "|---|---|---|---|---|---|---|", *map(report_row, rows)]
     refused = next((r["report"]["said"] for r in rows if r["report"]["code"]), None)
     if refused:
-        lines += ["", f"The default download is refused by this branch's report command: «{refused}»"]
+        refused = refused.replace(f"{REPO}/", "")
+        lines += ["", f"The default download is refused by this report command: «{refused}»"]
     lines += [""] + verdicts(rows)
     return "\n".join(lines) + "\n"
 
