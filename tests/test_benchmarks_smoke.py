@@ -47,6 +47,11 @@ def test_quick_run_reports_every_figure(tmp_path: Path):
     assert 0 < real["suspend_chars"] <= figures["worst_case_suspend_chars"]
     preview = figures["preview"]["real_course"]
     assert preview["start_ms_median"] > preview["save_ms_min"] > 0
+    report = {f["kind"]: f for f in figures["report"]}
+    assert sorted(report) == ["ods", "text", "xlsx"] and all(f["learners"] == 1000 for f in report.values())
+    assert all(f["read"]["code"] == 0 and f["read"]["rows"] > 1000 and f["read"]["peak_mb"] > 5
+               for f in report.values())
+    assert "Reading stage alone" in result.stdout and "Whole `report` command" in result.stdout
     table = (tmp_path / "results.md").read_text(encoding="utf-8")
     for name in ("real course build", "runtime JS + CSS", "launch → first lesson interactive", "suspend_data",
                  "preview: save → reloaded lesson visible", "phone, slow 4G: first lesson text on screen"):

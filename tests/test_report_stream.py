@@ -190,13 +190,18 @@ def test_progress_bar_only_on_a_terminal_and_only_after_a_second(monkeypatch, te
 
 
 def test_report_benchmark_runs_and_reports_its_figures(tmp_path):
+    import json
     import subprocess
 
     from tests.conftest import REPO
 
-    result = subprocess.run([sys.executable, "-m", "benchmarks.report", "--sizes", "300", "--kinds", "text", "xlsx",
-                             "--runs", "1", "--cache", str(tmp_path / "exports")], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "benchmarks.report", "--sizes", "300", "--runs", "1",
+                             "--cache", str(tmp_path / "exports")], capture_output=True, text=True,
                             cwd=REPO, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "| text | 300 |" in result.stdout and "| xlsx | 300 |" in result.stdout
-    assert "Text, 300 learners:" in result.stdout
+    for kind in ("text", "xlsx", "ods"):
+        assert f"| {kind} | 300 |" in result.stdout and f"- {kind}, 300 learners" in result.stdout
+    figures = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    expected_rows = 1 + len(list(rows(300, not_started=True)))  # the header, then every attempt or enrolment
+    assert all(f["read"]["code"] == 0 and f["read"]["rows"] == expected_rows for f in figures)
+    assert all(f["report_started"]["code"] == 0 and f["read"]["peak_mb"] > 5 for f in figures)

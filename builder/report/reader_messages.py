@@ -1,5 +1,4 @@
-"""readers.py words its refusals in English (its Excel and OpenDocument readers are being rewritten on another
-branch). Until it raises coded refusals itself, its known messages are recognised here and given their code, so HR
+"""readers.py words its refusals in English. Until it raises coded refusals itself, its known messages are recognised here and given their code, so HR
 reads them in the report's language; one not recognised keeps its English text under [unreadable]."""
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ KNOWN = [(re.compile(rf"^(?P<path>.+?): {pattern}"), code) for pattern, code in 
     (r"a web page, not a report export", "web-page"),
     (r"from row (?P<row>\d+) on the text is no longer UTF-8", "not-utf8"),
     (r"the workbook is password-protected", "password"),
+    (r"a damaged or cut-off (Excel \(\.xlsx\)|OpenDocument \(\.ods\)) file: (?P<detail>.*); download", "file-damaged-at"),
     (r"(a damaged or cut-off|an old Excel|an OpenDocument file without|.*save it again, or download)",
      "file-damaged"),
 )]

@@ -15,15 +15,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from lxml import etree
-
+from . import ods, xlsx
 from .progress import progress
+from .xmlsplit import Damaged
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Excel (.xls), and also every password-protected workbook
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
-TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 DEFAULT_MAX_MB = 4096
 
 
@@ -119,7 +116,15 @@ def text_rows(path: Path, handle, bar) -> Iterator[list[str]]:
 
 
 def workbook_rows(path: Path, kind: str, bar) -> Iterator[list[str]]:
-    """.xlsx and .xls through calamine (Rust; it loads the sheet, then hands rows over one by one)."""
+    """.xlsx streamed row by row (xlsx.py); old .xls through calamine, which loads the sheet first (.xls files are
+    small: the format stops at 65,536 rows)."""
+    if kind == "xlsx":
+        try:
+            yield from xlsx.rows(path, lambda: bar.update(1))
+        except Damaged as exc:
+            raise ExportError(f"{path}: a damaged or cut-off Excel (.xlsx) file: {exc}; download the report "
+                              "again, or in text format") from None
+        return
     import python_calamine
 
     try:
@@ -129,10 +134,8 @@ def workbook_rows(path: Path, kind: str, bar) -> Iterator[list[str]]:
         raise ExportError(f"{path}: the workbook is password-protected; save it without a password, or download "
                           "the text format") from None
     except Exception as exc:  # noqa: BLE001 — calamine's errors name its internals; HR needs the file and what to do
-        what = ("an old Excel (.xls) file that cannot be read, or a password-protected workbook" if kind == "xls"
-                else "a damaged or cut-off Excel (.xlsx) file")
-        raise ExportError(f"{path}: {what} ({exc.__class__.__name__}); save it again, or download the report "
-                          "in text format") from None
+        raise ExportError(f"{path}: an old Excel (.xls) file that cannot be read, or a password-protected workbook "
+                          f"({exc.__class__.__name__}); save it again, or download the report in text format") from None
     bar.reset(total=sheet.height)
     try:
         for row in sheet.iter_rows():
@@ -143,47 +146,12 @@ def workbook_rows(path: Path, kind: str, bar) -> Iterator[list[str]]:
 
 
 def ods_rows(path: Path, bar) -> Iterator[list[str]]:
-    """OpenDocument, streamed from content.xml. (calamine 0.9 stops at the line breaks Moodle writes between
-    cells, so this reader walks the XML itself, one row at a time.)"""
-    row_tag, cell_tags = f"{{{TABLE}}}table-row", {f"{{{TABLE}}}table-cell", f"{{{TABLE}}}covered-table-cell"}
+    """OpenDocument, streamed from content.xml (ods.py)."""
     try:
-        with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
-            tables = 0
-            for event, element in etree.iterparse(content, events=("start", "end"), resolve_entities=False,
-                                                  no_network=True, huge_tree=False):
-                if element.tag == f"{{{TABLE}}}table":
-                    tables += event == "start"
-                    if event == "end" and tables == 1:
-                        return  # the first sheet is the report
-                if event != "end" or element.tag != row_tag:
-                    continue
-                row: list[str] = []
-                for cell in element:
-                    if cell.tag in cell_tags:
-                        repeat = int(cell.get(f"{{{TABLE}}}number-columns-repeated", "1"))
-                        row.extend([ods_value(cell)] * min(repeat, 1024))
-                while row and not row[-1]:
-                    row.pop()
-                repeat = min(int(element.get(f"{{{TABLE}}}number-rows-repeated", "1")), 1 if not row else 1024)
-                element.clear()
-                while element.getprevious() is not None:  # drop rows already read, so memory stays flat
-                    del element.getparent()[0]
-                bar.update(1)
-                for _ in range(repeat):
-                    yield row
-    except KeyError:
-        raise ExportError(f"{path}: an OpenDocument file without a spreadsheet (content.xml); expected the LMS's "
-                          "report download") from None
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, EOFError, ValueError) as exc:
-        raise ExportError(f"{path}: a damaged or cut-off OpenDocument (.ods) file ({exc.__class__.__name__}); "
-                          "download the report again") from None
-
-
-def ods_value(cell) -> str:
-    kind = cell.get(f"{{{OFFICE}}}value-type")
-    if kind in ("float", "percentage", "currency"):
-        return cell_text(float(cell.get(f"{{{OFFICE}}}value", "nan")))
-    return "\n".join("".join(p.itertext()) for p in cell.iter(f"{{{TEXT}}}p")).strip()
+        yield from ods.rows(path, lambda: bar.update(1))
+    except Damaged as exc:
+        raise ExportError(f"{path}: a damaged or cut-off OpenDocument (.ods) file: {exc}; download the report "
+                          "again") from None
 
 
 def cell_text(value) -> str:
