@@ -122,6 +122,38 @@ def test_true_false_answers_that_follow_the_wording(tmp_path):
     assert found(course_with(tmp_path / "twin", twin), "quiz-tf-wording") == []
 
 
+def test_cue_thresholds_hold_at_their_boundaries(tmp_path):
+    """Each quiz-wide cue at its exact threshold and one step under it (cues.LEAST_SINGLE, LEAN, WORDING, and the
+    key share above 1.5 × chance)."""
+    from builder.quality import cues
+
+    def longest(n: int, of: int) -> list[dict]:  # the key longest in n of `of` questions, never by 1.3×
+        return [single(f"q{i}", "Svaret som er lengst" if i < n else "Et svar", "Svar som er kortere", "Et annet svar")
+                for i in range(of)]
+
+    assert cues.LEAST_SINGLE == 5 and cues.LEAN == 0.75 and cues.WORDING == 0.8
+    assert found(course_with(tmp_path / "a", longest(5, 5)), "quiz-key-longest-share")  # 5 questions: enough
+    assert not found(course_with(tmp_path / "b", longest(4, 4)), "quiz-key-longest-share")  # 4: too few to tell
+    # by chance 1/3: 1.5 × chance = 50 %; 3 of 6 is not above it, 4 of 6 is
+    assert not found(course_with(tmp_path / "c", longest(3, 6)), "quiz-key-longest-share")
+    assert found(course_with(tmp_path / "d", longest(4, 6)), "quiz-key-longest-share")
+
+    def statements(true: int, of: int) -> list[dict]:
+        return [true_false(f"t{i}", f"Du kan gjøre ting nummer {i}.", i < true) for i in range(of)]
+
+    assert found(course_with(tmp_path / "e", statements(3, 4)), "quiz-tf-lean")  # 75 %: a lean
+    assert found(course_with(tmp_path / "e2", statements(1, 4)), "quiz-tf-lean")  # 75 % false
+    assert not found(course_with(tmp_path / "f", statements(5, 7)), "quiz-tf-lean")  # 71 %: not yet
+
+    def worded(agree: int) -> list[dict]:  # five statements, two restricting; `agree` follow «restricting → false»
+        texts = [("Du må spørre lederen først.", False), ("Du skal ikke kritisere vedtak.", False),
+                 ("Du kan skrive om kommunen.", True), ("Du kan si hvor du jobber.", True), ("Du kan dele bilder.", True)]
+        return [true_false(f"t{i}", text, answer if i < agree else not answer) for i, (text, answer) in enumerate(texts)]
+
+    assert found(course_with(tmp_path / "g", worded(4)), "quiz-tf-wording")  # 4 of 5 = 80 %
+    assert not found(course_with(tmp_path / "h", worded(3)), "quiz-tf-wording")  # 60 %
+
+
 def test_absolute_words_only_in_wrong_options(tmp_path):
     planted = [single("q1", "Når saken gjelder jobben", "Alltid", "Aldri når du er syk")]
     [problem] = found(course_with(tmp_path, planted), "quiz-absolute-wrong")
