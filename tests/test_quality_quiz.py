@@ -154,6 +154,22 @@ def test_cue_thresholds_hold_at_their_boundaries(tmp_path):
     assert not found(course_with(tmp_path / "h", worded(3)), "quiz-tf-wording")  # 60 %
 
 
+def test_per_question_cues_at_their_boundaries(tmp_path):
+    """A key exactly 1.3 × every other option stands out, one character less does not; «all but one» starts at
+    three options; the guesser's ceiling admits a chance equal to it."""
+    from builder.quality import surface
+
+    assert surface.STANDS_OUT == 1.3
+    assert surface.stands_out(["a" * 13, "b" * 10, "c" * 9], 0) and not surface.stands_out(["a" * 12, "b" * 10], 0)
+    three = multiple("m", ("Et riktig svar", True), ("Et annet riktig svar", True), ("Et galt svar her", False))
+    assert found(course_with(tmp_path / "a", [three]), "quiz-all-but-one")
+    two = multiple("m", ("Et riktig svar", True), ("Et galt svar her", False))
+    assert not found(course_with(tmp_path / "b", [two]), "quiz-all-but-one")
+    # never the longest key: a test-wise guesser's chance is exactly 0, which a ceiling of 0 admits
+    blind = [single(f"q{n}", "Kort", "Et lengre svar", "Enda et svar") for n in range(5)]
+    assert not found(course_with(tmp_path / "c", blind, course={"quality": {"guess_ceiling": 0}}), "quiz-guessable")
+
+
 def test_absolute_words_only_in_wrong_options(tmp_path):
     planted = [single("q1", "Når saken gjelder jobben", "Alltid", "Aldri når du er syk")]
     [problem] = found(course_with(tmp_path, planted), "quiz-absolute-wrong")
