@@ -53,10 +53,15 @@ test('the search goes up ten frames from the course, no further', () => {
   assert.ok(launchedIn({ parent: chain(11).parent }).standalone);
 });
 
-test('frames that are each other\'s parent end the search instead of looping', () => {
-  const a = {}, b = { parent: a };
-  a.parent = b;
+test('frames that are each other\'s parent end the search after ten steps instead of looping', () => {
+  // Counted, and cut off with a throw, so that a search without its limit fails here instead of hanging.
+  let steps = 0;
+  const a = {}, b = {};
+  for (const [w, other] of [[a, b], [b, a]]) {
+    Object.defineProperty(w, 'parent', { get() { if (++steps > 1000) { throw new Error('looping'); } return other; } });
+  }
   assert.ok(launchedIn({ parent: a }).standalone);
+  assert.ok(steps <= 2 * 10 * 2, `${steps} steps`); // ten frames for each of the two API names, two reads of parent each
 });
 
 test('a course in a popup finds the API in the window that opened it', () => {

@@ -349,3 +349,52 @@ for (const version of ['1.2', '2004']) {
     assert.ok(!Object.entries(d).some(([k, v]) => k.startsWith('cmi.objectives.') && v === 'gone'));
   });
 }
+
+for (const version of ['1.2', '2004']) {
+  test(`${version}: a score equal to the passing score passes, in the attempt and on the result page afterwards`, () => {
+    const data = course({ questions: 4 });
+    data.tracking.passingScore = 75;
+    const { t, api } = tracker(version, data);
+    ['l0', 'l1', 'l2'].forEach((id) => t.visit(id));
+    t.attempt().items.forEach((item, pos) => t.answer(pos, { options: pos === 0 ? [1] : [0] }));
+    const r = t.submit();
+    assert.deepEqual([r.score, r.passed], [75, true]);
+    assert.equal(STATUS[version](stored(t, api)), version === '1.2' ? 'passed' : 'completed/passed');
+    assert.equal(t.lastResult().passed, true);
+  });
+}
+
+test('a course without a quiz: no quiz to open, no result, completed by its lessons', () => {
+  const data = course();
+  data.quiz = null;
+  data.tracking.completion = 'lessons';
+  const { t, api } = tracker('1.2', data);
+  ['l0', 'l1', 'l2'].forEach((id) => t.visit(id));
+  assert.equal(t.quizOpen(), false);
+  assert.equal(t.lastResult(), null);
+  assert.equal(stored(t, api)['cmi.core.lesson_status'], 'completed');
+});
+
+test('before the first attempt there is no last result to show', () => {
+  const { t } = tracker('2004', course());
+  assert.equal(t.lastResult(), null);
+});
+
+// Latency: from the attempt's start (or its resumption) to the learner's last change of that answer.
+test('a resumed attempt gets latencies of seconds, not of the epoch or NaN, also for answers given before', () => {
+  const data = course();
+  const first = tracker('1.2', data);
+  ['l0', 'l1', 'l2'].forEach((id) => first.t.visit(id));
+  first.t.attempt().items.forEach((item, pos) => first.t.answer(pos, { options: [1] }));
+  first.t.save();
+  const saved = stored(first.t, first.api);
+  const { t, api } = tracker('1.2', data, { ...saved, 'cmi.core.entry': 'resume' });
+  assert.ok(t.state.current && t.state.current.answers.every(Boolean), 'the attempt in progress is resumed');
+  t.attempt();
+  t.answer(0, { options: [0] }); // changed in this session; the others were given in the first
+  t.submit();
+  const d = stored(t, api);
+  const latencies = Object.keys(d).filter((k) => /^cmi\.interactions\.\d+\.latency$/.test(k)).map((k) => d[k]);
+  assert.equal(latencies.length, 4);
+  for (const latency of latencies) { assert.match(latency, /^0000:00:\d\d\.\d\d$/); }
+});
