@@ -3,7 +3,24 @@
 import { readFileSync } from 'node:fs';
 
 globalThis.window = globalThis;
-globalThis.document = { documentElement: { setAttribute() {}, removeAttribute() {} } };
+globalThis.document = { documentElement: { setAttribute() {}, removeAttribute() {} }, createElement: (tag) => new FakeElement(tag) };
+
+// Just enough of an element for questions.js to build its inputs with dom.h() and read them back: attributes,
+// children, and querySelectorAll for the two selectors it uses ('input:checked', '[data-item="x"] input:checked').
+class FakeElement {
+  constructor(tag) { this.tagName = tag.toUpperCase(); this.attributes = {}; this.children = []; this.textContent = ''; }
+  setAttribute(k, v) { this.attributes[k] = String(v); }
+  getAttribute(k) { return k in this.attributes ? this.attributes[k] : null; }
+  get value() { return this.getAttribute('value'); }
+  append(...nodes) { this.children.push(...nodes); }
+  descendants() { return this.children.flatMap((c) => (c instanceof FakeElement ? [c, ...c.descendants()] : [])); }
+  querySelectorAll(selector) {
+    const m = /^(?:\[data-item="([^"]*)"\] )?input:checked$/.exec(selector);
+    if (!m) { throw new Error('the fake DOM does not know ' + selector); }
+    const roots = m[1] === undefined ? [this] : this.descendants().filter((e) => e.getAttribute('data-item') === m[1]);
+    return roots.flatMap((r) => r.descendants()).filter((e) => e.tagName === 'INPUT' && e.getAttribute('checked') !== null);
+  }
+}
 
 export const fixture = (name) => JSON.parse(readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8'));
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { fixture, mixedCourse } from './helpers.mjs';
 import { SCORM12, SCORM2004 } from '../../builder/runtime/lms.js';
+import { h } from '../../builder/runtime/dom.js';
 import { isRight, typeOf } from '../../builder/runtime/questions.js';
 
 const data = mixedCourse();
@@ -40,4 +41,30 @@ test('each type decodes its own codes, and refuses codes that are not its answer
   const multiple = question('m0');
   assert.deepEqual(typeOf(multiple).decode(multiple, '93'), { options: [3, 9] });
   assert.equal(isRight(multiple, null), false);
+});
+
+// On review and on resume the saved answers are shown as chosen, and what is shown reads back as the same answer.
+test('every type shows a saved answer as chosen, and reads it back unchanged; nothing saved shows nothing chosen', () => {
+  const words = { true: 'Sant', false: 'Usant' };
+  const responses = {
+    s0: [[0], [1], [2]].map((options) => ({ options })),
+    m0: [[0], [3, 9], [0, 1, 2, 11]].map((options) => ({ options })),
+    t0: [{ value: true }, { value: false }],
+    x0: [[0, 2, 1], [1, 1, 1], [2, 0, 0]].map((placed) => ({ placed })),
+  };
+  for (const [id, saved] of Object.entries(responses)) {
+    const q = question(id), type = typeOf(q);
+    const order = (q.options || []).map((o, i) => i).reverse(); // shown shuffled
+    const shown = (r) => {
+      const fs = h('fieldset', {}, type.inputs(q, 'q-' + id, r, words, order));
+      return { fs, checked: fs.querySelectorAll('input:checked').length };
+    };
+    for (const r of saved) {
+      const { fs, checked } = shown(r);
+      assert.deepEqual(type.read(fs, q), r, `${id} ${JSON.stringify(r)}`);
+      assert.equal(checked, (r.options || r.placed || [r.value]).length, `${id} ${JSON.stringify(r)}`);
+    }
+    const { fs, checked } = shown(null);
+    assert.deepEqual([type.read(fs, q), checked], [null, 0], id);
+  }
 });

@@ -93,3 +93,13 @@ test('a last attempt whose answers were given up keeps its score, and its answer
   const full = decodeSuspend(named('second attempt answered, last result kept').stored, data);
   assert.ok(Array.isArray(full.last.answers) && full.last.answers.some(Boolean));
 });
+
+test('a state that fits the limit exactly keeps every detail; one character less gives up the last answers first', () => {
+  const data = mixedCourse();
+  const state = decodeSuspend(named('second attempt answered, last result kept').stored, data);
+  const whole = encodeSuspend(state, data, 64000);
+  assert.equal(encodeSuspend(state, data, whole.length), whole);
+  const tighter = decodeSuspend(encodeSuspend(state, data, whole.length - 1), data);
+  assert.equal(tighter.last.answers, null);
+  assert.deepEqual(tighter.current, state.current);
+});

@@ -264,3 +264,137 @@ test('2004: a finished attempt reopened ab-initio for review still shows its sto
   assert.deepEqual(t.state.visited, [true, true, true]);
   assert.equal(t.recorded.score, '100');
 });
+
+// Counts what reaches the LMS as a write (set or commit).
+function countingWrites(api, version) {
+  const counter = { writes: 0 };
+  for (const name of version === '1.2' ? ['LMSSetValue', 'LMSCommit'] : ['SetValue', 'Commit']) {
+    const real = api[name];
+    api[name] = (...args) => { counter.writes++; return real(...args); };
+  }
+  return counter;
+}
+
+for (const version of ['1.2', '2004']) {
+  const adapter = version === '1.2' ? SCORM12 : SCORM2004;
+  const MODE = version === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode';
+  const CREDIT = version === '1.2' ? 'cmi.core.credit' : 'cmi.credit';
+  for (const [what, initial] of [['browse mode', { [MODE]: 'browse' }], ['no-credit', { [MODE]: 'normal', [CREDIT]: 'no-credit' }]]) {
+    test(`${version}: ${what} writes nothing, and the quiz is practice`, () => {
+      const api = memoryApi(version, initial), counter = countingWrites(api, version);
+      const t = new Tracker(course(), new Lms(api, adapter).start()).start();
+      assert.equal(t.readonly, true);
+      ['l0', 'l1', 'l2'].forEach((id) => t.visit(id));
+      answerAll(t, true);
+      assert.equal(t.submit().practice, true);
+      t.finish();
+      assert.equal(counter.writes, 0);
+    });
+  }
+
+  test(`${version}: on resume the objectives the LMS holds are updated in place and new ones added after them`, () => {
+    const saved = JSON.stringify({ f: 1, cv: '1.0.0', v: '100', n: 0, b: -1, p: 0, c: null, r: null });
+    const initial = version === '1.2'
+      ? { 'cmi.core.entry': 'resume', 'cmi.core.lesson_status': 'incomplete' }
+      : { 'cmi.entry': 'resume', 'cmi.completion_status': 'incomplete', 'cmi.success_status': 'unknown' };
+    Object.assign(initial, { 'cmi.suspend_data': saved, 'cmi.objectives._count': '1', 'cmi.objectives.0.id': 'l0' });
+    const api = memoryApi(version, initial), read = [], get = api[adapter.fn.get];
+    api[adapter.fn.get] = (el) => { read.push(el); return get(el); };
+    const t = new Tracker(course(), new Lms(api, adapter).start()).start();
+    // An index the LMS has not stored is an error to read (2004 answers 301 and logs it).
+    assert.ok(!read.includes('cmi.objectives.1.id'), read.join());
+    t.visit('l1');
+    answerAll(t, false);
+    t.submit();
+    const d = stored(t, api);
+    const ids = Object.keys(d).filter((k) => /^cmi\.objectives\.\d+\.id$/.test(k)).sort().map((k) => d[k]);
+    assert.deepEqual(ids, ['l0', 'l1', 'l2', 'quiz']);
+  });
+}
+
+for (const version of ['1.2', '2004']) {
+  test(`${version}: completion by lessons: completed with the last lesson; the quiz then scores but neither passes nor fails`, () => {
+    const data = course({ maxAttempts: 1 });
+    data.tracking.completion = 'lessons';
+    // A mastery score the manifest never gave (the quiz does not decide): the course's own passing score counts.
+    const { t, api } = tracker(version, data, version === '1.2' ? { 'cmi.student_data.mastery_score': '0' } : { 'cmi.scaled_passing_score': '0' });
+    t.visit('l0'); t.visit('l1');
+    assert.equal(STATUS[version](stored(t, api)), OPEN[version]);
+    t.visit('l2');
+    const done = version === '1.2' ? 'completed' : 'completed/unknown';
+    assert.equal(STATUS[version](stored(t, api)), done);
+    answerAll(t, false);
+    assert.equal(t.submit().passed, false);
+    const d = stored(t, api);
+    assert.equal(STATUS[version](d), done);
+    assert.equal(d[SCORE[version]], '0');
+  });
+
+  test(`${version}: lessons-and-quiz: reading every lesson opens the quiz but completes nothing by itself`, () => {
+    const { t, api } = tracker(version, course());
+    t.visit('l1');
+    assert.deepEqual([t.visited('l0'), t.visited('l1'), t.visited('l2')], [false, true, false]);
+    assert.deepEqual(t.missing().map((l) => l.id), ['l0', 'l2']);
+    assert.equal(t.quizOpen(), false);
+    t.visit('l0'); t.visit('l2');
+    assert.equal(t.quizOpen(), true);
+    assert.equal(STATUS[version](stored(t, api)), OPEN[version]);
+  });
+
+  test(`${version}: a location that is no lesson (an old bookmark) counts as nothing read and makes no objective`, () => {
+    const { t, api } = tracker(version, course());
+    t.visit('gone');
+    assert.equal(t.visitedCount(), 0);
+    const d = stored(t, api);
+    assert.ok(!Object.entries(d).some(([k, v]) => k.startsWith('cmi.objectives.') && v === 'gone'));
+  });
+}
+
+for (const version of ['1.2', '2004']) {
+  test(`${version}: a score equal to the passing score passes, in the attempt and on the result page afterwards`, () => {
+    const data = course({ questions: 4 });
+    data.tracking.passingScore = 75;
+    const { t, api } = tracker(version, data);
+    ['l0', 'l1', 'l2'].forEach((id) => t.visit(id));
+    t.attempt().items.forEach((item, pos) => t.answer(pos, { options: pos === 0 ? [1] : [0] }));
+    const r = t.submit();
+    assert.deepEqual([r.score, r.passed], [75, true]);
+    assert.equal(STATUS[version](stored(t, api)), version === '1.2' ? 'passed' : 'completed/passed');
+    assert.equal(t.lastResult().passed, true);
+  });
+}
+
+test('a course without a quiz: no quiz to open, no result, completed by its lessons', () => {
+  const data = course();
+  data.quiz = null;
+  data.tracking.completion = 'lessons';
+  const { t, api } = tracker('1.2', data);
+  ['l0', 'l1', 'l2'].forEach((id) => t.visit(id));
+  assert.equal(t.quizOpen(), false);
+  assert.equal(t.lastResult(), null);
+  assert.equal(stored(t, api)['cmi.core.lesson_status'], 'completed');
+});
+
+test('before the first attempt there is no last result to show', () => {
+  const { t } = tracker('2004', course());
+  assert.equal(t.lastResult(), null);
+});
+
+// Latency: from the attempt's start (or its resumption) to the learner's last change of that answer.
+test('a resumed attempt gets latencies of seconds, not of the epoch or NaN, also for answers given before', () => {
+  const data = course();
+  const first = tracker('1.2', data);
+  ['l0', 'l1', 'l2'].forEach((id) => first.t.visit(id));
+  first.t.attempt().items.forEach((item, pos) => first.t.answer(pos, { options: [1] }));
+  first.t.save();
+  const saved = stored(first.t, first.api);
+  const { t, api } = tracker('1.2', data, { ...saved, 'cmi.core.entry': 'resume' });
+  assert.ok(t.state.current && t.state.current.answers.every(Boolean), 'the attempt in progress is resumed');
+  t.attempt();
+  t.answer(0, { options: [0] }); // changed in this session; the others were given in the first
+  t.submit();
+  const d = stored(t, api);
+  const latencies = Object.keys(d).filter((k) => /^cmi\.interactions\.\d+\.latency$/.test(k)).map((k) => d[k]);
+  assert.equal(latencies.length, 4);
+  for (const latency of latencies) { assert.match(latency, /^0000:00:\d\d\.\d\d$/); }
+});
