@@ -431,3 +431,27 @@ def test_several_right_answers_are_listed_not_run_together(exports, tmp_path):
     assert len(right) == 3 and "; ".join(right) not in html
     listed = '<ul class="parts muted">' + "".join(f"<li>{escape(text)}</li>" for text in right) + "</ul>"
     assert listed in html
+
+
+@pytest.mark.parametrize(("content", "code"), [
+    (b"not a zip at all", "package-unreadable"),
+    ({"imsmanifest.xml": "<manifest/>"}, "package-no-index"),
+    ({"index.html": "<html><body>no course data</body></html>"}, "package-no-data"),
+    ({"index.html": '<script type="application/json" id="kurs-data">{"format": 1, "course": {"title": "t", '
+                    '"language": "nb", "version": "1"}, "tracking": {"passingScore": 80}, "lessons": [], '
+                    '"quiz": {"draw": 1, "questions": [{"id": "q", "type": "drawing"}]}}</script>'}, "package-no-data"),
+])
+def test_a_package_that_is_not_a_kursbygger_package_is_refused_with_its_reason(tmp_path, content, code):
+    from builder.report import Refusal
+    from builder.report.course_info import from_package
+
+    package = tmp_path / "p.zip"
+    if isinstance(content, bytes):
+        package.write_bytes(content)
+    else:
+        with zipfile.ZipFile(package, "w") as archive:
+            for name, text in content.items():
+                archive.writestr(name, text)
+    with pytest.raises(Refusal) as refused:
+        from_package(package)
+    assert refused.value.code == code
