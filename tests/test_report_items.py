@@ -132,3 +132,21 @@ def test_merging_never_hides_a_group_of_five_or_more(seed):
     assert sum(r.learners for r in merged) == sum(sizes.values())
     assert sum(r.done for r in merged) == sum(r.done for r in rows)
     assert all(r.hidden == (r.learners < SMALL_GROUP) for r in other)
+
+
+def test_flags_start_at_ten_answers_and_at_their_thresholds():
+    """A question is flagged from MIN_ANSWERS on; «easy» above 90 % right, «hard» under 30 %: exactly 90 % or 30 %
+    is neither. Sums as items.sums keeps them: [n, Σx, Σy, Σy², Σxy], y the share right on the other questions."""
+    from builder.report.items import EASY, HARD, MIN_ANSWERS, item_figures
+
+    def figures(right: int, n: int):
+        # y follows x (a well-discriminating question), so the correlation is positive and «negative» stays off
+        ys = [0.8 if i < right else 0.2 for i in range(n)]
+        xs = [1 if i < right else 0 for i in range(n)]
+        return item_figures([n, sum(xs), sum(ys), sum(y * y for y in ys), sum(x * y for x, y in zip(xs, ys))])
+
+    assert (EASY, HARD, MIN_ANSWERS) == (0.9, 0.3, 10)
+    assert figures(10, 10).flags == ["easy"] and figures(9, 9).flags == []  # 9 answers: too few to say
+    assert figures(9, 10).flags == [] and figures(19, 20).flags == ["easy"]  # 90 % is not above 90 %, 95 % is
+    assert figures(3, 10).flags == [] and figures(5, 20).flags == ["hard"]  # 30 % is not under 30 %, 25 % is
+    assert item_figures([0, 0, 0.0, 0.0, 0.0]).attempts == 0 and item_figures(None).difficulty is None
