@@ -301,6 +301,23 @@ def cut_part(path: Path, part: str, keep: float) -> Path:
     return cut
 
 
+def ods_without_content(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    return path
+
+
+def ods_in_latin1(path: Path) -> Path:
+    """content.xml declares UTF-8 but holds «ø» in Latin-1, as a hand-edited file might."""
+    ods_file(path, '<table:table-row><table:table-cell><text:p>Sølvi</text:p></table:table-cell></table:table-row>')
+    with zipfile.ZipFile(path) as archive:
+        content = archive.read("content.xml").decode("utf-8")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content.encode("latin-1"))
+    return path
+
+
 @pytest.mark.parametrize("make, says", [
     (lambda d: cut_part(write_xlsx(d / "x.xlsx", 30), "xl/worksheets/sheet1.xml", 0.6), "ends too soon"),
     (lambda d: cut_part(write_xlsx(d / "x.xlsx", 30), "xl/sharedStrings.xml", 0.5), "XML"),
@@ -312,6 +329,8 @@ def cut_part(path: Path, part: str, keep: float) -> Path:
      "comes after a cell to its right"),
     (lambda d: xlsx(d / "c.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v><c></row>'),
      "XML"),
+    (lambda d: ods_without_content(d / "e.ods"), "holds no spreadsheet"),
+    (lambda d: ods_in_latin1(d / "l.ods"), "not in the encoding its XML declares"),
 ])
 def test_a_damaged_spreadsheet_gives_a_clear_message(tmp_path, make, says):
     path = make(tmp_path)
