@@ -62,8 +62,11 @@ def load_checked(source: Path, edition: str | None = None, quality: bool = False
     return course, problems
 
 
-def build(source: Path, out: Path, scorm_version: str = "1.2", edition: str | None = None) -> tuple[Course, list[Built]]:
+def build(source: Path, out: Path, scorm_version: str = "1.2", edition: str | None = None,
+          derive=None) -> tuple[Course, list[Built]]:
+    """`derive`: a package made from the checked course instead of the course itself (builder/refresher.py)."""
     course, _ = load_checked(source, edition)
+    course = derive(course) if derive else course
     return course, write_packages(course, out, scorm_version)
 
 
@@ -87,7 +90,7 @@ class EditionBuilt:
     built: list[Built]
 
 
-def build_editions(source: Path, out: Path, scorm_version: str, edition: str) -> list[EditionBuilt]:
+def build_editions(source: Path, out: Path, scorm_version: str, edition: str, derive=None) -> list[EditionBuilt]:
     """`edition` is one id or 'all'. Zips wait in a staging folder until every edition has passed its checks, so
     one faulty edition leaves `out` untouched; one edition at a time is held in memory."""
     ids = edition_ids(source) if edition == ALL else [edition]
@@ -107,6 +110,7 @@ def build_editions(source: Path, out: Path, scorm_version: str, edition: str) ->
                 languages.add(course.language)
                 problems += [p for p in Parity(source, course.language).problems() if p.severity == "error"]
             if not problems:  # after the first fault only checking goes on
+                course = derive(course) if derive else course
                 results.append(EditionBuilt(edition_id, len(course.lessons),
                                             len(course.quiz.questions) if course.quiz else 0,
                                             write_packages(course, staging, scorm_version)))

@@ -64,21 +64,44 @@ def main(lang: str | None) -> None:
               show_default=True, help="SCORM version of the package.")
 @click.option("--edition", default=None, metavar="ID|all",
               help="Build the edition editions/ID/ (or every edition) instead of the shared course.")
+@click.option("--refresher", is_flag=True, help="Build the short refresher package instead (docs/refresher.md).")
+@click.option("--from", "from_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --refresher: the item analysis of `report --json`; the quiz leans to what staff got wrong.")
 @friendly
-def build(source: Path, out: Path, scorm_version: str, edition: str | None) -> None:
+def build(source: Path, out: Path, scorm_version: str, edition: str | None, refresher: bool,
+          from_path: Path | None) -> None:
     """Check the course and build the SCORM zip(s)."""
     from .build import build as run_build
     from .build import build_editions
 
+    derive, made = None, []
+    if from_path is not None and not refresher:
+        raise click.UsageError(say("refresher.from_needs_refresher"))
+    if refresher:
+        from .refresher import read_results
+        from .refresher import refresher as make_refresher
+
+        results = read_results(from_path) if from_path is not None else None  # before anything is built
+
+        def derive(course):
+            made.append(make_refresher(course, results))
+            return made[-1].course
+
     if edition is None:
-        course, built = run_build(source, out, scorm_version)
+        course, built = run_build(source, out, scorm_version, derive=derive)
         results = [(len(course.lessons), len(course.quiz.questions) if course.quiz else 0, built)]
     else:
-        results = [(e.lessons, e.questions, e.built) for e in build_editions(source, out, scorm_version, edition)]
-    for lessons, questions, built in results:
+        results = [(e.lessons, e.questions, e.built)
+                   for e in build_editions(source, out, scorm_version, edition, derive=derive)]
+    print_problems(list(dict.fromkeys(p for m in made for p in m.warnings)))  # one report: its warnings once
+    for (lessons, questions, built), refresher_made in zip(results, made or [None] * len(results)):
         for b in built:
             click.echo(say("cli.built", path=display_path(b.path), kib=f"{b.size / 1024:.1f}", version=b.version,
                            lessons=lessons, questions=questions, files=b.files))
+        if refresher_made is not None:
+            quiz = refresher_made.course.quiz
+            click.echo(say("refresher.built", pages=lessons, questions=quiz.draw_count if quiz else 0,
+                           pool=refresher_made.pool, minutes=round(refresher_made.seconds / 60)))
 
 
 @main.command()
