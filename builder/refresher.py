@@ -57,24 +57,21 @@ class Refresher:
 def read_results(path: Path) -> Results:
     """The report's JSON, or SourceError with one problem (its code in the message) and nothing built."""
     def refuse(code: str, line: int = 0, col: int = 0, **params) -> SourceError:
-        return SourceError([Problem(Where(path, line, col), say(f"refresher.{code}", **params),
-                                    code=code)])
+        return SourceError([Problem(Where(path, line, col), say(code, **params), code=code.split(".")[1])])
 
     try:
         text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise refuse("report-missing") from None
-    except IsADirectoryError:
-        raise refuse("report-missing") from None
+    except (FileNotFoundError, IsADirectoryError):
+        raise refuse("refresher.report-missing") from None
     except UnicodeDecodeError:
-        raise refuse("not-a-report", where="UTF-8") from None
+        raise refuse("refresher.not-a-report", where="UTF-8") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise refuse("not-json", exc.lineno, exc.colno) from None
+        raise refuse("refresher.not-json", exc.lineno, exc.colno) from None
     questions = data.get("questions") if isinstance(data, dict) else None
     if not isinstance(questions, list):
-        raise refuse("not-a-report", where="questions")
+        raise refuse("refresher.not-a-report", where="questions")
     answers: dict[str, tuple[int, int]] = {}
     for index, entry in enumerate(questions):
         entry = entry if isinstance(entry, dict) else {}
@@ -83,7 +80,7 @@ def read_results(path: Path) -> Results:
                                   ("answered", answered, whole(answered) and answered >= 0),
                                   ("right", right, whole(right) and whole(answered) and 0 <= right <= answered)):
             if not fits:
-                raise refuse("not-a-report", where=f"questions[{index}].{name}")
+                raise refuse("refresher.not-a-report", where=f"questions[{index}].{name}")
         # one entry per recorded right answer of a question: a question changed during the year has several
         before = answers.get(question_id, (0, 0))
         answers[question_id] = (before[0] + answered, before[1] + answered - right)
@@ -218,12 +215,12 @@ def leaning_pool(course: Course, results: Results, draw: int) -> tuple[list, lis
     known = {q.id for q in questions}
     unknown = sorted(set(results.answers) - known)
     if unknown:
-        warnings.append(warning(results, "unknown-ids", n=len(unknown), ids=", ".join(unknown[:5])
+        warnings.append(warning(results, "refresher.unknown-ids", n=len(unknown), ids=", ".join(unknown[:5])
                                 + (" …" if len(unknown) > 5 else "")))
     if results.version is not None and results.version.split("+")[0] != course.version:
-        warnings.append(warning(results, "other-version", theirs=results.version, ours=course.version))
+        warnings.append(warning(results, "refresher.other-version", theirs=results.version, ours=course.version))
     if not any(results.answers.get(q, (0, 0))[0] for q in known):  # nothing to lean on: the whole pool
-        return list(questions), warnings + [warning(results, "no-results")]
+        return list(questions), warnings + [warning(results, "refresher.no-results")]
 
     ranked = sorted(questions, key=rank)
     keep = {q.id for q in ranked[:LEAN * draw]}
@@ -234,4 +231,4 @@ def leaning_pool(course: Course, results: Results, draw: int) -> tuple[list, lis
 
 
 def warning(results: Results, code: str, **params) -> Problem:
-    return Problem(Where(results.path), say(f"refresher.{code}", **params), "warning", code)
+    return Problem(Where(results.path), say(code, **params), "warning", code.split(".")[1])
