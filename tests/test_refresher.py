@@ -231,3 +231,13 @@ def test_from_without_refresher_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["build", "--source", str(REPO), "--out", str(tmp_path / "out"),
                                        "--from", str(results(tmp_path / "r.json"))])
     assert result.exit_code == 2 and say("refresher.from_needs_refresher", "en") in result.output
+
+
+def test_the_smaller_quiz_still_keeps_guessers_under_the_courses_ceiling(tmp_path):
+    """Four questions are easier to guess than fifteen: the quality checks' guessers must still fail it."""
+    from builder.quality.guesser import course_guess, guess_problems
+
+    for made in (rf.refresher(course()), rf.refresher(course(), rf.read_results(results(tmp_path / "r.json")))):
+        figures = course_guess(made.course)
+        assert figures.asked == made.course.quiz.draw_count
+        assert guess_problems(made.course, figures) == []
