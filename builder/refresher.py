@@ -96,7 +96,8 @@ def refresher(course: Course, results: Results | None = None) -> Refresher:
     """The refresher of a loaded and checked course (an edition too), in the course's language."""
     pages = [key_points(lesson) for lesson in course.lessons]
     seconds = sum(page_seconds(lesson, page) for lesson, page in zip(course.lessons, pages))
-    seconds += words_of(markdown.parse_body(intro(course, 1, 0, results is not None))) / course_pace(course)
+    opening = intro(course, int(course.quiz is not None), 0, results is not None)  # its figures are not yet known
+    seconds += words_of(markdown.parse_body(opening)) / course_pace(course)
 
     warnings: list[Problem] = []
     quiz, draw, leaned = None, 0, False

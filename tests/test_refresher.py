@@ -65,7 +65,8 @@ def test_each_lesson_is_one_page_of_its_objectives_husk_boxes_and_selfcheck(tmp_
                for lesson in course().lessons for t in lesson.document)
     assert husk >= len(course().lessons) and page.count('class="callout callout-husk"') == husk
     assert 'callout-case' not in page and 'class="source-list"' not in page  # the cases and sources stay home
-    assert page.count('<section class="selfcheck" data-selfcheck') == 1 and "Før du publiserer" in page  # «tell til tre», as in the course
+    # «tell til tre», as in the course
+    assert page.count('<section class="selfcheck" data-selfcheck') == 1 and "Før du publiserer" in page
     for lesson in course().lessons:
         for objective in lesson.objectives:
             assert f"<li>{escape(objective)}</li>" in page
@@ -202,7 +203,8 @@ def test_every_edition_gets_its_refresher(tmp_path):
                                        "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.glob("*.zip")) == [
-        "sosiale-medier-refresher-eksempel-kommune-scorm12.zip", "sosiale-medier-refresher-eksempel-nynorsk-scorm12.zip"]
+        "sosiale-medier-refresher-eksempel-kommune-scorm12.zip",
+        "sosiale-medier-refresher-eksempel-nynorsk-scorm12.zip"]
     assert result.output.count("refresher: ") == 2
 
 
