@@ -18,9 +18,9 @@ ORDER = (PASSED, COMPLETED, FAILED, FINISHED, OPEN, UNKNOWN, NOT_STARTED)  # the
 
 # The words Moodle's SCORM reports print for a status without a score: get_string(<status>, 'scorm') for the SCO's
 # lesson_status (SCORM 1.2) or completion_status (2004), lower-cased. English from mod/scorm/lang/en/scorm.php;
-# bokmål from Moodle's «no» language pack. No nynorsk version of these could be checked: where the nynorsk pack has
-# no word of its own, Moodle shows the bokmål one (bokmål is its parent language), and those are here. docs/lms.md
-# «Kilder» says where each was checked. A word not here is «status unknown», never a guess.
+# bokmål from Moodle's «no» language pack. No nynorsk version of these could be checked; where the nynorsk pack has
+# no word of its own, Moodle shows the bokmål one (its parent language in the packs checked). docs/lms.md «Kilder»
+# says where each was checked. A word not here is «status unknown», never a guess.
 RECORDED = {
     "passed": PASSED, "bestått": PASSED,  # scorm|passed
     "failed": FAILED, "feilet": FAILED,  # scorm|failed
