@@ -26,8 +26,10 @@ SMALL_EXPORTS = SHARED / "moodle-4.3"  # a two-question test course: a retry, an
 COURSE = REPO / "tests" / "fixtures" / "course-1.0.0"  # the course as it was when those exports were made
 SMALL_COURSE = REPO / "tests" / "fixtures" / "report-course"
 FORMATS = ["interactions.txt", "interactions.xlsx", "interactions.ods"]
+# The headers in bokmål where Moodle's pack gives them (docs/lms.md «Kilder»: moodle|name, email, scorm|attempt,
+# started, last, score); the numbered four are not in any pack checked and only need to end in their number.
 NORWEGIAN = {"Name": "Navn", "Email address": "E-postadresse", "Attempt": "Forsøk", "Started on": "Startet",
-             "Last accessed on": "Sist åpnet", "Score": "Poengsum", "Question": "Spørsmål", "Response": "Svar",
+             "Last accessed on": "Sist brukt", "Score": "Resultat", "Question": "Spørsmål", "Response": "Svar",
              "Right answer": "Riktig svar", "Result": "Resultat"}
 
 
@@ -172,7 +174,7 @@ def translated_text(src: Path, dest: Path) -> Path:
         numbered = number.isdigit() and word in NORWEGIAN
         header.append(f"{NORWEGIAN[word]} {number}" if numbered else NORWEGIAN.get(cell, cell))
     body = [line.replace("Wednesday, 25 November 2026, 3:42 PM", "onsdag 25. november 2026, 15:42")
-            .replace("Incomplete", "Ikke fullført") for line in lines[1:]]
+            .replace("Incomplete", "Ufullstendig") for line in lines[1:]]  # scorm|incomplete
     dest.write_text("\n".join(["\t".join(header)] + body) + "\n", encoding="utf-8")
     return dest
 

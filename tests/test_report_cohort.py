@@ -236,7 +236,19 @@ def test_all_small_groups_are_named_without_figures(cohort, package, tmp_path):
     fig, html, _ = run_report(tmp_path, path, package=package)
     assert fig.enrolled == 12 and fig.groups == {}
     assert sorted(fig.small_fields["Department"]) == ["Helse og omsorg", "Oppvekst", "Rådmannens stab", "Teknisk"]
-    assert "alle gruppene har færre enn 5 påmeldte" in html and "Rådmannens stab" in html
+    assert "Per avdeling: alle gruppene har færre enn 5 påmeldte" in html and "Rådmannens stab" in html
+
+
+@pytest.mark.parametrize("header", ["Department", "Avdeling"])  # moodle|department in an English or bokmål Moodle
+@pytest.mark.parametrize("lang, caption", [("nb", "Per avdeling"), ("nn", "Per avdeling"), ("en", "By department")])
+def test_the_department_column_is_named_in_the_reports_language(cohort, package, tmp_path, header, lang, caption):
+    rows = (cohort / "interactions.txt").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "x.txt"
+    path.write_text("\n".join([rows[0].replace("\tDepartment\t", f"\t{header}\t"), *rows[1:]]) + "\n",
+                    encoding="utf-8")
+    fig, html, _ = run_report(tmp_path, path, package=package, lang=lang)
+    assert [r.learners for r in fig.groups[header]] == [5, 12]  # still grouped by that column
+    assert f"<caption>{caption}</caption>" in html and header not in html
 
 
 def test_status_date_from_the_file_when_no_one_has_started(cohort, tmp_path):

@@ -161,7 +161,7 @@ def test_group_table_in_the_report(tmp_path):
     path = write_text(tmp_path / "t.txt", 300, 4, 11)
     run(Request([path], tmp_path / "r.html", passing_score=PASS))
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
-    assert "Per Department" in html and "<td>Andre <span" in html and "Lite kontor" in html  # named, merged
+    assert "Per avdeling" in html and "<td>Andre <span" in html and "Lite kontor" in html  # named, merged
 
 
 def test_an_id_like_field_gives_no_group_table(tmp_path):

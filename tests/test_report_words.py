@@ -8,6 +8,7 @@ import re
 import string
 
 from builder.report.reader_messages import coded
+from builder.report.layout import IDENTITY_FIELDS
 from builder.report.status import ORDER
 from builder.report.words import WORDS
 from tests.conftest import REPO
@@ -40,6 +41,7 @@ def used_codes() -> set[str]:
     found |= {f"headline_{h}" for h in ("passed", "completed", "no_pass_mark")}
     found |= {f"sum_headline_{h}" for h in ("passed", "completed", "no_pass_mark")}
     found |= {f"download-{d}" for d in ("gradebook", "completion")}
+    found |= {f"field_{f}" for f in IDENTITY_FIELDS}
     return {c for c in found if not c.endswith(("_", "-"))}
 
 

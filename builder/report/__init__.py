@@ -14,6 +14,7 @@ from .course_info import CourseInfo, from_package, from_source
 from .dates import show, shown
 from .figures import Figures, figures
 from .items import EASY, HARD, MIN_ANSWERS
+from .layout import identity_field
 from .output import (completed_list, follow_up, item_json, score_text, status_word, undecided, write_csv,
                      write_html, write_json)
 from .reader_messages import coded
@@ -76,11 +77,18 @@ def report(request: Request, course: CourseInfo | None, lang: str) -> tuple[Figu
                    files=[p.name for p in exports], describe=describe_response, quoted=quoted, right_answer=right_answer,
                    lessons=lesson_rows(fig, course), status_word=status_word, score_text=score_text, pct=pct,
                    date=lambda text: shown(text or "", lang), when=show(fig.status_date, lang, time=False),
-                   min_answers=MIN_ANSWERS, easy=EASY, hard=HARD)
+                   min_answers=MIN_ANSWERS, easy=EASY, hard=HARD, field_name=lambda header: field_name(header, t))
         listed = write_csv(request.csv, counted, t, lang) if request.csv is not None else None
         if request.json is not None:
             write_json(request.json, item_json(fig, course, lang))
     return fig, summary_lines(fig, listed, request, lang)
+
+
+def field_name(header: str, t: dict[str, str]) -> str:
+    """An identity field's column as the page names it: Moodle's own fields in the report's language, whatever
+    language the download's headers are in; a site's own profile field by its header."""
+    field = identity_field(header)
+    return t[f"field_{field}"] if field else header
 
 
 def few(ids: list[str], shown: int = 8) -> str:

@@ -7,13 +7,18 @@ import re
 
 from .layout import Layout
 
-# The gradebook export names each grade column with its display type, and ends with the download time.
-GRADE_TYPE = re.compile(r"\((real|reell|percentage|prosent|letter|bokstav)\)\s*$", re.IGNORECASE)
-GRADEBOOK_LAST = {"last downloaded from this course", "sist lastet ned fra dette kurset",
-                  "sist lasta ned frå dette kurset"}
-COMPLETION_HEADER = {"course complete", "kurs fullført", "kurset fullført", "emne fullført"}
-COMPLETION_VALUE = re.compile(r"^(not completed|completed|ikke fullført|ikkje fullført|fullført)\b",
-                              re.IGNORECASE)
+# Moodle's words in these downloads, lower-cased, in English and in bokmål where the «no» language pack could be
+# checked (docs/lms.md «Kilder»); none could be checked in nynorsk, whose pack shows bokmål where it has no word.
+# The gradebook export names each grade column «<item> (<display type>)» (grades|gradeexportcolumntype) with the
+# display type grades|real, grades|percentage or grades|letter (bokmål «Virkelig» and «Bokstav» are from an older
+# copy of the pack only), and ends with the download time.
+GRADE_TYPE = re.compile(r"\((real|percentage|letter|virkelig|prosentandel|bokstav)\)\s*$", re.IGNORECASE)
+GRADEBOOK_LAST = {"last downloaded from this course"}  # gradeexport_txt|timeexported
+# The course completion report ends with completion|coursecomplete; its activity columns hold
+# completion|completion-n («Not completed») or completion-y, -pass, -fail («Completed», «Completed (achieved pass
+# grade)», …). The bokmål forms are those of completion-alt-auto-n and -y («Ikke fullført: …», «Fullført: …»).
+COMPLETION_HEADER = {"course complete"}
+COMPLETION_VALUE = re.compile(r"^(not completed|completed|ikke fullført|fullført)\b", re.IGNORECASE)
 
 INTERACTIONS, OBJECTIVES, NO_ANSWERS, BASIC = "interactions", "objectives", "no_answers", "basic"
 

@@ -17,6 +17,16 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 NUMBERED = re.compile(r"^(.*?)\s*(\d+)$")
 RESULT = re.compile(r"^(correct|wrong|incorrect|unanticipated|neutral|-?\d+(\.\d+)?)?$", re.IGNORECASE)
 SAMPLE_ROWS = 500
+# The identity fields a site may show in its reports (showuseridentity) that divide people into groups, by the
+# names Moodle heads their columns with (moodle|department, institution, city, country) in English, bokmål and
+# nynorsk, lower-cased; docs/lms.md «Kilder» says where each was checked. The page names them in its own words
+# (field_<id> in builder/words/); any other column, such as a site's own profile field, keeps its header.
+IDENTITY_FIELDS = {
+    "department": {"department", "avdeling"},
+    "institution": {"institution", "institusjon"},
+    "city": {"city/town", "sted", "stad"},
+    "country": {"country", "land"},
+}
 
 
 @dataclass
@@ -42,6 +52,12 @@ def number(text: str) -> float | None:
             return float(text.replace(",", ".").replace("%", "").strip())
         except ValueError:
             return None
+
+
+def identity_field(header: str) -> str | None:
+    """Which of Moodle's identity fields a column header names, in any of the three languages."""
+    text = header.strip().lower()
+    return next((field for field, names in IDENTITY_FIELDS.items() if text in names), None)
 
 
 def find_layout(path: Path, header: list[str], sample: list[list[str]]) -> Layout:

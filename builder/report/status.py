@@ -16,14 +16,18 @@ PASSED, COMPLETED, FAILED, FINISHED, OPEN, UNKNOWN, NOT_STARTED = (
 DONE = (PASSED, COMPLETED)
 ORDER = (PASSED, COMPLETED, FAILED, FINISHED, OPEN, UNKNOWN, NOT_STARTED)  # the order figures and lists use
 
-# Moodle's SCORM status strings (mod/scorm's language strings) in English, bokmål and nynorsk, lower-cased.
+# The words Moodle's SCORM reports print for a status without a score: get_string(<status>, 'scorm') for the SCO's
+# lesson_status (SCORM 1.2) or completion_status (2004), lower-cased. English from mod/scorm/lang/en/scorm.php;
+# bokmål from Moodle's «no» language pack. No nynorsk version of these could be checked; where the nynorsk pack has
+# no word of its own, Moodle shows the bokmål one (its parent language in the packs checked). docs/lms.md «Kilder»
+# says where each was checked. A word not here is «status unknown», never a guess.
 RECORDED = {
-    "passed": PASSED, "bestått": PASSED,
-    "failed": FAILED, "ikke bestått": FAILED, "ikkje bestått": FAILED, "ikkje greidd": FAILED,
-    "completed": COMPLETED, "fullført": COMPLETED,
-    "incomplete": OPEN, "ikke fullført": OPEN, "ikkje fullført": OPEN, "browsed": OPEN, "lest": OPEN,
-    "not attempted": NOT_STARTED, "ikke forsøkt": NOT_STARTED, "ikkje forsøkt": NOT_STARTED,
-    "ikke startet": NOT_STARTED, "ikkje starta": NOT_STARTED,
+    "passed": PASSED, "bestått": PASSED,  # scorm|passed
+    "failed": FAILED, "feilet": FAILED,  # scorm|failed
+    "completed": COMPLETED, "fullført": COMPLETED,  # scorm|completed
+    "incomplete": OPEN, "ufullstendig": OPEN,  # scorm|incomplete
+    "browsed": OPEN, "lest": OPEN,  # scorm|browsed
+    "not attempted": NOT_STARTED, "ikke forsøkt": NOT_STARTED,  # scorm|notattempted
 }
 
 

@@ -1,0 +1,58 @@
+"""Moodle's own words that the HR report recognises, one case per word (English, and bokmål where its language pack
+could be checked: docs/lms.md «Kilder»), so that dropping a word from the lists goes red: the headers and values of
+the wrong downloads (downloads.py) and the identity fields whose columns the page names in its own words (layout.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.report.downloads import wrong_download
+from builder.report.layout import identity_field
+
+NAME = ["Name", "Email address", "Department"]
+
+
+@pytest.mark.parametrize("display_type", ["Real", "Percentage", "Letter",  # grades|real, percentage, letter
+                                          "Virkelig", "Prosentandel", "Bokstav"])
+def test_a_gradebook_column_by_its_display_type(display_type):
+    header = ["First name", "Last name", "Email address", f"SCORM package: Sosiale medier ({display_type})"]
+    assert wrong_download(header, [["Åse", "Ødegård", "a@x.no", "87,5"]]) == "gradebook"
+
+
+def test_the_gradebook_by_its_last_column():  # gradeexport_txt|timeexported
+    assert wrong_download(NAME + ["Last downloaded from this course"], []) == "gradebook"
+
+
+def test_a_grade_type_is_read_only_at_the_end_of_a_header():
+    assert wrong_download(NAME + ["Real estate (Oslo)", "Letter (sent)"], [["A", "a@x.no", "IT", "1", "2"]]) is None
+
+
+def test_the_course_completion_report_by_its_last_column():  # completion|coursecomplete
+    assert wrong_download(NAME + ["Course complete"], []) == "completion"
+
+
+@pytest.mark.parametrize("values", [
+    ["Not completed", "Completed"],  # completion|completion-n, completion-y
+    ["Completed (achieved pass grade)", "Completed (did not achieve pass grade)"],  # completion-pass, -fail
+    ["Ikke fullført", "Fullført"],  # bokmål, as completion-alt-auto-n and -y word them
+])
+def test_a_completion_column_by_its_values(values):
+    rows = [["A", "a@x.no", "IT", v] for v in values]
+    assert wrong_download(NAME + ["Sosiale medier"], rows, by_values=True) == "completion"
+    assert wrong_download(NAME + ["Sosiale medier"], rows) is None  # values decide only when asked
+
+
+@pytest.mark.parametrize("header, field", [
+    ("Department", "department"), ("Avdeling", "department"),  # moodle|department
+    ("Institution", "institution"), ("Institusjon", "institution"),  # moodle|institution
+    ("City/town", "city"), ("Sted", "city"), ("Stad", "city"),  # moodle|city (nynorsk «Stad»)
+    ("Country", "country"), ("Land", "country"),  # moodle|country
+    (" department ", "department"),
+])
+def test_moodles_identity_fields_by_their_header_in_any_language(header, field):
+    assert identity_field(header) == field
+
+
+@pytest.mark.parametrize("header", ["Enhet", "Arbeidssted", "Email address", ""])
+def test_a_site_s_own_profile_field_keeps_its_name(header):
+    assert identity_field(header) is None
