@@ -122,7 +122,7 @@ def test_every_finding_s_message_is_said_not_written_in_the_code():
         assert isinstance(message, ast.Call) and name(message) == "say", \
             f"{call.path.relative_to(REPO)}:{call.lineno}: the message is not a say(…) call"
         checked += 1
-    assert checked > 60
+    assert checked > 50
 
 
 # --- the commands in nynorsk ---------------------------------------------------------------------------------------
