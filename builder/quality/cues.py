@@ -22,6 +22,10 @@ def cue(code: str, where, message: str) -> Problem:
     return Problem(where, message, "warning", code)
 
 
+def question(q) -> str:
+    return say("quality.question", id=q.id)
+
+
 def key_longer(quiz: Quiz, language: str) -> Iterable[Problem]:
     for q in quiz.questions:
         if isinstance(q, Single):
@@ -30,7 +34,7 @@ def key_longer(quiz: Quiz, language: str) -> Iterable[Problem]:
             if surface.stands_out(texts, key):
                 other = max(len(t) for i, t in enumerate(texts) if i != key)
                 yield cue("quiz-key-longer", q.options[key].where or q.where, say(
-                    "quality.quiz-key-longer", name=q.name, key=len(texts[key]), other=other,
+                    "quality.quiz-key-longer", name=question(q), key=len(texts[key]), other=other,
                     ratio=number(len(texts[key]) / other, 1)))
 
 
@@ -95,7 +99,7 @@ def absolute_wrong(quiz: Quiz, language: str) -> Iterable[Problem]:
             wrong = [o for o in q.options if not o.correct and found[o.id]]
             if wrong and not any(found[o.id] for o in q.options if o.correct):
                 words = sorted(set().union(*(found[o.id] for o in wrong)))
-                yield cue("quiz-absolute-wrong", q.where, say("quality.quiz-absolute-wrong", name=q.name,
+                yield cue("quiz-absolute-wrong", q.where, say("quality.quiz-absolute-wrong", name=question(q),
                                                                words=", ".join(words),
                                                                options=", ".join(f"'{o.id}'" for o in wrong)))
 
@@ -107,14 +111,14 @@ def all_but_one(quiz: Quiz, language: str) -> Iterable[Problem]:
             if len(wrong) == 1:
                 is_shortest = surface.shortest([o.text for o in q.options]) == wrong
                 yield cue("quiz-all-but-one", q.where, say(
-                    "quality.quiz-all-but-one", name=q.name, right=len(q.options) - 1, options=len(q.options),
+                    "quality.quiz-all-but-one", name=question(q), right=len(q.options) - 1, options=len(q.options),
                     shortest=say("quality.wrong-one-shortest") if is_shortest else ""))
 
 
 def sort_one_each(quiz: Quiz, language: str) -> Iterable[Problem]:
     for q in quiz.questions:
         if isinstance(q, Sort) and sorted(i.category for i in q.items) == sorted(c.id for c in q.categories):
-            yield cue("quiz-sort-one-each", q.where, say("quality.quiz-sort-one-each", name=q.name,
+            yield cue("quiz-sort-one-each", q.where, say("quality.quiz-sort-one-each", name=question(q),
                                                           categories=len(q.categories)))
 
 

@@ -44,8 +44,8 @@ def check_entries(archive: zipfile.ZipFile, report: Report) -> set[str]:
         if stat.S_ISLNK(info.external_attr >> 16):
             report.add("error", "symlink", say("validate.symlink"), entry=name)
         if info.compress_size and info.file_size > RATIO_FLOOR and info.file_size / info.compress_size > MAX_RATIO:
-            report.add("error", "zip-bomb", say("validate.zip-bomb", ratio=number(info.file_size // info.compress_size)),
-                       entry=name)
+            ratio = number(info.file_size // info.compress_size)
+            report.add("error", "zip-bomb", say("validate.zip-bomb", ratio=ratio), entry=name)
         names.add(name)
     if total > MAX_TOTAL_BYTES:
         report.add("error", "too-large", say("validate.too-large", total=number(total), most=number(MAX_TOTAL_BYTES)))

@@ -51,7 +51,8 @@ def grouped(findings: list[Finding]) -> list[tuple[Finding, str]]:
 
 def launch_lines(launches: list[Launch]) -> list[str]:
     def line(launch: Launch) -> str:
-        target = (launch.href or say("validate.launch-nothing")) + (f" {launch.parameters}" if launch.parameters else "")
+        target = launch.href or say("validate.launch-nothing")
+        target += f" {launch.parameters}" if launch.parameters else ""
         opener = (say("validate.launch-item", item=launch.item) if launch.item else
                   say("validate.launch-resource", resource=launch.resource))
         return say("validate.launch", type=launch.scorm_type, opener=opener, title=launch.title, target=target,
