@@ -209,3 +209,26 @@ def test_the_counts_take_the_singular_for_one(tmp_path, language, shown):
     assert text != path.read_bytes()
     result = CliRunner().invoke(main, ["--lang", language, "validate", str(path)])
     assert f"({words.say('validate.errors', language, n=0)}, {shown}, " in result.stdout
+
+
+# --- figures as each language writes them --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("nb", ["0,5", "1234", "12 345,7", "1 000 000 000", "98,4 %", "100 %"]),
+    ("nn", ["0,5", "1234", "12 345,7", "1 000 000 000", "98,4 %", "100 %"]),
+    ("en", ["0.5", "1,234", "12,345.7", "1,000,000,000", "98.4 %", "100 %"]),
+])
+def test_figures_take_the_language_s_decimal_sign_and_grouping(language, expected):
+    assert [words.number(0.5, 1, language), words.number(1234, 0, language), words.number(12345.67, 1, language),
+            words.number(1e9, 0, language), words.percent(0.984, 1, language), words.percent(1, 0, language)] == expected
+
+
+def test_a_guesser_s_tiny_chance_shows_two_digits_and_never_an_exponent():
+    from builder.quality.guesser import percent
+
+    words.choose("nb")
+    try:
+        assert [percent(0), percent(0.75), percent(0.00033), percent(5.2e-7), percent(1e-12)] == [
+            "0,0 %", "75,0 %", "0,033 %", "0,000052 %", words.say("quality.under", "nb", limit="0,000001 %")]
+    finally:
+        words.choose(None)
