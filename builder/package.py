@@ -13,16 +13,17 @@ DEFAULT_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 
 
 def check_package_path(path: str) -> str | None:
-    """Why `path` is unsafe inside a zip, or None when it is fine."""
+    """Why `path` is unsafe inside a zip, as a stable name (validate words it: builder/validate/archive.py), or None
+    when it is fine."""
     pure = PurePosixPath(path)
     if not path:
-        return "is empty"
+        return "empty"
     if "\\" in path:
-        return "contains a backslash"
+        return "backslash"
     if pure.is_absolute() or (len(path) > 1 and path[1] == ":"):
-        return "is absolute"
+        return "absolute"
     if ".." in pure.parts or "." in pure.parts or "" in path.split("/"):
-        return "contains '..', '.' or an empty part"
+        return "dots"
     return None
 
 
@@ -34,7 +35,7 @@ def zip_timestamp() -> tuple[int, int, int, int, int, int]:
 def write_zip(files: dict[str, bytes], dest: Path) -> None:
     for path in files:
         if (why := check_package_path(path)) is not None:
-            raise ValueError(f"package path '{path}' {why}")
+            raise ValueError(f"package path '{path}' is unsafe ({why})")
     stamp = zip_timestamp()
     with atomic_open(dest, "wb") as raw, zipfile.ZipFile(raw, "w") as archive:
         for path in sorted(files):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -19,7 +20,6 @@ from builder.cli import main
 from builder.problems import SourceError
 from builder.quality import cues, guesser
 from builder.quality.draw import DrawRule, drawn_questions
-from builder.quality.messages import MESSAGES
 from builder.render import course_data
 from builder.translations import check_translations
 from tests.broken_courses import GOOD, with_editions
@@ -94,7 +94,7 @@ def test_key_longest_in_most_questions_is_a_quiz_wide_warning(tmp_path):
     # Longest each time, but never by 1.3×: only the share tells.
     planted = [single(f"q{n}", "Svaret som er lengst", "Svar som er kortere", "Et annet svar") for n in range(6)]
     [problem] = found(course_with(tmp_path, planted), "quiz-key-longest-share")
-    assert "6 of 6 single-choice questions (100%; by chance about 33%)" in problem.message
+    assert "6 of 6 single-choice questions (100 %; by chance about 33 %)" in problem.message
     twin = [single(f"q{n}", "Svaret som er lengst" if n < 2 else "Et svar", "Svar som er kortere", "Et annet svar")
             for n in range(6)]
     assert found(course_with(tmp_path / "twin", twin), "quiz-key-longest-share") == []
@@ -103,7 +103,7 @@ def test_key_longest_in_most_questions_is_a_quiz_wide_warning(tmp_path):
 def test_true_false_statements_that_lean_one_way(tmp_path):
     planted = [true_false(f"t{n}", f"Du kan gjøre ting nummer {n}.", True) for n in range(4)]
     [problem] = found(course_with(tmp_path, planted), "quiz-tf-lean")
-    assert "4 of 4 true/false statements are true (100%)" in problem.message
+    assert "4 of 4 true/false statements are true (100 %)" in problem.message
     twin = [true_false(f"t{n}", f"Du kan gjøre ting nummer {n}.", n % 2 == 0) for n in range(4)]
     assert found(course_with(tmp_path / "twin", twin), "quiz-tf-lean") == []
 
@@ -195,11 +195,11 @@ def test_sort_with_one_item_per_category(tmp_path):
     assert found(course_with(tmp_path / "twin", twin), "quiz-sort-one-each") == []
 
 
-def test_every_cue_rule_has_a_message_and_fires_in_some_test():
-    """A rule added to RULES without a message (or a message without a rule) is caught here; the planted tests
-    above name every code."""
-    codes = {code for code in MESSAGES if code.startswith("quiz-") and not code.startswith(("quiz-topic", "quiz-guess"))}
-    tested = set(__import__("re").findall(r'"(quiz-[a-z-]+)"', Path(__file__).read_text(encoding="utf-8")))
+def test_every_cue_rule_has_a_code_and_fires_in_some_test():
+    """A rule added to RULES without a code of its own is caught here; the planted tests above name every code (its
+    words: tests/test_quality_words.py)."""
+    codes = set(re.findall(r'cue\("(quiz-[a-z-]+)"', Path(cues.__file__).read_text(encoding="utf-8")))
+    tested = set(re.findall(r'"(quiz-[a-z-]+)"', Path(__file__).read_text(encoding="utf-8")))
     assert codes <= tested
     assert len(cues.RULES) == len(codes)
 
@@ -267,14 +267,14 @@ def test_guesser_plays_the_draw(tmp_path):
 def test_guesser_warns_above_the_ceiling_and_not_below(tmp_path):
     source = course_with(tmp_path, [dict(q) for q in SMALL])
     [problem] = found(source, "quiz-guessable")
-    assert "passes with 98.4% chance within 3 attempt(s)" in problem.message and "ceiling of 5 %" in problem.message
+    assert "passes with 98.4 % chance within 3 attempt(s)" in problem.message and "ceiling of 5 %" in problem.message
     high = course_with(tmp_path / "high", [dict(q) for q in SMALL], course={"quality": {"guess_ceiling": 99}})
     assert found(high, "quiz-guessable") == []
     # Unlimited attempts: the ceiling holds per attempt (75 %), as any chance passes in the end.
     unlimited = course_with(tmp_path / "unlimited", [dict(q) for q in SMALL],
                             course={"tracking": {"max_attempts": 0}, "quality": {"guess_ceiling": 74}})
     [problem] = found(unlimited, "quiz-guessable")
-    assert "75.0% chance per attempt, and attempts are unlimited" in problem.message
+    assert "75.0 % chance per attempt, and attempts are unlimited" in problem.message
 
 
 def test_check_strict_makes_warnings_fail(tmp_path):
@@ -366,8 +366,8 @@ def test_check_quality_prints_the_overview_and_json_gives_the_same(tmp_path):
     text = runner.invoke(main, ["check", "--source", str(source), "--quality"])
     assert text.exit_code == 0
     for expected in ("items per type", "single 2 · multiple 1 · true-false 1 · sort 1", "(no topic) 4 · a 1",
-                     "1 of 2 single-choice questions", "0 true, 1 false", "test-wise guesser", "75.0% per attempt",
-                     "with 98.4% chance within 3 attempt(s)", "random guesser"):
+                     "1 of 2 single-choice questions", "0 true, 1 false", "test-wise guesser", "75.0 % per attempt",
+                     "with 98.4 % chance within 3 attempt(s)", "random guesser"):
         assert expected in text.stdout, expected
     data = json.loads(runner.invoke(main, ["check", "--source", str(source), "--quality", "--format", "json"]).stdout)
     quality = data["quality"]

@@ -13,22 +13,26 @@ from dataclasses import dataclass
 from ..model import Course, Quiz
 from ..problems import Problem
 from ..questions import Multiple, Single, Sort, TrueFalse
+from ..words import number, say
+from ..words import percent as in_percent
 from . import surface
 from .draw import DrawRule, drawn_questions, prng
-from .messages import MESSAGES, warning
 
 RUNS = 500  # seeded attempts; fewer for a large pool (BUDGET), so `check` stays quick
 BUDGET = 200_000  # questions shuffled in all, at most
 LEAST_RUNS = 40
+DECIMALS = 6  # the finest a chance is shown: a millionth of a percent
+TINY = 10 ** -DECIMALS
 
 
 @dataclass(frozen=True)
 class Guess:
-    """How a guesser answers one question type: in words, and the chance that the answer is fully right."""
+    """How a guesser answers one question type: the chance that the answer is fully right, and for the test-wise
+    guesser the code of its words (`check --quality --format json` lists them)."""
 
     kind: type
-    how: str
     chance: Callable[[object, str], float]
+    how: str = ""
 
 
 def key_index(q) -> int:
@@ -62,16 +66,16 @@ def random_sort(q, language: str) -> float:
 
 
 TEST_WISE = (
-    Guess(Single, "picks the longest option", longest_option),
-    Guess(Multiple, "ticks all but the shortest option", all_but_shortest),
-    Guess(TrueFalse, "answers false to a statement with a restricting word, true to any other", by_wording),
-    Guess(Sort, "one item per category: matches them one to one; otherwise at random", sort_by_elimination),
+    Guess(Single, longest_option, "quality.guess-single"),
+    Guess(Multiple, all_but_shortest, "quality.guess-multiple"),
+    Guess(TrueFalse, by_wording, "quality.guess-true-false"),
+    Guess(Sort, sort_by_elimination, "quality.guess-sort"),
 )
-RANDOM = (
-    Guess(Single, "any option", lambda q, language: 1 / len(q.options)),
-    Guess(Multiple, "any set of options", lambda q, language: 1 / (2 ** len(q.options) - 1)),
-    Guess(TrueFalse, "true or false", lambda q, language: 0.5),
-    Guess(Sort, "any category for each item", random_sort),
+RANDOM = (  # any option; any set of options; true or false; any category for each item
+    Guess(Single, lambda q, language: 1 / len(q.options)),
+    Guess(Multiple, lambda q, language: 1 / (2 ** len(q.options) - 1)),
+    Guess(TrueFalse, lambda q, language: 0.5),
+    Guess(Sort, random_sort),
 )
 
 
@@ -113,17 +117,21 @@ class Figures:
         return self.one if self.within is None else self.within
 
     def said(self) -> str:
-        if self.within is None:
-            return MESSAGES["guess-unlimited"].format(
-                one=percent(self.one), average=f"{1 / self.one:,.0f}" if self.one else "never")
-        return MESSAGES["guess-within"].format(within=percent(self.within), attempts=self.attempts)
+        if self.within is not None:
+            return say("quality.guess-within", within=percent(self.within), attempts=self.attempts)
+        if not self.one:
+            return say("quality.guess-unlimited-never", one=percent(self.one))
+        return say("quality.guess-unlimited", one=percent(self.one), average=number(1 / self.one))
 
 
 def percent(share: float) -> str:
-    """One decimal, or two significant digits for the tiny chances of a random guesser (never a false 0.0 %)."""
+    """One decimal, or two significant digits for the tiny chances of a random guesser (never a false 0.0 %), down
+    to a millionth of a percent; below that «under 0.000001 %»."""
     if share == 0 or share >= 0.01:
-        return f"{share:.1%}"
-    return f"{100 * share:.2g}%"
+        return in_percent(share, 1)
+    if 100 * share < TINY:
+        return say("quality.under", limit=in_percent(TINY / 100, DECIMALS))
+    return in_percent(share, min(DECIMALS, 1 - math.floor(math.log10(100 * share))))
 
 
 @dataclass(frozen=True)
@@ -172,5 +180,6 @@ def guess_problems(course: Course, result: Result | None = None) -> list[Problem
     ceiling = course.quality.guess_ceiling
     if 100 * result.test_wise.ceiling_figure <= ceiling:
         return []
-    return [warning("quiz-guessable", course.quiz.where, chance=result.test_wise.said(), one=result.test_wise.one,
-                    random=result.random.one, random_chance=result.random.said(), ceiling=ceiling)]
+    return [Problem(course.quiz.where, say("quality.quiz-guessable", chance=result.test_wise.said(),
+                                           random_chance=result.random.said(), ceiling=number(ceiling)),
+                    "warning", "quiz-guessable")]

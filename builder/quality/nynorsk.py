@@ -7,8 +7,9 @@ lesson of an nn edition that is mostly bokmål is an error instead: copied from 
 inside the nynorsk package.
 
 A word is a run of letters, so each part of «IT-sikkerhet» counts. Not checked: words with a digit in them (case
-numbers, hashes), code, addresses, file names, and anything between quotation marks («…», “…”, "…"): a quoted
-title of a source or a quoted bokmål term is cited as published.
+numbers, hashes), an abbreviation's ending («PC-en», «LMS-et»: the same in both written standards, not the article
+«en»), code, addresses, file names, and anything between quotation marks («…», “…”, "…"): a quoted title of a
+source or a quoted bokmål term is cited as published.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from ..model import Course, Lesson, Where
 from ..problems import Problem
+from ..words import percent, say
 from .texts import (LETTERS, Places, Translation, Unit, edition_units, lesson_units, object_units, own_lessons)
 
 LIST = "bokmal-nynorsk.tsv"
@@ -30,6 +32,7 @@ LIST = "bokmal-nynorsk.tsv"
 BOKMAL_SHARE = 0.05
 QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[^\"\n]*\"")
 WORD = re.compile(r"\S+")
+ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-ZÆØÅ]{2,}-$")  # what precedes the ending of «LMS-et»
 
 
 @functools.cache
@@ -62,26 +65,33 @@ class Flag:
     where: Where
 
 
-def scan(unit: Unit, places: Places) -> tuple[int, list[Flag]]:
-    """How many words the unit has that are checked, and its bokmål forms at their places."""
-    text = QUOTED.sub(lambda m: " " * len(m.group(0)), unit.text)
-    words, flags = 0, []
+def checked_words(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, word) of each word of `text` that the check reads (see the module's docstring)."""
+    text = QUOTED.sub(lambda m: " " * len(m.group(0)), text)
     for token in WORD.finditer(text):
         if any(character.isdigit() for character in token.group(0)):
             continue
         for part in LETTERS.finditer(token.group(0)):
-            words += 1
-            nynorsk = nynorsk_for(part.group(0))
-            if nynorsk is None:
-                continue
-            found = places.at(unit, token.start() + part.start())
-            if found is not None:  # else it came from a placeholder's value, checked where that is written
-                flags.append(Flag(part.group(0), nynorsk, Where(unit.path, *found)))
+            if not ABBREVIATION.search(token.group(0)[:part.start()]):
+                yield token.start() + part.start(), part.group(0)
+
+
+def scan(unit: Unit, places: Places) -> tuple[int, list[Flag]]:
+    """How many words the unit has that are checked, and its bokmål forms at their places."""
+    words, flags = 0, []
+    for offset, word in checked_words(unit.text):
+        words += 1
+        nynorsk = nynorsk_for(word)
+        if nynorsk is None:
+            continue
+        found = places.at(unit, offset)
+        if found is not None:  # else it came from a placeholder's value, checked where that is written
+            flags.append(Flag(word, nynorsk, Where(unit.path, *found)))
     return words, flags
 
 
 def warnings(flags: Iterable[Flag]) -> list[Problem]:
-    return [Problem(flag.where, f"'{flag.word}' is bokmål; in nynorsk write '{flag.nynorsk}'", "warning",
+    return [Problem(flag.where, say("quality.bokmal-form", word=flag.word, nynorsk=flag.nynorsk), "warning",
                     "bokmal-form") for flag in flags]
 
 
@@ -96,11 +106,12 @@ def local_lesson_problems(lesson: Lesson, edition_id: str, places: Places) -> li
         count, found = scan(unit, places)
         words, flags = words + count, flags + found
     if words and len(flags) / words >= BOKMAL_SHARE:
-        examples = ", ".join(dict.fromkeys(f"'{flag.word}' (line {flag.where.line})" for flag in flags[:5]))
-        return [Problem(Where(lesson.where.path), (
-            f"lesson '{lesson.id}' of the nynorsk edition '{edition_id}' is in bokmål: {len(flags)} of its {words} "
-            f"words ({100 * len(flags) / words:.0f} %) are bokmål forms, such as {examples}; translate it into "
-            f"nynorsk (from {100 * BOKMAL_SHARE:.0f} % on a lesson counts as bokmål)"), "error", "bokmal-lesson")]
+        examples = ", ".join(dict.fromkeys(say("quality.bokmal-example", word=flag.word, line=flag.where.line)
+                                           for flag in flags[:5]))
+        return [Problem(Where(lesson.where.path), say(
+            "quality.bokmal-lesson", lesson=lesson.id, edition=edition_id, found=len(flags), words=words,
+            share=percent(len(flags) / words), examples=examples, limit=percent(BOKMAL_SHARE)),
+            "error", "bokmal-lesson")]
     return warnings(flags)
 
 

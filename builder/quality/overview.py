@@ -10,13 +10,16 @@ from dataclasses import dataclass, field
 
 from ..model import Course
 from ..questions import QUESTION_TYPES
+from ..words import number, percent, say
 from . import cues, guesser, readability
+
+NO_TOPIC = "(no topic)"  # the JSON's key for the questions without a topic, the same in every language
 
 
 @dataclass
 class Section:
     key: str  # its name in the JSON
-    title: str
+    title: str  # this and the rows in the terminal's language (builder/words/, «quality.overview»)
     rows: list[tuple[str, str]]
     data: dict = field(default_factory=dict)
 
@@ -26,9 +29,10 @@ def quiz_types(course: Course) -> Section | None:
     if quiz is None:
         return None
     counts = Counter(q.kind() for q in quiz.questions)
-    kinds = [cls.kind() for cls in QUESTION_TYPES]
-    return Section("types", f"Quiz '{quiz.id}': {len(quiz.questions)} questions, {quiz.draw_count} drawn per attempt",
-                   [("items per type", " · ".join(f"{kind} {counts[kind]}" for kind in kinds))],
+    kinds = [cls.kind() for cls in QUESTION_TYPES]  # the names the author writes as `type:`, in every language
+    return Section("types", say("quality.overview.types", quiz=quiz.id, questions=len(quiz.questions),
+                                drawn=quiz.draw_count),
+                   [(say("quality.overview.per-type"), " · ".join(f"{kind} {counts[kind]}" for kind in kinds))],
                    {kind: counts[kind] for kind in kinds})
 
 
@@ -37,31 +41,33 @@ def quiz_topics(course: Course) -> Section | None:
     if quiz is None:
         return None
     counts = Counter(q.topic or "" for q in quiz.questions)
-    shown = " · ".join(f"{topic or '(no topic)'} {n}" for topic, n in sorted(counts.items()))
-    rows = [("items per topic", shown)]
+    shown = " · ".join(f"{topic or say('quality.overview.no-topic')} {n}" for topic, n in sorted(counts.items()))
+    rows = [(say("quality.overview.per-topic"), shown)]
     if quiz.required_topics:
-        rows.append(("required in every attempt", ", ".join(quiz.required_topics)))
-    return Section("topics", "Topics", rows, {"questions": {t or "(no topic)": n for t, n in sorted(counts.items())},
-                                              "required": list(quiz.required_topics)})
+        rows.append((say("quality.overview.required"), ", ".join(quiz.required_topics)))
+    return Section("topics", say("quality.overview.topics"), rows, {
+        "questions": {t or NO_TOPIC: n for t, n in sorted(counts.items())}, "required": list(quiz.required_topics)})
 
 
 def key_length(course: Course) -> Section | None:
     share = course.quiz and cues.key_length_share(course.quiz)
     if not share:
         return None
-    return Section("key_length", "Key length", [(
-        "right option is the longest", f"{share['longest']} of {share['questions']} single-choice questions "
-        f"({share['share']:.0%}; by chance about {share['chance']:.0%})")], share)
+    return Section("key_length", say("quality.overview.key-length"), [(
+        say("quality.overview.key-longest"), say("quality.overview.key-longest-value", longest=share["longest"],
+                                                 questions=share["questions"], share=percent(share["share"]),
+                                                 chance=percent(share["chance"])))], share)
 
 
 def true_false(course: Course) -> Section | None:
     b = course.quiz and cues.true_false_balance(course.quiz, course.language)
     if not b:
         return None
-    return Section("true_false", "True/false", [
-        ("balance", f"{b['true']} true, {b['statements'] - b['true']} false"),
-        ("«restricting is false» holds", f"in {b['agree']} of {b['statements']} statements "
-                                         f"({b['restrictive']} with a restricting word)")], b)
+    return Section("true_false", say("quality.overview.true-false"), [
+        (say("quality.overview.balance"), say("quality.overview.balance-value", true=b["true"],
+                                              false=b["statements"] - b["true"])),
+        (say("quality.overview.wording"), say("quality.overview.wording-value", agree=b["agree"],
+                                              statements=b["statements"], restrictive=b["restrictive"]))], b)
 
 
 def guessing(course: Course) -> Section | None:
@@ -71,15 +77,18 @@ def guessing(course: Course) -> Section | None:
     attempts = course.tracking.max_attempts
     def figures(f: guesser.Figures) -> dict:  # noqa: E306
         return {"one_attempt": f.one, "within_max_attempts": f.within}
-    return Section("guesser", f"Guessers (pass {course.passing_score} % = {result.need} of {result.asked} right; "
-                              f"{result.runs} seeded draws)", [
-        ("test-wise guesser", f"{guesser.percent(result.test_wise.one)} per attempt; {result.test_wise.said()}"),
-        ("random guesser", f"{guesser.percent(result.random.one)} per attempt; {result.random.said()}"),
-        ("ceiling", f"{course.quality.guess_ceiling} % " + ("within the attempts" if attempts else
-                                                           "per attempt (attempts are unlimited)")),
+    def chance(f: guesser.Figures) -> str:  # noqa: E306
+        return say("quality.overview.chance", one=guesser.percent(f.one), said=f.said())
+    ceiling = number(course.quality.guess_ceiling)
+    return Section("guesser", say("quality.overview.guessers", passing=number(course.passing_score),
+                                  need=result.need, asked=result.asked, runs=number(result.runs)), [
+        (say("quality.overview.test-wise"), chance(result.test_wise)),
+        (say("quality.overview.random"), chance(result.random)),
+        (say("quality.overview.ceiling"), say("quality.overview.ceiling-attempts", ceiling=ceiling) if attempts else
+         say("quality.overview.ceiling-unlimited", ceiling=ceiling)),
     ], {"test_wise": figures(result.test_wise), "random": figures(result.random), "max_attempts": attempts,
         "ceiling_percent": course.quality.guess_ceiling, "draws": result.runs, "asked": result.asked,
-        "right_needed": result.need, "strategies": {g.kind.kind(): g.how for g in guesser.TEST_WISE}})
+        "right_needed": result.need, "strategies": {g.kind.kind(): say(g.how) for g in guesser.TEST_WISE}})
 
 
 def readability_of_lessons(course: Course) -> Section | None:
@@ -87,9 +96,11 @@ def readability_of_lessons(course: Course) -> Section | None:
     if not scores:
         return None
     target = course.quality.lix_target
-    return Section("lessons", f"Lessons (LIX target {target}; sentences over {course.quality.sentence_words} words)", [
-        (score.lesson, f"LIX {score.lix:.0f}{' — above the target' if score.lix > target else ''} · "
-                       f"{score.words} words in {score.sentences} sentences · {len(score.long_sentences)} long")
+    above = say("quality.overview.above")
+    return Section("lessons", say("quality.overview.lessons", target=target, words=course.quality.sentence_words), [
+        (score.lesson, say("quality.overview.lesson", lix=number(score.lix), above=above if score.lix > target else "",
+                           words=number(score.words), sentences=number(score.sentences),
+                           long=len(score.long_sentences)))
         for score in scores], {"lix_target": target, "scores": [score.json() for score in scores]})
 
 

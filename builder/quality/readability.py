@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..model import Course, Lesson, Where
 from ..problems import Problem, display_path
+from ..words import number, percent, say
 from .texts import Places, Unit, lesson_units
 
 LONG_WORD = 7  # letters: a long word in LIX
@@ -130,13 +131,12 @@ def problems(course: Course, lessons: list[Lesson]) -> list[Problem]:
     found = []
     for score in lesson_scores(course, lessons):
         if score.lix > target:
-            found.append(Problem(Where(score.path), (
-                f"LIX {score.lix:.0f} is above the course's target of {target}: {score.words / score.sentences:.1f} "
-                f"words per sentence and {100 * score.long_words / score.words:.0f} % long words (7 letters or "
-                "more); shorter sentences and everyday words bring it down (quality: lix_target in course.yaml)"),
-                "warning", "lix-above-target"))
+            found.append(Problem(Where(score.path), say(
+                "quality.lix-above-target", lix=number(score.lix), target=target,
+                per_sentence=number(score.words / score.sentences, 1), long=percent(score.long_words / score.words),
+                letters=LONG_WORD), "warning", "lix-above-target"))
         for sentence in score.long_sentences:
-            found.append(Problem(Where(score.path, sentence.line, sentence.col), (
-                f"a sentence of {sentence.words} words (the limit is {limit}): «{sentence.start} …»; split it "
-                "into shorter ones (quality: sentence_words in course.yaml)"), "warning", "sentence-too-long"))
+            found.append(Problem(Where(score.path, sentence.line, sentence.col), say(
+                "quality.sentence-too-long", words=sentence.words, limit=limit, start=sentence.start),
+                "warning", "sentence-too-long"))
     return found

@@ -8,8 +8,8 @@ import math
 from collections import Counter
 
 from ..model import Quiz
-from ..problems import Problem, did_you_mean
-from .messages import error, warning
+from ..problems import Problem, closest
+from ..words import say
 
 MOST_WAYS = 50_000  # ways the required topics can land in lessons that are tried one by one
 
@@ -20,20 +20,23 @@ def topic_problems(quiz: Quiz) -> list[Problem]:
     where = quiz.where_of("required_topics")
     for index, topic in enumerate(quiz.required_topics):
         if topic not in carried:
-            problems.append(error("quiz-topic-unknown", quiz.where_of("required_topics", index), topic=topic,
-                                  hint=did_you_mean(topic, carried)))
+            hint = closest(topic, carried)
+            problems.append(Problem(quiz.where_of("required_topics", index), say(
+                "quality.quiz-topic-unknown", topic=topic,
+                hint=say("quality.did-you-mean", word=hint) if hint else ""), "error", "quiz-topic-unknown"))
         elif carried[topic] == 1:
             question = next(q.id for q in quiz.questions if q.topic == topic)
-            problems.append(warning("quiz-topic-one-question", quiz.where_of("required_topics", index), topic=topic,
-                                    question=question))
+            problems.append(Problem(quiz.where_of("required_topics", index), say(
+                "quality.quiz-topic-one-question", topic=topic, question=question), "warning",
+                "quiz-topic-one-question"))
     required = set(quiz.required_topics) & set(carried)
     if required:
         needed = most_asked(quiz, required)
         if quiz.draw_count < needed:
-            draw_name = "draw" if quiz.draw is not None else "the default draw (per_lesson × lessons)"
-            problems.append(error("quiz-topic-draw", quiz.where_of("draw") if quiz.draw is not None else where,
-                                  draw_name=draw_name, draw=quiz.draw_count, per_lesson=quiz.per_lesson or 0,
-                                  needed=needed))
+            draw_name = say("quality.draw-set") if quiz.draw is not None else say("quality.draw-default")
+            problems.append(Problem(quiz.where_of("draw") if quiz.draw is not None else where, say(
+                "quality.quiz-topic-draw", draw_name=draw_name, draw=quiz.draw_count,
+                per_lesson=quiz.per_lesson or 0, needed=needed), "error", "quiz-topic-draw"))
     return problems
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from ..words import say
 from .archive import check_entries, read_manifest
 from .findings import Finding, Launch, Report
 from .manifest import check_manifest, parse
@@ -25,10 +26,10 @@ def validate_zip(path: Path, schemas_dir: Path | None = None) -> Report:
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
-        report.add("error", "not-found", "file not found")
+        report.add("error", "not-found", say("validate.not-found"))
         return report
     except (zipfile.BadZipFile, OSError) as exc:
-        report.add("error", "not-a-zip", f"not a readable zip file ({exc})")
+        report.add("error", "not-a-zip", say("validate.not-a-zip", detail=exc))
         return report
     with archive:
         names = check_entries(archive, report)

@@ -23,7 +23,7 @@ NOT_PLAIN = re.compile(r"[%:\\?#]|^/|(^|/)\.{0,2}(/|$)")
 class Target:
     path: str | None = None      # the package path the href names (percent-decoded)
     external: str | None = None  # an absolute address outside the package
-    problem: str | None = None   # why it names no file in the package
+    problem: str | None = None   # why it names no file in the package: the code of its words («validate.href-…»)
 
 
 def bases(element: etree._Element) -> list[str]:
@@ -47,21 +47,20 @@ def base_url(base_chain: tuple[str, ...]) -> str:
 
 def resolve(href: str, base_chain: list[str] = ()) -> Target:
     if not href.strip():
-        return Target(problem="is empty")
+        return Target(problem="validate.href-empty")
     if not base_chain and is_plain(href):
         return Target(path=href)
     # Browsers read "\" as "/" in web addresses; validate reports the backslash on its own.
     url = urljoin(base_url(tuple(base_chain)), href.strip().replace("\\", "/"))
     parts = urlsplit(url)
     if len(parts.scheme) == 1:
-        return Target(problem="is a Windows drive path, outside the package")
+        return Target(problem="validate.href-drive")
     if (parts.scheme, parts.netloc) != ("http", "package.invalid"):
         return Target(external=url)
     if not parts.path.startswith("/root/"):
         written = next((p for p in [*base_chain, href] if p.strip().startswith(("/", "\\"))), None)
-        why = "starts with '/', the web server's root" if written else "climbs above the package root with '..'"
-        return Target(problem=f"points outside the package: it {why}")
+        return Target(problem="validate.href-root" if written else "validate.href-climbs")
     path = unquote(parts.path[len("/root/"):])
     if not path or path.endswith("/"):
-        return Target(problem="names a folder, not a file")
+        return Target(problem="validate.href-folder")
     return Target(path=path)

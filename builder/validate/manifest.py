@@ -11,6 +11,7 @@ from urllib.parse import quote, unquote
 
 from lxml import etree
 
+from ..words import say
 from .findings import Launch, Report
 from .hrefs import XML_BASE, Target, bases, resolve
 
@@ -50,9 +51,9 @@ def parse(data: bytes, report: Report) -> etree._Element | None:
         first = exc
     else:
         if reference := NUMERIC_REFERENCE.search(data):
-            report.add("note", "numeric-reference", f"Moodle turns the '&' of '{reference.group().decode()}' into "
-                       "'&amp;' before parsing, so its table of contents shows the code instead of the character; "
-                       "write the character itself", line=data.count(b"\n", 0, reference.start()) + 1)
+            report.add("note", "numeric-reference", say("validate.numeric-reference",
+                                                        reference=reference.group().decode()),
+                       line=data.count(b"\n", 0, reference.start()) + 1)
         return root
     try:
         root = etree.fromstring(STRAY_AMPERSAND.sub(b"&amp;", data), etree.XMLParser(**PARSER))
@@ -60,13 +61,11 @@ def parse(data: bytes, report: Report) -> etree._Element | None:
         root = None
     if root is not None:
         lines = sorted({data.count(b"\n", 0, m.start()) + 1 for m in STRAY_AMPERSAND.finditer(data)})
-        more = f" (also on line {', '.join(map(str, lines[1:]))})" if len(lines) > 1 else ""
-        report.add("warning", "stray-ampersand", f"a bare '&'{more} is not allowed in XML; write it as '&amp;'. "
-                   "Moodle replaces it before parsing and imports the package; an LMS that parses the manifest "
-                   "strictly stops here", line=lines[0])
+        more = say("validate.also-on-lines", lines=", ".join(map(str, lines[1:]))) if len(lines) > 1 else ""
+        report.add("warning", "stray-ampersand", say("validate.stray-ampersand", more=more), line=lines[0])
         return root
-    report.add("error", "malformed-xml", f"not well-formed XML: {first.msg}. Moodle stops the import with "
-               f"\"XML error: … at line {first.lineno}\"; fix the XML", line=first.lineno)
+    report.add("error", "malformed-xml", say("validate.malformed-xml", detail=first.msg, line=first.lineno),
+               line=first.lineno)
     recovered = etree.fromstring(data, etree.XMLParser(recover=True, **PARSER))
     return recovered if recovered is not None and local(recovered.tag) == "manifest" else None
 
@@ -79,20 +78,16 @@ def scorm_version(root: etree._Element, report: Report) -> str:
     where = (versions or metadata or [root])[0].sourceline
     raw = "".join(versions[0].itertext()) if versions else None
     report.version = runs_as = "2004" if raw is not None and MOODLE_2004.fullmatch(raw) else "1.2"
-    said = ("there is no <schemaversion> in the manifest's top-level <metadata>" if raw is None else
-            f"schemaversion '{raw}'" if raw == MOODLE_12 else
-            f"schemaversion '{raw.strip()}' is not one Moodle recognises" if raw.strip() == raw else
-            f"schemaversion '{raw.strip()}' has spaces or line breaks around it, which Moodle does not ignore")
+    said = (say("validate.schemaversion-none") if raw is None else
+            say("validate.schemaversion-plain", raw=raw) if raw == MOODLE_12 else
+            say("validate.schemaversion-unknown", raw=raw.strip()) if raw.strip() == raw else
+            say("validate.schemaversion-spaces", raw=raw.strip()))
     if runs_as == "2004" and family == "1.2":
-        report.add("warning", "version-mismatch", f"schemaversion '{raw}' says SCORM 2004 but the manifest uses the "
-                   "SCORM 1.2 namespaces; LMSs run it as 2004, so a 1.2 SCO does not find its API", line=where)
+        report.add("warning", "version-mismatch", say("validate.version-mismatch", raw=raw), line=where)
     elif runs_as == "1.2" and family == "2004":
-        report.add("error", "version-unknown", f"{said}, so Moodle runs this SCORM 2004 package as SCORM 1.2: the "
-                   "SCO looks for the 2004 API, does not find it, and nothing is tracked. Write "
-                   "<schemaversion>2004 4th Edition</schemaversion>", line=where)
+        report.add("error", "version-unknown", say("validate.version-unknown-2004", said=said), line=where)
     elif runs_as == "1.2" and raw != MOODLE_12:
-        report.add("warning", "version-unknown", f"{said}; Moodle and most LMSs then treat it as SCORM 1.2, which "
-                   "its namespaces say it is. Write <schemaversion>1.2</schemaversion> to be sure", line=where)
+        report.add("warning", "version-unknown", say("validate.version-unknown", said=said), line=where)
     return family or runs_as
 
 
@@ -110,8 +105,8 @@ class Resource:
 def check_manifest(root: etree._Element, names: set[str], report: Report) -> str | None:
     """Every rule over the manifest; returns the SCORM version whose XSDs apply."""
     if local(root.tag) != "manifest":
-        report.add("error", "not-a-manifest", f"the root element is <{local(root.tag)}>, not <manifest>; LMSs refuse "
-                   "the package", line=root.sourceline)
+        report.add("error", "not-a-manifest", say("validate.not-a-manifest", root=local(root.tag)),
+                   line=root.sourceline)
         return None
     version = scorm_version(root, report)
     resources = {r.get("identifier"): r for r in root.iter() if local(r.tag) == "resource"}
@@ -121,10 +116,10 @@ def check_manifest(root: etree._Element, names: set[str], report: Report) -> str
     check_files(found, names, report)
     for resource in found.values():
         if resource.scorm_type == "sco" and resource.launch is None:
-            used = "the learner cannot start it" if resource.used else "no item opens it, so no learner reaches it"
+            used = say("validate.sco-used") if resource.used else say("validate.sco-unused")
             report.add("error" if resource.used else "warning", "sco-without-href",
-                       f"SCO resource '{resource.identifier}' has no href, so there is nothing to launch: {used}. "
-                       "Give it href=\"<launch file>\"", line=resource.element.sourceline)
+                       say("validate.sco-without-href", resource=resource.identifier, used=used),
+                       line=resource.element.sourceline)
     return version
 
 
@@ -133,17 +128,14 @@ def read_resource(element: etree._Element, rid: str, version: str | None, report
     spelled, (key, value) = next(iter(attrs.items()), (None, (None, None)))
     line = element.sourceline
     if version and spelled and spelled != SCORMTYPE[version]:
-        report.add("warning", "scormtype-spelling", f"resource '{rid}': SCORM {version} spells the attribute "
-                   f"adlcp:{SCORMTYPE[version]}, not adlcp:{spelled}. Moodle reads either; an LMS that follows the "
-                   "schema treats the resource as an asset and tracks nothing", line=line)
+        report.add("warning", "scormtype-spelling", say("validate.scormtype-spelling", resource=rid, version=version,
+                                                        right=SCORMTYPE[version], written=spelled), line=line)
     if key and etree.QName(key).namespace in ADLCP.values() and "adlcp" not in element.nsmap:
-        report.add("warning", "scormtype-prefix", f"resource '{rid}': Moodle reads the SCO type only from an "
-                   "attribute written with the prefix 'adlcp:', so it treats this SCO as an asset and tracks nothing; "
-                   "declare xmlns:adlcp and write adlcp:" + (spelled or "scormtype"), line=line)
+        report.add("warning", "scormtype-prefix", say("validate.scormtype-prefix", resource=rid,
+                                                      attribute=spelled or "scormtype"), line=line)
     if value is not None and value not in ("sco", "asset"):
-        report.add("warning", "scormtype-value", f"resource '{rid}': adlcp:{spelled}=\"{value}\" is neither 'sco' "
-                   "nor 'asset' (the value is case-sensitive); an LMS may treat the resource as an asset and track nothing",
-                   line=line)
+        report.add("warning", "scormtype-value", say("validate.scormtype-value", resource=rid, attribute=spelled,
+                                                     value=value), line=line)
     href = element.get("href")
     launch = resolve(href, bases(element)) if href is not None and href.strip() else None
     resource = Resource(element, rid, value or "asset", launch, typed=value is not None)
@@ -157,21 +149,19 @@ def read_resource(element: etree._Element, rid: str, version: str | None, report
 
 def remember(resource: Resource, href: str, target: Target, role: str, element: etree._Element,
              report: Report) -> None:
-    what = "launch file" if role == "launch" else "<file>"
-    where = f"resource '{resource.identifier}': {what} '{href}'"
+    where = (say("validate.href-launch", resource=resource.identifier, href=href) if role == "launch" else
+             say("validate.href-file", resource=resource.identifier, href=href))
     if target.problem:
         severity = "error" if role == "launch" else "warning"
-        report.add(severity, "bad-href", f"{where} {target.problem}", line=element.sourceline)
-    elif target.external:
-        tail = ("; a SCO served from another site cannot reach the LMS's SCORM API, so nothing is tracked"
-                if role == "launch" and resource.scorm_type == "sco" else "")
-        report.add("warning" if tail else "note", "external-href",
-                   f"{where} is an address outside the package: learners need network access to it{tail}",
+        report.add(severity, "bad-href", say("validate.bad-href", where=where, problem=say(target.problem)),
                    line=element.sourceline)
+    elif target.external:
+        tail = say("validate.external-sco") if role == "launch" and resource.scorm_type == "sco" else ""
+        report.add("warning" if tail else "note", "external-href", say("validate.external-href", where=where,
+                                                                       tail=tail), line=element.sourceline)
     elif target.path:
         if "\\" in href:
-            report.add("warning", "backslash-href", f"{where} contains a backslash; browsers read it as '/', so "
-                       "Moodle finds the file, but the specification requires '/' and other tools may not",
+            report.add("warning", "backslash-href", say("validate.backslash-href", where=where),
                        line=element.sourceline)
         resource.refs.setdefault(target.path, (element.sourceline, set()))[1].add(role)
 
@@ -182,40 +172,35 @@ def check_organizations(root: etree._Element, resources: dict[str, Resource], ne
     orgs = children(organizations[0] if organizations else None, "organization")
     default = organizations[0].get("default") if organizations else None
     if not orgs:
-        report.add("note", "resource-only", "no <organization>: a resource-only package. Moodle lists each "
-                   "resource that has an href as a SCO of its own", line=(organizations or [root])[0].sourceline)
+        report.add("note", "resource-only", say("validate.resource-only"), line=(organizations or [root])[0].sourceline)
         for resource in resources.values():
             add_launch(report, names, None, resource.identifier, resource, "", resource.element.sourceline)
     elif default is not None and default not in {o.get("identifier") for o in orgs}:
-        report.add("warning", "default-organization", f"organizations/@default '{default}' names no organization; "
-                   "LMSs then choose where to start themselves, and a strict one may refuse the package",
+        report.add("warning", "default-organization", say("validate.default-organization", default=default),
                    line=organizations[0].sourceline)
     for item in (i for org in orgs for i in org.iter() if local(i.tag) == "item"):
         ref = item.get("identifierref")
-        label = f"item '{item.get('identifier')}'"
         if ref is None:
             if not children(item, "item"):
-                report.add("warning", "item-without-resource", f"{label} has no identifierref and no child items: it "
-                           "shows in the LMS's table of contents but opens nothing", line=item.sourceline)
+                report.add("warning", "item-without-resource", say("validate.item-without-resource",
+                                                                   item=item.get("identifier")), line=item.sourceline)
             continue
         if ref in nested:
             continue
         if ref not in resources:
-            report.add("error", "unknown-resource", f"{label} refers to resource '{ref}', which does not exist; "
-                       "Moodle imports the package with a warning and the learner gets nothing when opening this item",
-                       line=item.sourceline)
+            report.add("error", "unknown-resource", say("validate.unknown-resource", item=item.get("identifier"),
+                                                        resource=ref), line=item.sourceline)
             continue
         resource = resources[ref]
         if not resource.typed and not resource.used:
-            report.add("warning", "scormtype-missing", f"resource '{ref}' has no adlcp:scormtype, so Moodle treats it "
-                       "as an asset and tracks nothing; write adlcp:scormtype=\"sco\" (2004: adlcp:scormType) if it "
-                       "talks to the LMS", line=resource.element.sourceline)
+            report.add("warning", "scormtype-missing", say("validate.scormtype-missing", resource=ref),
+                       line=resource.element.sourceline)
         resource.used = True
         add_launch(report, names, item.get("identifier"), text_of(item, "title") or ref, resource,
                    item.get("parameters") or "", item.sourceline)
     if not report.launches and not any(f.code == "unknown-resource" for f in report.findings):
-        report.add("error", "nothing-to-launch", "no item refers to a resource with an href, so the LMS has "
-                   "nothing to launch", line=(organizations or [root])[0].sourceline)
+        report.add("error", "nothing-to-launch", say("validate.nothing-to-launch"),
+                   line=(organizations or [root])[0].sourceline)
 
 
 def add_launch(report: Report, names: set[str], item: str | None, title: str, resource: Resource, parameters: str,
@@ -239,14 +224,15 @@ def check_files(resources: dict[str, Resource], names: set[str], report: Report)
             owners.append(resource.identifier)
         check_moodle_base(resource, names, report)
     for path, (line, roles, owners) in missing.items():
-        owner = f"resource '{owners[0]}'" + (f" (and {len(owners) - 1} more)" if len(owners) > 1 else "")
+        owner = (say("validate.owner-more", resource=owners[0], more=len(owners) - 1) if len(owners) > 1 else
+                 say("validate.owner", resource=owners[0]))
         hint = nearest(path, names)
         if "launch" in roles:
-            report.add("error", "missing-launch-file", f"{owner} launches '{path}', which is not in the zip: the "
-                       f"learner gets 'not found' (Moodle does not check this when importing){hint}", line=line, name=path)
+            report.add("error", "missing-launch-file", say("validate.missing-launch-file", owner=owner, path=path,
+                                                           hint=hint), line=line, name=path)
         else:
-            report.add("warning", "missing-file", f"{owner} lists '{path}', which is not in the zip; a learner hits "
-                       f"'not found' if the content uses it{hint}", line=line, name=path)
+            report.add("warning", "missing-file", say("validate.missing-file", owner=owner, path=path, hint=hint),
+                       line=line, name=path)
 
 
 def check_moodle_base(resource: Resource, names: set[str], report: Report) -> None:
@@ -256,19 +242,18 @@ def check_moodle_base(resource: Resource, names: set[str], report: Report) -> No
         return
     moodle = resolve((resource.element.get(XML_BASE) or "") + href)
     if moodle.path != resource.launch.path and moodle.path not in names:
-        report.add("error", "moodle-xml-base", f"resource '{resource.identifier}' launches "
-                   f"'{resource.launch.path}' by the URI rules, but Moodle 4.3 joins only the resource's own xml:base "
-                   f"to the href and opens '{moodle.path or href}', which is not in the zip. Put the whole path in "
-                   "the resource's href (or its own xml:base)", line=resource.element.sourceline)
+        report.add("error", "moodle-xml-base", say("validate.moodle-xml-base", resource=resource.identifier,
+                                                   path=resource.launch.path, opened=moodle.path or href),
+                   line=resource.element.sourceline)
 
 
 def nearest(path: str, names: set[str]) -> str:
-    """A hint when the zip holds the file under a name that differs only in case or in percent-encoding."""
+    """What to do about a missing file: the name the zip holds it under when that differs only in case or in
+    percent-encoding, else to add it."""
     same_case = [n for n in names if n.lower() == path.lower()]
     if same_case:
-        return f"; the zip has '{same_case[0]}' — paths are case-sensitive on the LMS's server"
+        return say("validate.hint-case", name=same_case[0])
     encoded = [n for n in names if "%" in n and unquote(n) == path]
     if encoded:
-        return (f"; the zip has a file literally named '{encoded[0]}', but in an href '%' starts an escape "
-                f"('%20' is a space): rename the file or write the href as '{quote(encoded[0])}'")
-    return ""
+        return say("validate.hint-percent", name=encoded[0], quoted=quote(encoded[0]))
+    return say("validate.hint-add")

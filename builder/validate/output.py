@@ -6,6 +6,7 @@ import json
 from itertools import groupby
 
 from ..problems import display_path
+from ..words import say
 from .findings import SEVERITIES, Finding, Launch, Report
 
 SHOWN_LAUNCHES = 12  # a package with more SCOs (eXeLearning writes one per page) is summarised
@@ -16,10 +17,15 @@ SHOWN_NAMES = 3
 def text_report(report: Report, strict: bool = False) -> tuple[list[str], list[str], str]:
     """The findings (for stderr), what each SCO launches, and the verdict line."""
     name = display_path(report.path)
-    findings = [f"{name}:{first.place}: {first.severity}: {text}" if first.place else
-                f"{name}: {first.severity}: {text}" for first, text in grouped(report.findings)]
+    findings = [f"{name}:{first.place}: {severity(first)}: {text}" if first.place else
+                f"{name}: {severity(first)}: {text}" for first, text in grouped(report.findings)]
     launches = [f"{name}: {line}" for line in launch_lines(report.launches)]
     return findings, launches, f"{name}: {verdict(report, strict)}"
+
+
+def severity(finding: Finding) -> str:
+    return {"error": say("validate.error"), "warning": say("validate.warning"),
+            "note": say("validate.note")}[finding.severity]
 
 
 def grouped(findings: list[Finding]) -> list[tuple[Finding, str]]:
@@ -36,43 +42,51 @@ def grouped(findings: list[Finding]) -> list[tuple[Finding, str]]:
             lines += [(f, f.message) for f in same]
             continue
         others = [f.name for f in same[1:]]
-        shown = ", ".join(others[:SHOWN_NAMES]) + (f" and {len(others) - SHOWN_NAMES} more"
-                                                   if len(others) > SHOWN_NAMES else "")
-        lines.append((same[0], f"[{len(same)}×] {same[0].message}. The same for {shown} "
-                               "(--format json lists each)"))
+        shown = ", ".join(others[:SHOWN_NAMES])
+        if len(others) > SHOWN_NAMES:
+            shown = say("validate.names-more", names=shown, more=len(others) - SHOWN_NAMES)
+        lines.append((same[0], say("validate.group", count=len(same), message=same[0].message, names=shown)))
     return sorted(lines, key=lambda line: (SEVERITIES.index(line[0].severity), line[0].line or 0))
 
 
 def launch_lines(launches: list[Launch]) -> list[str]:
     def line(launch: Launch) -> str:
-        target = (launch.href or "(nothing)") + (f" {launch.parameters}" if launch.parameters else "")
-        state = "" if launch.present else "  [MISSING]"
-        opener = f"item '{launch.item}'" if launch.item else f"resource '{launch.resource}'"
-        return f"{launch.scorm_type} {opener} «{launch.title}» launches {target}{state}"
+        target = launch.href or say("validate.launch-nothing")
+        target += f" {launch.parameters}" if launch.parameters else ""
+        opener = (say("validate.launch-item", item=launch.item) if launch.item else
+                  say("validate.launch-resource", resource=launch.resource))
+        return say("validate.launch", type=launch.scorm_type, opener=opener, title=launch.title, target=target,
+                   missing="" if launch.present else say("validate.launch-missing"))
 
     if len(launches) <= SHOWN_LAUNCHES:
         return [line(launch) for launch in launches]
     missing = [launch for launch in launches if not launch.present]
     present = [launch for launch in launches if launch.present]
-    rest = [f"  … and {len(present) - 3} more whose launch files are present (--format json lists every one)"]
-    return [f"{len(launches)} launchable items, {len(missing)} with a missing launch file:",
+    rest = [say("validate.launch-rest", more=len(present) - 3)]
+    return [say("validate.launch-count", launches=len(launches), missing=len(missing)),
             *(f"  {line(launch)}" for launch in missing + present[:3]), *(rest if len(present) > 3 else [])]
+
+
+def counts(report: Report) -> str:
+    """«1 error, 4 warnings, 0 notes», in the singular or the plural each."""
+    errors, warnings, notes = (report.count(s) for s in SEVERITIES)
+    return ", ".join((say("validate.errors-one" if errors == 1 else "validate.errors", n=errors),
+                      say("validate.warnings-one" if warnings == 1 else "validate.warnings", n=warnings),
+                      say("validate.notes-one" if notes == 1 else "validate.notes", n=notes)))
 
 
 def verdict(report: Report, strict: bool) -> str:
     """What Moodle will do with the package first, then what the official XSDs say: two separate judgements."""
-    counts = ", ".join(f"{report.count(s)} {s}{'s' if report.count(s) != 1 else ''}" for s in SEVERITIES)
     faults = sum(f.code.startswith("xsd") for f in report.findings)
-    xsd = {"valid": "the official XSDs find no fault",
-           "invalid": f"the official XSDs find {faults} fault{'s' if faults != 1 else ''} (the xsd warnings above), "
-                      "which tools that check them, such as ADL's test suite, reject",
-           "not run": "the XSDs were not run, as the manifest could not be read"}[report.xsd]
+    xsd = (say("validate.xsd-valid") if report.xsd == "valid" else
+           say("validate.xsd-not-run") if report.xsd == "not run" else
+           say("validate.xsd-invalid-one" if faults == 1 else "validate.xsd-invalid", faults=faults))
     if report.count("error"):
-        return f"INVALID: Moodle refuses it or learners hit the errors above ({counts}); {xsd}"
-    moodle = f"Moodle imports it and runs it as SCORM {report.version} ({counts})"
+        return say("validate.verdict-invalid", counts=counts(report), xsd=xsd)
+    moodle = say("validate.moodle", version=report.version, counts=counts(report))
     if report.failed(strict):
-        return f"INVALID with --strict, where warnings count: {moodle}; {xsd}"
-    return f"OK: {moodle}; {xsd}"
+        return say("validate.verdict-strict", moodle=moodle, xsd=xsd)
+    return say("validate.verdict-ok", moodle=moodle, xsd=xsd)
 
 
 def as_json(report: Report, strict: bool = False) -> str:

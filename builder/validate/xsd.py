@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..words import say
 from .findings import Report
 
 PACKAGED = Path(__file__).parent / "schemas"
@@ -60,7 +61,7 @@ class LocalFilesOnly(etree.Resolver):
                 local = next((self.folder / n for n in ("xml.xsd", "ims_xml.xsd") if (self.folder / n).is_file()), None)
                 if local:
                     return self.resolve_filename(str(local), context)
-            raise etree.XMLSchemaParseError(f"refusing to fetch {url}; the XSDs must come from the schemas folder")
+            raise etree.XMLSchemaParseError(say("validate.schemas-no-fetch", url=url))
         return None
 
 
@@ -68,12 +69,12 @@ class LocalFilesOnly(etree.Resolver):
 def load_schema(schemas_dir: Path, version: str) -> etree.XMLSchema:
     folder_name, imports = SETS[version]
     if not Path(schemas_dir).is_dir():
-        raise SchemasUnavailable(f"{schemas_dir} is not a folder (relative paths start from the folder you run the "
-                                 "command in). The XSDs ship with kursbygger: leave --schemas out to use them")
+        raise SchemasUnavailable(say("validate.schemas-not-folder", folder=schemas_dir))
     folder = Path(schemas_dir) / folder_name
     absent = [name for name in imports.values() if not (folder / name).is_file()]
     if absent:
-        raise SchemasUnavailable(f"{folder} lacks {', '.join(absent)} (the SCORM {version} XSDs)")
+        raise SchemasUnavailable(say("validate.schemas-lacking", folder=folder, files=", ".join(absent),
+                                     version=version))
     lines = "".join(f'<xs:import namespace="{ns}" schemaLocation="{(folder / name).as_uri()}"/>'
                     for ns, name in imports.items())
     wrapper = ('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:kursbygger:wrapper">'
@@ -83,7 +84,7 @@ def load_schema(schemas_dir: Path, version: str) -> etree.XMLSchema:
     try:
         return etree.XMLSchema(etree.fromstring(wrapper.encode(), parser, base_url=folder.as_uri() + "/"))
     except (etree.XMLSchemaParseError, etree.XMLSyntaxError) as exc:
-        raise SchemasUnavailable(f"the SCORM {version} XSDs in {folder} do not load: {exc}") from exc
+        raise SchemasUnavailable(say("validate.schemas-broken", version=version, folder=folder, detail=exc)) from exc
 
 
 def check_xsd(root: etree._Element, version: str, schemas_dir: Path, report: Report) -> None:
@@ -95,9 +96,6 @@ def check_xsd(root: etree._Element, version: str, schemas_dir: Path, report: Rep
     for err in schema.error_log:
         message = NAMESPACE.sub("", err.message)  # the line number already says which element
         if any(t in message for t in ID_TYPES):
-            report.add("warning", "xsd-id", f"XSD: {message} An identifier must be an XML name (a letter or '_' "
-                       "first; letters, digits, '.', '-', '_' after). Moodle accepts it; validating tools such as "
-                       "ADL's test suite reject it", line=err.line)
+            report.add("warning", "xsd-id", say("validate.xsd-id", message=message), line=err.line)
         else:
-            report.add("warning", "xsd", f"XSD: {message} Moodle does not check the XSDs on import; validating "
-                       "tools such as ADL's test suite reject it", line=err.line)
+            report.add("warning", "xsd", say("validate.xsd", message=message), line=err.line)

@@ -71,3 +71,19 @@ def from_environment(env) -> str:
         if env.get(variable):  # the first one set decides, as for every program's messages
             return LOCALE_LANGUAGES.get(env[variable].split(".")[0].split("@")[0].split("_")[0].lower(), DEFAULT)
     return DEFAULT
+
+
+def number(value: float, decimals: int = 0, language: str | None = None) -> str:
+    """A number as prose writes it: «0,5» and «12 345» in Norwegian (a decimal comma; a space between thousands from
+    five digits on, as Språkrådet advises), «0.5» and «12,345» in English."""
+    text = f"{value:,.{decimals}f}"
+    if (language or current()) == "en":
+        return text
+    whole, _, fraction = text.partition(".")
+    whole = whole.replace(",", " ") if abs(value) >= 10_000 else whole.replace(",", "")
+    return f"{whole},{fraction}" if fraction else whole
+
+
+def percent(share: float, decimals: int = 0, language: str | None = None) -> str:
+    """A share (0.25) as a percentage with a space before the sign, as every message of the tool writes it: «25 %»."""
+    return f"{number(100 * share, decimals, language)} %"
