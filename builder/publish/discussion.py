@@ -21,7 +21,7 @@ SOME = entries(least=1)
 
 @model(config=CONFIG, kw_only=True)
 class RunsheetStep(Located):
-    noun: ClassVar[str] = "run-sheet step"
+    noun: ClassVar[str] = "runsheet-step"
     minutes: Whole = Field(ge=1, le=120, description="how long the step takes")
     activity: Required = Field(description="what the group does in these minutes")
 
@@ -35,7 +35,7 @@ class Case(Located):
 
 @model(config=CONFIG, kw_only=True)
 class LessonDiscussion(Located):
-    noun: ClassVar[str] = "lesson discussion"
+    noun: ClassVar[str] = "lesson-discussion"
     lesson: Slug = Field(description="id of the lesson the material belongs to")
     questions: list[Required] = Field(**SOME, description="2–3 open questions for the group")
     case: Case
