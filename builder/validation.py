@@ -247,7 +247,8 @@ class Places:
         if custom is not None:
             code, place = custom
             found = node if isinstance(node, dict) else {}
-            text = said(code, id=found.get("id"), type=found.get("type"), key=key, **{"actual_length": 0, **ctx})
+            text = said(code, id=found.get("id"), type=found.get("type"), key=key,
+                        actual_length=ctx.get("actual_length", 0))
             where = {"value": self.of_value, "object": lambda _: self.of_object(node),
                      "key": lambda _: self.at(node.key_at(key))}[place](step)
             return where, text
@@ -310,23 +311,25 @@ class Places:
             return said("source.field.not-a-mapping", noun=noun(owner), found=describe(value))
         if kind not in MESSAGES:
             return said("source.field.other", label=label, kind=kind)
-        return said(MESSAGES[kind], label=label, value=value, found=describe(value), **ctx)
+        return said(MESSAGES[kind], label=label, value=value, found=describe(value), **{
+            name: ctx.get(name) for name in ("actual_length", "max_length", "text", "secure")})
 
 
 # pydantic's error types (and those of the validators in builder/located.py) → the code of the message the course
-# owner reads; each is given label, value and found, and the error's own context (ctx)
+# owner reads; each is given label, value and found, and what the error's context (ctx) holds of actual_length,
+# max_length (too_long), text (date_future) and secure (http_url)
 MESSAGES = {
     "int_type": "source.field.not-whole",
     "bool_type": "source.field.not-true-false",
     "list_type": "source.field.not-a-list",
     "string_too_short": "source.field.empty",
-    "too_long": "source.field.too-many-entries",  # ctx: actual_length, max_length
+    "too_long": "source.field.too-many-entries",
     "date_format": "source.field.not-a-date",
-    "date_future": "source.field.date-in-future",  # ctx: text
+    "date_future": "source.field.date-in-future",
     "colour": "source.field.not-a-colour",
     "email": "source.field.not-an-email",
     "https_url": "source.field.not-https",
-    "http_url": "source.field.http",  # ctx: secure
+    "http_url": "source.field.http",
 }
 
 

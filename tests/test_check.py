@@ -36,11 +36,8 @@ def test_broken_course_is_reported(case, tmp_path, monkeypatch):
     assert "Traceback" not in result.output
     reported = [LINE.match(line).groupdict() for line in result.stderr.splitlines() if LINE.match(line)]
     for want in expected(case):
-        where, fragment = want.split(": ", 1)
-        path, _, line = where.partition(":")
-        line = line or None
-        assert any(r["path"] == path and r["line"] == line and fragment in r["message"] for r in reported), \
-            f"expected {want!r} in:\n{result.stderr}"
+        assert any(r["path"] == want.path and r["line"] == want.line and want.fragment in r["message"]
+                   for r in reported), f"expected {want!r} in:\n{result.stderr}"
     # expected.txt lists every error: one root cause gives one message, not a cascade
     assert len(reported) == len(expected(case)), result.stderr
     assert earlier.read_bytes() == b"an earlier build"  # the previous zip is untouched
