@@ -167,3 +167,8 @@ def test_every_object_and_every_required_field_has_its_words():
                 for name, info in cls.__pydantic_fields__.items()
                 if info.init is not False and info.is_required() and info.description}
     assert len(required) > 40 and required - catalog.keys() == set()
+    # the English help is the field's description (the JSON Schema's and the docs'), word for word
+    assert {f"source.help.{cls.noun}.{info.alias or name}": info.description for cls in classes
+            for name, info in cls.__pydantic_fields__.items()
+            if f"source.help.{cls.noun}.{info.alias or name}" in catalog} == \
+        {code: text for code, text in catalog.items() if code.startswith("source.help.")}
