@@ -36,8 +36,9 @@ def load_edition(loader: Loader, root: Path, edition_id: str) -> Edition | None:
     path = folder / FILE
     if not path.is_file():
         known = edition_ids(root)
-        loader.error(Where(path), said("source.edition.not-found", edition=edition_id, file=f"{FOLDER}/{edition_id}/{FILE}",
-                                       found=said("source.hint.editions-found", ids=", ".join(known)) if known else ""))
+        found = said("source.hint.editions-found", ids=", ".join(known)) if known else ""
+        loader.error(Where(path), said("source.edition.not-found", edition=edition_id,
+                                       file=f"{FOLDER}/{edition_id}/{FILE}", found=found))
         return None
     edition = load_file(path, Edition, loader.error)
     if edition is None:
