@@ -15,7 +15,7 @@ from .load import load_course
 from .editions import ALL, FOLDER, edition_ids
 from .model import Course, Where
 from .package import write_zip
-from .problems import Problem, SourceError
+from .problems import Problem, SourceError, said
 from .quality import quality_problems, writing
 from .render import render_course
 from .sources import CORE_LANGUAGE
@@ -95,7 +95,7 @@ def build_editions(source: Path, out: Path, scorm_version: str, edition: str, de
     one faulty edition leaves `out` untouched; one edition at a time is held in memory."""
     ids = edition_ids(source) if edition == ALL else [edition]
     if not ids:
-        raise SourceError([Problem(Where(source / FOLDER), "no editions found: add editions/<id>/edition.yaml")])
+        raise SourceError([Problem(Where(source / FOLDER), said("source.edition.none-found"))])
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".editions-", dir=out))
     try:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from . import markdown
 from .model import Course, Quiz, Where
-from .problems import Problem, display_path, did_you_mean
+from .problems import Problem, display_path, did_you_mean, said
 from .quality.topics import topic_problems
 
 
@@ -22,42 +22,43 @@ def check_course(course: Course) -> list[Problem]:
 
     lesson_ids = [lesson.id for lesson in course.lessons] + [i for i in left_out(course, "lessons") if i]
     source_ids = [source.id for source in course.sources] + [i for i in left_out(course, "sources") if i]
-    duplicates(error, "lesson", ((lesson.id, lesson.where_of("id")) for lesson in course.lessons))
-    duplicates(error, "source", ((source.id, source.where) for source in course.sources))
+    duplicates(error, "source.lesson.duplicate-id", ((lesson.id, lesson.where_of("id")) for lesson in course.lessons))
+    duplicates(error, "source.course.duplicate-source-id", ((source.id, source.where) for source in course.sources))
     if not course.lessons and not left_out(course, "lessons"):
-        error(course.where, "the course has no lessons; add Markdown files to course/lessons/")
+        error(course.where, said("source.course.no-lessons"))
 
     for lesson in course.lessons:
         for source_id in lesson.sources:
             if source_id not in source_ids:
-                error(lesson.where_of("sources"), f"lesson '{lesson.id}' cites source '{source_id}', which is not in the course's "
-                      f"'sources' list" + did_you_mean(source_id, source_ids))
+                error(lesson.where_of("sources"), said("source.lesson.unknown-source", lesson=lesson.id,
+                                                       source=source_id, hint=did_you_mean(source_id, source_ids)))
         problems.extend(markdown.body_problems(course.root, lesson.where.path, lesson.body_line, lesson.document))
 
     quiz = course.quiz
     if quiz is None:
         if course.tracking.completion != "lessons" and not left_out(course, "quiz"):
-            error(course.tracking.where_of("completion"), f"completion '{course.tracking.completion}' needs a quiz; add 'quiz: <id>' "
-                  "to course.yaml or use completion: lessons")
+            error(course.tracking.where_of("completion"),
+                  said("source.course.completion-needs-quiz", completion=course.tracking.completion))
         return problems
 
-    duplicates(error, "question", ((q.id, q.where_of("id")) for q in quiz.questions))
+    duplicates(error, "source.question.duplicate-id", ((q.id, q.where_of("id")) for q in quiz.questions))
     if not left_out(quiz, "questions"):  # with questions left out, the pool's size is not known
         if quiz.draw is not None and quiz.draw > len(quiz.questions):
-            error(quiz.where_of("draw"), f"draw is {quiz.draw} but the quiz has only {len(quiz.questions)} "
-                  "questions; lower draw or add questions")
+            error(quiz.where_of("draw"), said("source.quiz.draw-larger-than-pool", draw=quiz.draw,
+                                              pool=len(quiz.questions)))
         for message, field_name in draw_problems(quiz, [lesson.id for lesson in course.lessons if not lesson.local]):
             error(quiz.where_of(field_name), message)
         problems.extend(topic_problems(quiz))
     for question in quiz.questions:
         # with a lesson file whose id could not be read, a question of an unknown lesson may be one of its
         if question.lesson not in lesson_ids and ("lessons", None) not in course.left_out:
-            error(question.where_of("lesson"), f"question '{question.id}' belongs to lesson '{question.lesson}', which does not "
-                  "exist" + did_you_mean(question.lesson, lesson_ids))
+            error(question.where_of("lesson"), said("source.question.unknown-lesson", question=question.id,
+                                                    lesson=question.lesson,
+                                                    hint=did_you_mean(question.lesson, lesson_ids)))
         for source_id in question.sources:
             if source_id not in source_ids:
-                error(question.where_of("sources"), f"question '{question.id}' cites source '{source_id}', which is not in the "
-                      "course's 'sources' list" + did_you_mean(source_id, source_ids))
+                error(question.where_of("sources"), said("source.question.unknown-source", question=question.id,
+                                                         source=source_id, hint=did_you_mean(source_id, source_ids)))
         for message, where in question.problems():
             error(where, message)
     return problems
@@ -76,19 +77,21 @@ def draw_problems(quiz: Quiz, lesson_ids: list[str]) -> Iterable[tuple[str, str]
     for lesson_id in lesson_ids:
         have = sum(q.lesson == lesson_id for q in quiz.questions)
         if have < quota:
-            yield (f"per_lesson is {quota} but lesson '{lesson_id}' has only {have} question"
-                   f"{'' if have == 1 else 's'} in the pool; add questions for it or lower per_lesson"), "per_lesson"
+            yield said("source.quiz.per-lesson-short", quota=quota, lesson=lesson_id,
+                       have=said("source.count.questions" if have != 1 else "source.count.question", n=have)), \
+                "per_lesson"
     least = quota * len(lesson_ids)
     if quiz.draw is not None and quiz.draw < least:
-        yield (f"draw is {quiz.draw} but per_lesson {quota} × {len(lesson_ids)} lessons draws {least}; "
-               f"raise draw to at least {least}, lower per_lesson or leave draw out"), "draw"
+        yield said("source.quiz.draw-below-quotas", draw=quiz.draw, quota=quota, lessons=len(lesson_ids),
+                   least=least), "draw"
 
 
-def duplicates(error, what: str, pairs: Iterable[tuple[str, Where | None]]) -> None:
+def duplicates(error, code: str, pairs: Iterable[tuple[str, Where | None]]) -> None:
     first: dict[str, Where | None] = {}
     for key, where in pairs:
         if key in first:
-            place = f"{display_path(first[key].path)}:{first[key].line}" if first[key] else "another place"
-            error(where, f"{what} id '{key}' is already used at {place}; ids must be unique")
+            place = f"{display_path(first[key].path)}:{first[key].line}" if first[key] else \
+                said("source.hint.another-place")
+            error(where, said(code, id=key, place=place))
         else:
             first[key] = where

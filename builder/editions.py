@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from .model import Edition, Where
+from .problems import said
 from .validation import load_file
 
 if TYPE_CHECKING:
@@ -19,9 +20,6 @@ ALL = "all"
 MAX_LOGO_BYTES = 200 * 1024
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 RASTER = (".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff")  # picture formats a PNG can be made from
-CONVERT_LOGO = ("; convert it to PNG, for example with the free program GIMP (open the file, then File → Export As "
-                "→ {png}) or Paint on Windows (File → Save as → PNG picture), put {png} in the edition's folder and "
-                "write logo: {png}")
 # What the brand colours are drawn on (builder/runtime/kurs.css): --paper and --soft behind links and outlined
 # buttons, and brand_text on the brand colour in the header and on filled buttons.
 PAPER, SOFT = "#ffffff", "#f3f5f8"
@@ -38,15 +36,16 @@ def load_edition(loader: Loader, root: Path, edition_id: str) -> Edition | None:
     path = folder / FILE
     if not path.is_file():
         known = edition_ids(root)
-        loader.error(Where(path), f"edition '{edition_id}' not found: expected the file {FOLDER}/{edition_id}/{FILE}"
-                     + (f"; editions found: {', '.join(known)}" if known else ""))
+        found = said("source.hint.editions-found", ids=", ".join(known)) if known else ""
+        loader.error(Where(path), said("source.edition.not-found", edition=edition_id,
+                                       file=f"{FOLDER}/{edition_id}/{FILE}", found=found))
         return None
     edition = load_file(path, Edition, loader.error)
     if edition is None:
         return None
     if edition.id != edition_id:
-        loader.error(edition.where_of("id"), f"edition id '{edition.id}' differs from its folder name "
-                     f"'{edition_id}'; rename one so they match")
+        loader.error(edition.where_of("id"), said("source.edition.id-differs-from-folder", id=edition.id,
+                                                  folder=edition_id))
     edition.id, edition.folder = edition_id, folder
     if edition.logo_file:
         edition.logo = logo(loader, folder, edition.logo_file, edition.where_of("logo"))
@@ -56,7 +55,8 @@ def load_edition(loader: Loader, root: Path, edition_id: str) -> Edition | None:
     for entry in edition.lesson_files:
         file = entry.file
         if Path(file).is_absolute() or ".." in Path(file).parts or not (folder / file).is_file():
-            loader.error(entry.where_of("file"), f"lesson file '{file}' not found in the edition's folder ({edition_id}/)")
+            loader.error(entry.where_of("file"), said("source.edition.lesson-file-missing", file=file,
+                                                      folder=edition_id))
         else:
             edition.lessons.append((folder / file, entry.after, entry.where_of("after")))
     return edition
@@ -65,21 +65,20 @@ def load_edition(loader: Loader, root: Path, edition_id: str) -> Edition | None:
 def logo(loader: Loader, folder: Path, name: str, where: Where) -> Path | None:
     path = folder / name
     if Path(name).is_absolute() or ".." in Path(name).parts or not path.is_file():
-        loader.error(where, f"logo '{name}' not found: put the file in the edition's folder ({folder.name}/)")
+        loader.error(where, said("source.edition.logo-missing", logo=name, folder=folder.name))
         return None
     suffix = path.suffix.lower()
     size = path.stat().st_size
     if suffix not in (".svg", ".png"):
-        hint = CONVERT_LOGO.format(png=Path(name).with_suffix(".png").name) if suffix in RASTER else ""
-        loader.error(where, f"logo '{name}' must be an SVG or PNG file{hint}")
+        hint = said("source.hint.convert-logo", png=Path(name).with_suffix(".png").name) if suffix in RASTER else ""
+        loader.error(where, said("source.edition.logo-not-svg-png", logo=name, hint=hint))
     elif size > MAX_LOGO_BYTES:
-        loader.error(where, f"logo '{name}' is {size / 1024:.0f} KB; the limit is {MAX_LOGO_BYTES // 1024} KB — "
-                     "make it smaller (an SVG, or a PNG at most 400 pixels wide)")
+        loader.error(where, said("source.edition.logo-too-large", logo=name, size=f"{size / 1024:.0f}",
+                                 limit=MAX_LOGO_BYTES // 1024))
     elif suffix == ".png" and not path.read_bytes().startswith(PNG_MAGIC):
-        loader.error(where, f"logo '{name}' is not a PNG image; save it as PNG or SVG")
+        loader.error(where, said("source.edition.logo-not-a-png", logo=name))
     elif suffix == ".svg" and not svg_ok(path):
-        loader.error(where, f"logo '{name}' is not an SVG image (an XML file whose root element is <svg>, "
-                     "without scripts)")
+        loader.error(where, said("source.edition.logo-not-an-svg", logo=name))
     else:
         return path
     return None
@@ -108,11 +107,11 @@ def contrast_ratio(first: str, second: str) -> float:
 def contrast_problems(brand: str, brand_text: str) -> list[str]:
     """One message per colour that is too close to what it stands on (brand on the page and on the shaded boxes is
     one fault: the brand colour is too light)."""
-    pairs = ((brand_text, brand, f"brand_text {brand_text} on brand {brand} (header and filled buttons)"),
-             (brand, PAPER, f"brand {brand} as text on the page background {PAPER} (links and outlined buttons)"),
-             (brand, SOFT, f"brand {brand} as text on the shaded boxes {SOFT} (links in notes and objectives)"))
-    failing = [(fg, what, ratio) for fg, bg, what in pairs if (ratio := contrast_ratio(fg, bg)) < AA_NORMAL_TEXT]
-    return ["colour contrast of " + ", and of ".join(f"{what} is {ratio:.2f}:1" for fg, what, ratio in failing
-                                                    if fg == colour)
-            + f"; WCAG AA needs at least {AA_NORMAL_TEXT}:1 — choose colours further apart in lightness"
+    pairs = ((brand_text, brand, "source.edition.contrast-on-buttons"),  # header and filled buttons
+             (brand, PAPER, "source.edition.contrast-on-page"),  # links and outlined buttons
+             (brand, SOFT, "source.edition.contrast-on-boxes"))  # links in notes and objectives
+    failing = [(fg, said(code, fg=fg, bg=bg, ratio=f"{ratio:.2f}"), ratio) for fg, bg, code in pairs
+               if (ratio := contrast_ratio(fg, bg)) < AA_NORMAL_TEXT]
+    return [said("source.edition.contrast", pairs=said("source.hint.and-of").join(
+                what for fg, what, _ in failing if fg == colour), least=AA_NORMAL_TEXT)
             for colour in dict.fromkeys(fg for fg, _, _ in failing)]

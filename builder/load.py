@@ -13,7 +13,7 @@ from . import markdown, placeholders
 from .editions import load_edition
 from .located import words_fields
 from .model import Course, CourseTranslation, Edition, Lesson, Quiz, Where
-from .problems import Problem, closest, display_path, did_you_mean
+from .problems import Problem, closest, display_path, did_you_mean, said
 from .sources import CORE_LANGUAGE, Overlay
 from .validation import load_file, parse_yaml, read_text, read_yaml, validate
 
@@ -44,7 +44,7 @@ class Loader:
         self.root = root
         path = root / "course" / "course.yaml"
         if not path.is_file():
-            self.error(Where(path), "course/course.yaml not found; is --source the folder that holds course/ and quizzes/?")
+            self.error(Where(path), said("source.course.not-found"))
             return None
         course = load_file(path, Course, self.error)
         if course is None:
@@ -64,8 +64,7 @@ class Loader:
             if quiz_path.is_file():
                 course.quiz = self.quiz(quiz_path)
             else:
-                self.error(course.where_of("quiz"), f"quiz '{course.quiz_id}' not found: expected the file "
-                           f"quizzes/{course.quiz_id}.yaml")
+                self.error(course.where_of("quiz"), said("source.course.quiz-not-found", quiz=course.quiz_id))
             if course.quiz is None:  # reported above; the course's rules do not report it missing as well
                 course.left_out.add(("quiz", course.quiz_id))
         if self.edition is not None:
@@ -81,8 +80,7 @@ class Loader:
         for entry in translation.sources:
             source = course.source(entry.id)
             if source is None:
-                self.error(entry.where, f"source '{entry.id}' is not in course/course.yaml's 'sources'; "
-                           "a translation may only give titles to sources the course has")
+                self.error(entry.where, said("source.translation.unknown-source", source=entry.id))
             else:
                 source.title = entry.title
 
@@ -101,7 +99,7 @@ class Loader:
             elif after in ids:
                 course.lessons.insert(ids.index(after) + 1, lesson)
             else:
-                self.error(where, f"'after: {after}' names no lesson of the course" + did_you_mean(after, ids))
+                self.error(where, said("source.edition.after-unknown", after=after, hint=did_you_mean(after, ids)))
         if edition.passing_score is not None:
             course.tracking.passing_score = edition.passing_score
             if course.quiz is not None:
@@ -113,7 +111,7 @@ class Loader:
         folder = root / "course" / "lessons"
         files = sorted(folder.glob("*.md")) if folder.is_dir() else []
         if len(files) > MAX_LESSONS:
-            self.error(Where(folder), f"{len(files)} lessons; the limit is {MAX_LESSONS}")
+            self.error(Where(folder), said("source.course.too-many-lessons", n=len(files), limit=MAX_LESSONS))
             files = files[:MAX_LESSONS]
         lessons = []
         for file in files:
@@ -133,13 +131,14 @@ class Loader:
             if lesson_id in by_id:
                 ordered.append(by_id.pop(lesson_id))
             elif ("lessons", lesson_id) not in course.left_out and not unknown_left_out:
-                self.error(course.where_of("lessons", index), f"course lists lesson '{lesson_id}', but no lesson file has that id"
-                           + did_you_mean(lesson_id, [lesson.id for lesson in lessons]))
+                self.error(course.where_of("lessons", index), said(
+                    "source.course.listed-lesson-missing", lesson=lesson_id,
+                    hint=did_you_mean(lesson_id, [lesson.id for lesson in lessons])))
                 suggested.add(closest(lesson_id, [lesson.id for lesson in lessons]))
         for lesson in by_id.values():  # the files the list does not name
             course.left_out.add(("lessons", lesson.id))  # a question of it is not a second fault
             if lesson.id not in suggested:  # else the list's misspelt entry already named it
-                self.error(lesson.where, f"lesson '{lesson.id}' is not in the course's 'lessons' list; add it there or remove the file")
+                self.error(lesson.where, said("source.lesson.not-listed", lesson=lesson.id))
         return ordered
 
     def files_alone(self, root: Path, course_file: Path) -> None:
@@ -172,8 +171,7 @@ class Loader:
             return None
         match = FRONT_MATTER.match(text)
         if not match:
-            self.error(Where(path, 1, 1), "lesson must start with front matter: a line '---', the fields "
-                       "(id, title, minutes, objectives), and a closing '---'")
+            self.error(Where(path, 1, 1), said("source.lesson.no-front-matter"))
             return None
         data = parse_yaml(match.group(1), path, self.error, first_line=2)
         lesson = None if data is None else validate(data, Lesson, path, self.error, first_line=2)
@@ -197,14 +195,13 @@ class Loader:
                 and len(data["questions"]) > MAX_QUESTIONS:
             line, col = data.value_at("questions")
             self.error(Where(path, line + 1, col + 1),
-                       f"{len(data['questions'])} questions; the limit is {MAX_QUESTIONS} per quiz")
+                       said("source.quiz.too-many-questions", n=len(data["questions"]), limit=MAX_QUESTIONS))
             return None
         quiz = validate(data, Quiz, path, self.error)
         if quiz is None:
             return None
         if quiz.id != path.stem:
-            self.error(quiz.where_of("id"), f"quiz id '{quiz.id}' differs from its file name '{path.name}'; "
-                       f"rename one so they match")
+            self.error(quiz.where_of("id"), said("source.quiz.id-differs-from-file", quiz=quiz.id, file=path.name))
         if self.plain_words is not None:  # a quiz read on its own, for the report, keeps its placeholders
             for question in quiz.questions:
                 self.fill_words(question)
@@ -252,8 +249,9 @@ def load_course(root: Path, edition_id: str | None = None) -> tuple[Course | Non
             return None, loader.problems
         loader.edition, loader.overlay = edition, Overlay(root, edition.language)
         if loader.overlay.folder is not None and not loader.overlay.folder.is_dir():
-            loader.error(edition.where_of("language"), f"language {edition.language} needs the course's "
-                         f"translation in {display_path(loader.overlay.folder)}/")
+            loader.error(edition.where_of("language"), said("source.edition.translation-missing",
+                                                            language=edition.language,
+                                                            folder=display_path(loader.overlay.folder)))
             return None, loader.problems
     course = loader.course(root)
     return course, loader.problems

@@ -99,7 +99,8 @@ class Where:
 class Located:
     """Where an object starts, and where each of its fields stands, so a check can point at the very line.
 
-    `noun` names the object in messages («unknown field 'x' in tracking»).
+    `noun` is the key of the object's name in messages: source.noun.<noun> in builder/words («unknown field 'x'
+    in tracking»); source.help.<noun>.<field> tells what a required field holds when it is missing.
     """
 
     noun: ClassVar[str] = "object"

@@ -17,13 +17,12 @@ from markupsafe import escape
 from mdit_py_plugins.container import container_plugin
 
 from .model import Course, Lesson, SelfCheck, Where
-from .problems import Problem
+from .problems import Problem, said
 from .words import area
 from .validation import validate
 from .yamldoc import YamlError, parse as parse_yaml
 
 CALLOUTS = ("case", "husk", "kilde")
-UNCLOSED_BOX = "'::: {name}' is not closed; end the box with a line that holds only ':::'"
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
@@ -76,25 +75,25 @@ def body_problems(root: Path, path: Path, body_line: int, tokens: list[Token]) -
             if outer is not None and len(token.markup) >= len(outer.markup) and id(outer) not in unclosed:
                 # the ':::' meant to close this box closed the outer one, which was left open
                 unclosed.update((id(outer), id(token)))
-                report(outer, UNCLOSED_BOX.format(name=container_name(outer)) + f" before the next box "
-                       f"('::: {container_name(token)}' on line {body_line + token.map[0]})")
+                report(outer, said("source.body.box-not-closed", name=container_name(outer),
+                                   before=said("source.hint.before-next-box", name=container_name(token),
+                                               line=body_line + token.map[0])))
             boxes.append(token)
             name = container_name(token)
             if name == "kildeliste":
                 open_kildeliste = index
             elif name not in CALLOUTS:
-                report(token, f"unknown block '::: {name}'; use one of: {', '.join(CALLOUTS)}, kildeliste")
+                report(token, said("source.body.unknown-box", name=name, known=", ".join((*CALLOUTS, "kildeliste"))))
         elif token.type == "container_block_close":
             box = boxes.pop()
             if not token.markup and id(box) not in unclosed:  # closed by the end of the lesson, not by ':::'
-                report(box, UNCLOSED_BOX.format(name=container_name(box)))
+                report(box, said("source.body.box-not-closed", name=container_name(box), before=""))
             if open_kildeliste is not None:
                 if index != open_kildeliste + 1:
-                    report(tokens[open_kildeliste], "'::: kildeliste' is filled in by kursbygger; leave it empty "
-                           "(the next line must be ':::')")
+                    report(tokens[open_kildeliste], said("source.body.kildeliste-not-empty"))
                 open_kildeliste = None
         elif token.type == "heading_open" and token.tag == "h1":
-            report(token, "a lesson body cannot use '#' headings: the lesson title is the heading; start at '##'")
+            report(token, said("source.body.top-level-heading"))
         elif token.type == "html_block":
             report(token, raw_html(token))
         elif token.type == "fence" and token.info.strip() == "selfcheck":
@@ -115,36 +114,36 @@ def inline_problems(root: Path, child: Token, report) -> None:
         href = str(child.attrGet("href") or "")
         scheme = urlsplit(href).scheme.lower()
         if scheme and scheme not in SAFE_SCHEMES:
-            report(f"link '{href[:60]}' uses '{scheme}:'; only http(s), mailto and links inside the course are allowed")
+            report(said("source.body.link-scheme", href=href[:60], scheme=scheme))
         elif not scheme and href and not href.startswith("#"):
             media_problem(root, href, "link", report)
     elif child.type == "image":
         src = str(child.attrGet("src") or "")
         if not child.content.strip():
-            report(f"image '{src}' has no alt text; describe the image between the brackets: ![description]({src}) "
-                   "(decorative images are not supported)")
+            report(said("source.body.image-without-alt", src=src))
         if urlsplit(src).scheme:
-            report(f"image '{src[:60]}' is outside the course; put the file in course/media/ and write media/<file>")
+            report(said("source.body.image-from-the-web", src=src[:60]))
         else:
             media_problem(root, src, "image", report)
 
 
 def raw_html(token: Token) -> str:
     found = (token.content.strip().splitlines() or [""])[0][:60]
-    return f"raw HTML is not allowed in lessons; write Markdown instead (found '{found}')"
+    return said("source.body.raw-html", found=found)
 
 
-def media_problem(root: Path, href: str, what: str, report) -> None:
+def media_problem(root: Path, href: str, kind: str, report) -> None:
+    what = said(f"source.noun.{kind}")  # «link» or «image»
     relative = unquote(urlsplit(href).path)
     media_dir = (root / "course" / "media").resolve()
     if not relative.startswith("media/") or relative.startswith("/") or ".." in relative.split("/"):
-        report(f"{what} '{href}' must point into the course's media folder as media/<file>")
+        report(said("source.body.media-not-in-folder", what=what, href=href))
         return
     target = root / "course" / relative
     if not target.is_file():
-        report(f"{what} '{href}' not found: expected the file course/{relative}")
+        report(said("source.body.media-missing", what=what, href=href, relative=relative))
     elif not target.resolve().is_relative_to(media_dir):
-        report(f"{what} '{href}' leads outside course/media (a symbolic link?); copy the file into course/media")
+        report(said("source.body.media-outside", what=what, href=href))
 
 
 def container_name(token: Token) -> str:
@@ -164,7 +163,7 @@ def selfcheck(content: str) -> tuple[SelfCheck | None, tuple[tuple[int, str], ..
     try:
         data = parse_yaml(content)
     except YamlError as exc:
-        return None, ((exc.line + 1, f"selfcheck block is not valid YAML: {exc.message}"),)
+        return None, ((exc.line + 1, said("source.selfcheck.not-yaml", detail=exc.message)),)
     block = validate(data, SelfCheck, Path("selfcheck"), lambda where, message: problems.append((where.line, message)))
     return (None if problems else block), tuple(problems)
 

@@ -67,7 +67,7 @@ class Quality(Located):
 class Lesson(Located):
     """A lesson: its front matter (the fields) and its Markdown body."""
 
-    noun: ClassVar[str] = "lesson front matter"
+    noun: ClassVar[str] = "lesson"
     id: Slug = Field(description="the lesson's id, cited by questions and the course's `lessons`")
     title: Required = Field(description="becomes the lesson's heading")
     minutes: Whole = Field(ge=1, le=MAX_MINUTES, description="estimated reading time")
@@ -155,13 +155,13 @@ class Course(Located):
         return next((s for s in self.sources if s.id == source_id), None)
 
 
-STEP = ("each selfcheck step needs exactly the text keys question, if_yes and if_no", "object")
+STEP = ("source.selfcheck.step-keys", "object")
 TEXT_ERRORS = ("missing", "string_type", "string_too_short")
 
 
 @model(config=CONFIG, kw_only=True)
 class SelfCheckStep(Located):
-    noun: ClassVar[str] = "selfcheck step"
+    noun: ClassVar[str] = "selfcheck-step"
     messages: ClassVar = {(None, "unknown"): STEP, **{(name, error): STEP for name in ("question", "if_yes", "if_no")
                                                       for error in TEXT_ERRORS}}
     question: Required = Field(description="a yes-or-no question")
@@ -174,13 +174,13 @@ class SelfCheck(Located):
     """A ```selfcheck block in a lesson («tell til tre»): the player walks the learner through it a step at a time.
     Its messages point at lines inside the block (builder/markdown.py)."""
 
-    noun: ClassVar[str] = "selfcheck block"
+    noun: ClassVar[str] = "selfcheck"
     messages: ClassVar = {
-        **{(None, error): ("selfcheck block needs the keys title, steps and end", "object") for error in NOT_A_MAPPING},
-        (None, "unknown"): ("unknown key '{key}' in selfcheck block; use title, steps and end", "key"),
-        **{(name, error): (f"selfcheck block needs '{name}' as text", "object") for name in ("title", "end")
+        **{(None, error): ("source.selfcheck.not-a-mapping", "object") for error in NOT_A_MAPPING},
+        (None, "unknown"): ("source.selfcheck.unknown-key", "key"),
+        **{(name, error): ("source.selfcheck.needs-text", "object") for name in ("title", "end")
            for error in TEXT_ERRORS},
-        **{("steps", error): ("selfcheck block needs 'steps': a list of 1 to 10 steps", "object")
+        **{("steps", error): ("source.selfcheck.steps", "object")
            for error in ("missing", "list_type", "too_short", "too_long")},
         **{("steps", error): (STEP[0], "value") for error in NOT_A_MAPPING},
     }
@@ -194,14 +194,14 @@ class SelfCheck(Located):
 # translations/<language>/course/course.yaml: the translated parts of course.yaml only.
 @model(config=CONFIG, kw_only=True)
 class SourceTitle(Located):
-    noun: ClassVar[str] = "source title"
+    noun: ClassVar[str] = "source-title"
     id: Slug = Field(description="id of a source in course/course.yaml")
     title: Required = Field(description="the source's title in this language")
 
 
 @model(config=CONFIG, kw_only=True)
 class CourseTranslation(Located):
-    noun: ClassVar[str] = "course translation"
+    noun: ClassVar[str] = "course-translation"
     translated_from: Text | None = TRANSLATED_FROM
     title: Required = Field(description="the course title in this language")
     description: Text = Field("", description="the description in this language")
@@ -246,14 +246,14 @@ class Link(Located):
 
 @model(config=CONFIG, kw_only=True)
 class EditionLesson(Located):
-    noun: ClassVar[str] = "edition lesson"
+    noun: ClassVar[str] = "edition-lesson"
     file: Required = Field(description="Markdown lesson file in the edition's folder")
     after: Slug | None = Field(None, description="id of the lesson it follows; default: after the last lesson")
 
 
 @model(config=CONFIG, kw_only=True)
 class EditionTracking(Located):
-    noun: ClassVar[str] = "edition tracking"
+    noun: ClassVar[str] = "edition-tracking"
     passing_score: Whole | None = Field(None, ge=0, le=100, description="overrides the course's pass mark")
     max_attempts: Whole | None = Field(None, ge=0, le=100, description="quiz attempts; 0 = unlimited")
 

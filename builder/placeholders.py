@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from .model import CONTACT_ROLES, Contact, Edition, Where
-from .problems import display_path
+from .problems import display_path, said
 
 PLACEHOLDER = re.compile(r"\{\{[ \t]*([^{}\n]*?)[ \t]*\}\}")
 OPEN = "{{"
@@ -104,10 +104,10 @@ def fill(text: str, start: Where, words: dict[str, str], edition: Edition | None
         col = offset - (text.rfind("\n", 0, offset) + 1) + (start.col if line == start.line else 1)
         where = Where(start.path, line, col)
         if name is None:
-            error(where, "'{{' starts a placeholder, written {{ name }} on one line, e.g. {{ kontakt.personvernombud }}")
+            error(where, said("source.placeholder.not-closed", open="{{", close="}}"))
         elif not known(name):
-            error(where, f"unknown placeholder '{{{{ {name} }}}}'; known: organisasjon, "
-                  f"kontakt.<{'|'.join(CONTACT_ROLES)}>, lenke.<id of a link in the edition>")
+            error(where, said("source.placeholder.unknown", placeholder=f"{{{{ {name} }}}}",
+                              roles="|".join(CONTACT_ROLES)))
         elif name not in words and not left_out(name, edition):
             error(where, missing(name, edition))
     return PLACEHOLDER.sub(lambda m: words.get(m.group(1), m.group(0)), text)
@@ -126,9 +126,9 @@ def left_out(name: str, edition: Edition | None) -> bool:
 
 def missing(name: str, edition: Edition | None) -> str:
     if edition is None:
-        return (f"placeholder '{{{{ {name} }}}}' has no neutral wording for the course without an edition; "
-                f"use one of: {', '.join(NEUTRAL['nb'])}")
+        return said("source.placeholder.no-neutral-wording", placeholder=f"{{{{ {name} }}}}",
+                    known=", ".join(NEUTRAL["nb"]))
     kind, _, key = name.partition(".")
     field = f"contacts: {key}:" if kind == "kontakt" else f"links: {key}: {{title, url}}"
-    return (f"placeholder '{{{{ {name} }}}}' has no value in edition '{edition.id}'; "
-            f"add '{field}' to {display_path(edition.where.path) if edition.where else 'its edition.yaml'}")
+    return said("source.placeholder.no-value", placeholder=f"{{{{ {name} }}}}", edition=edition.id, field=field,
+                file=display_path(edition.where.path) if edition.where else f"editions/{edition.id}/edition.yaml")

@@ -1,4 +1,7 @@
-"""Problems found in course sources, reported as `path:line:col: severity: message`."""
+"""Problems found in course sources, reported as `path:line:col: severity: message [code]` in the reader's language.
+
+A message is made with `said(code, **params)` (builder/words, area `source`): the text in the CLI's language that
+keeps its code, so that a Problem made from it carries the code without being told twice."""
 
 from __future__ import annotations
 
@@ -8,6 +11,19 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .located import Where
+from .words import say
+
+
+class Message(str):
+    """A message in the reader's language that remembers the stable code it was made from."""
+
+    code = ""
+
+
+def said(code: str, /, **params) -> Message:
+    message = Message(say(code, **params))
+    message.code = code
+    return message
 
 
 @dataclass(frozen=True)
@@ -17,10 +33,15 @@ class Problem:
     severity: Literal["error", "warning"] = "error"
     code: str = ""  # a stable name for the rule (e.g. "quiz-key-longest"), so scripts and tests need not read wording
 
+    def __post_init__(self) -> None:
+        if not self.code and isinstance(self.message, Message):  # a message from said() names its own code
+            object.__setattr__(self, "code", self.message.code)
+
     def __str__(self) -> str:
         place = f"{self.where.line}:{self.where.col}:" if self.where.line else ""  # a whole file has no line
         code = f" [{self.code}]" if self.code else ""
-        return f"{display_path(self.where.path)}:{place} {self.severity}: {self.message}{code}"
+        severity = say(f"source.severity.{self.severity}")
+        return f"{display_path(self.where.path)}:{place} {severity}: {self.message}{code}"
 
 
 class SourceError(Exception):
@@ -45,5 +66,6 @@ def closest(word: str, known) -> str | None:
 
 
 def did_you_mean(word: str, known) -> str:
+    """The tail «; did you mean 'x'?» for a message's {hint}, or nothing when no known word is close."""
     hint = closest(word, known)
-    return f"; did you mean '{hint}'?" if hint else ""
+    return say("source.hint.did-you-mean", word=hint) if hint else ""

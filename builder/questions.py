@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union, get_
 from pydantic import Field, model_validator
 
 from .located import CONFIG, Flag, Located, RequiredWords, Slug, Where, Words, entries, model
-from .problems import did_you_mean
+from .problems import did_you_mean, said
 
 if TYPE_CHECKING:
     from .model import Course
@@ -49,21 +49,19 @@ class SortItem(Located):
     category: Slug = Field(description="id of the category the item belongs to")
 
 
-FOREIGN_TF = "{name} is '{type}'; 'answer', 'feedback_true' and 'feedback_false' belong to true-false"
-FOREIGN_SORT = "{name} is '{type}'; 'categories' and 'items' belong to sort questions"
-CHOICE_ANSWER = ("{name} is '{type}': mark the right option with 'correct: true' (a line under the option's "
-                 "'- text:') instead of giving 'answer', which only true-false questions have")
 
 
 @model(config=CONFIG, kw_only=True)
 class QuestionBase(Located):
     noun: ClassVar[str] = "question"
-    # (field, error) → (message, where it points: the field's key or value, or the question): messages that say
-    # more than the generic ones of builder/validation.py. A field of another type is named as such.
+    # (field, error) → (code of the message, where it points: the field's key or value, or the question): messages
+    # that say more than the generic ones of builder/validation.py, given the question's id and type, the field's
+    # key and the error's context. A field of another type is named as such.
     messages: ClassVar[dict[tuple[str, str], tuple[str, str]]] = {
-        ("options", "unknown"): ("{name} is '{type}' and cannot have 'options'", "value"),
-        **{(name, "unknown"): (FOREIGN_TF, "object") for name in ("answer", "feedback_true", "feedback_false")},
-        **{(name, "unknown"): (FOREIGN_SORT, "object") for name in ("categories", "items")},
+        ("options", "unknown"): ("source.question.options-not-allowed", "value"),
+        **{(name, "unknown"): ("source.question.true-false-field", "object")
+           for name in ("answer", "feedback_true", "feedback_false")},
+        **{(name, "unknown"): ("source.question.sort-field", "object") for name in ("categories", "items")},
     }
     id: Slug = Field(description="unique within the quiz; the interaction id in the LMS's reports")
     lesson: Slug = Field(description="id of the lesson the question tests")
@@ -121,10 +119,10 @@ class QuestionBase(Located):
 class Choice(QuestionBase):
     messages: ClassVar = {
         **QuestionBase.messages,
-        ("options", "missing"): ("{name} ({type}) needs at least two options", "value"),
-        ("options", "too_short"): ("{name} ({type}) needs at least two options", "value"),
-        ("options", "too_long"): ("{name} has {actual_length} options; at most 26 are possible", "value"),
-        ("answer", "unknown"): (CHOICE_ANSWER, "key"),
+        ("options", "missing"): ("source.question.too-few-options", "value"),
+        ("options", "too_short"): ("source.question.too-few-options", "value"),
+        ("options", "too_long"): ("source.question.too-many-options", "value"),
+        ("answer", "unknown"): ("source.question.choice-answer", "key"),
     }
     options: list[Option] = Field(
         **entries(least=2, most=MAX_OPTIONS,
@@ -140,7 +138,7 @@ class Choice(QuestionBase):
 
     def problems(self) -> Iterable[tuple[str, Where | None]]:
         for dup_id, where in repeated((o.id, o.where) for o in self.options):
-            yield f"option id '{dup_id}' is used twice in {self.name}", where
+            yield said("source.question.duplicate-option-id", id=dup_id, question=self.id), where
 
     def data(self, course: Course) -> dict:
         return {**super().data(course), "options": [
@@ -186,8 +184,8 @@ class Single(Choice):
     def problems(self) -> Iterable[tuple[str, Where | None]]:
         correct = sum(option.correct for option in self.options)
         if correct != 1 and not (correct == 0 and self.answered_instead()):
-            yield (f"{self.name} is 'single' but has {correct} correct options; mark exactly one with "
-                   "'correct: true' or make it 'multiple'"), self.where_of("options")
+            yield said("source.question.single-correct-count", question=self.id, correct=correct), \
+                self.where_of("options")
         yield from super().problems()
 
 
@@ -197,8 +195,7 @@ class Multiple(Choice):
 
     def problems(self) -> Iterable[tuple[str, Where | None]]:
         if not any(option.correct for option in self.options) and not self.answered_instead():
-            yield (f"{self.name} is 'multiple' but no option is correct; mark at least one with 'correct: true'",
-                   self.where_of("options"))
+            yield said("source.question.multiple-none-correct", question=self.id), self.where_of("options")
         yield from super().problems()
 
 
@@ -206,8 +203,7 @@ class Multiple(Choice):
 class TrueFalse(QuestionBase):
     messages: ClassVar = {
         **QuestionBase.messages,
-        ("answer", "missing"): ("{name} is 'true-false' but has no 'answer'; add 'answer: true' or 'answer: false'",
-                                "object"),
+        ("answer", "missing"): ("source.question.answer-missing", "object"),
     }
     type: Literal["true-false"]
     answer: Flag = Field(description="the right answer")
@@ -243,10 +239,9 @@ class TrueFalse(QuestionBase):
 class Sort(QuestionBase):
     messages: ClassVar = {
         **QuestionBase.messages,
-        **{("categories", error): ("{name} (sort) needs 2 to 9 categories, has {actual_length}", "value")
+        **{("categories", error): ("source.question.category-count", "value")
            for error in ("missing", "too_short", "too_long")},
-        **{("items", error): ("{name} (sort) needs 1 to 26 items, has {actual_length}", "value")
-           for error in ("missing", "too_short", "too_long")},
+        **{("items", error): ("source.question.item-count", "value") for error in ("missing", "too_short", "too_long")},
     }
     type: Literal["sort"]
     categories: list[Category] = Field(**entries(
@@ -259,13 +254,13 @@ class Sort(QuestionBase):
     def problems(self) -> Iterable[tuple[str, Where | None]]:
         category_ids = [c.id for c in self.categories]
         for dup_id, where in repeated((c.id, c.where) for c in self.categories):
-            yield f"category id '{dup_id}' is used twice in {self.name}", where
+            yield said("source.question.duplicate-category-id", id=dup_id, question=self.id), where
         for dup_id, where in repeated((i.id, i.where) for i in self.items):
-            yield f"item id '{dup_id}' is used twice in {self.name}", where
+            yield said("source.question.duplicate-item-id", id=dup_id, question=self.id), where
         for item in self.items:
             if item.category not in category_ids:
-                yield (f"item '{item.id}' is sorted into category '{item.category}', which {self.name} does not "
-                       "have" + did_you_mean(item.category, category_ids)), item.where
+                yield said("source.question.item-unknown-category", item=item.id, category=item.category,
+                           question=self.id, hint=did_you_mean(item.category, category_ids)), item.where
 
     def data(self, course: Course) -> dict:
         return {**super().data(course), "categories": [{"id": c.id, "text": c.text} for c in self.categories],

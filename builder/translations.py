@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .load import Loader
 from .model import Quiz, Where
-from .problems import Problem
+from .problems import Problem, said
 from .sources import TRANSLATIONS, Overlay, content_hash
 from .validation import read_yaml
 
@@ -59,11 +59,13 @@ class Parity:
         core = {p.name: p for p in sorted(core_dir.glob(pattern))} if core_dir.is_dir() else {}
         translated = {p.name: p for p in sorted(translated_dir.glob(pattern))} if translated_dir.is_dir() else {}
         for name in core.keys() - translated.keys():
-            self.error(Where(core[name], 1, 1), f"{self.rel(core[name])} has no {self.overlay.language} "
-                       f"translation; add {self.rel(translated_dir / name)}")
+            self.error(Where(core[name], 1, 1), said("source.translation.file-missing", file=self.rel(core[name]),
+                                                     language=self.overlay.language,
+                                                     translation=self.rel(translated_dir / name)))
         for name in translated.keys() - core.keys():
-            self.error(Where(translated[name], 1, 1), f"{self.rel(translated[name])} translates no file: "
-                       f"{self.rel(core_dir / name)} does not exist; rename or remove it")
+            self.error(Where(translated[name], 1, 1), said("source.translation.no-original",
+                                                           file=self.rel(translated[name]),
+                                                           original=self.rel(core_dir / name)))
         return [(core[name], translated[name]) for name in sorted(core.keys() & translated.keys())]
 
     def lessons(self) -> None:
@@ -72,8 +74,8 @@ class Parity:
             if original is None or translation is None:
                 continue
             if original.id != translation.id:
-                self.error(translation.where_of("id"), f"lesson id '{translation.id}' differs from the bokmål "
-                           f"lesson's id '{original.id}'; ids are shared by every language")
+                self.error(translation.where_of("id"), said("source.translation.lesson-id-differs",
+                                                            id=translation.id, original=original.id))
             self.stale(translated, core, translation.translated_from, translation.where_of("translated_from"))
 
     def quizzes(self) -> None:
@@ -91,31 +93,29 @@ class Parity:
         ours = {q.id: q for q in original.questions}
         for q in original.questions:
             if q.id not in theirs:
-                self.error(q.where_of("id"), f"question '{q.id}' has no {self.overlay.language} translation in "
-                           f"{self.rel(translation.where.path)}")
+                self.error(q.where_of("id"), said("source.translation.question-missing", question=q.id,
+                                                  language=self.overlay.language,
+                                                  file=self.rel(translation.where.path)))
             elif (mine := q.structure()) != (other := theirs[q.id].structure()):
                 what = ", ".join(name for name in mine if mine[name] != other.get(name))
-                self.error(theirs[q.id].where_of("id"), f"question '{q.id}' differs from the bokmål question in "
-                           f"{what}; a translation may change only the texts")
+                self.error(theirs[q.id].where_of("id"), said("source.translation.question-differs", question=q.id,
+                                                             fields=what))
         for q in translation.questions:
             if q.id not in ours:
-                self.error(q.where_of("id"), f"question '{q.id}' is not in the bokmål quiz "
-                           f"{self.rel(original.where.path)}; ids are shared by every language")
+                self.error(q.where_of("id"), said("source.translation.question-not-in-original", question=q.id,
+                                                  file=self.rel(original.where.path)))
         if [q.id for q in original.questions] != [q.id for q in translation.questions] and ours.keys() == theirs.keys():
-            self.error(translation.where_of("questions"), "the questions stand in another order than in the bokmål "
-                       "quiz; keep the same order")
+            self.error(translation.where_of("questions"), said("source.translation.question-order"))
         for name in ("draw", "per_lesson", "required_topics", "shuffle", "passing_score"):
             if getattr(original, name) != getattr(translation, name):
-                self.error(translation.where_of(name), f"'{name}' differs from the bokmål quiz; only texts may differ")
+                self.error(translation.where_of(name), said("source.translation.quiz-field-differs", field=name))
 
     def stale(self, translated: Path, core: Path, stamp: str | None, where: Where) -> None:
         current = content_hash(core)
         if stamp is None:
-            self.error(where, f"add 'translated_from: {current}' (the bokmål file it translates: "
-                       f"{self.rel(core)})")
+            self.error(where, said("source.translation.stamp-missing", stamp=current, original=self.rel(core)))
         elif stamp != current:
-            self.found.append(Problem(where, f"{self.rel(translated)} was translated from another version of "
-                                      f"{self.rel(core)} ({stamp}, now {current}); `git log -p "
-                                      f"{self.rel(core)}` shows what changed — update the translation and "
-                                      f"set translated_from: {current}", "warning"))
+            self.found.append(Problem(where, said("source.translation.stale", file=self.rel(translated),
+                                                  original=self.rel(core), stamp=stamp, current=current),
+                                      "warning"))
 

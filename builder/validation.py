@@ -20,8 +20,9 @@ from typing import Any, Callable
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import yamldoc
+from . import words, yamldoc
 from .located import NOT_A_MAPPING, Located, Where
+from .problems import said
 from .questions import BY_KIND
 
 MAX_FILE_BYTES = 2_000_000
@@ -32,23 +33,23 @@ def read_text(path: Path, error: Error) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        error(Where(path), f"cannot read the file ({exc.strerror})")
+        error(Where(path), said("source.file.unreadable", reason=exc.strerror))
         return None
     if len(raw) > MAX_FILE_BYTES:
-        error(Where(path, 1, 1), f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes — split it up")
+        error(Where(path, 1, 1), said("source.file.too-large", size=f"{len(raw):,}", limit=f"{MAX_FILE_BYTES:,}"))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
-        error(Where(path, 1, 1), "file starts with a byte order mark (BOM); save it as UTF-8 without BOM")
+        error(Where(path, 1, 1), said("source.file.byte-order-mark"))
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        error(Where(path, line, col), "file is not valid UTF-8; save it with UTF-8 encoding")
+        error(Where(path, line, col), said("source.file.not-utf8"))
         return None
     if not text.strip():
-        error(Where(path, 1, 1), "file is empty")
+        error(Where(path, 1, 1), said("source.file.empty"))
         return None
     return text
 
@@ -58,7 +59,7 @@ def parse_yaml(text: str, path: Path, error: Error, first_line: int = 1) -> Any:
     for number, line in enumerate(text.splitlines(), first_line):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            error(Where(path, number, indent.index("\t") + 1), "tab used for indentation; YAML needs spaces")
+            error(Where(path, number, indent.index("\t") + 1), said("source.yaml.tab"))
             return None
     try:
         return yamldoc.parse(text)
@@ -244,50 +245,50 @@ class Places:
         messages = getattr(owner, "messages", {})
         custom = messages.get((key, kind)) or messages.get((None, kind))  # None: any field of the object
         if custom is not None:
-            template, place = custom
+            code, place = custom
             found = node if isinstance(node, dict) else {}
-            text = template.format(name=f"question '{found.get('id')}'", type=found.get("type"), key=key,
-                                   **{"actual_length": 0, **ctx})
+            text = said(code, id=found.get("id"), type=found.get("type"), key=key,
+                        actual_length=ctx.get("actual_length", 0))
             where = {"value": self.of_value, "object": lambda _: self.of_object(node),
                      "key": lambda _: self.at(node.key_at(key))}[place](step)
             return where, text
-        label = f"{owner.noun} field '{key}'"
+        label = said("source.field.label", noun=noun(owner), key=key)
         if step.items is not None and isinstance(step.items, list) and step.value is value \
                 and not isinstance(value, dict):
-            label = f"entry {step.index + 1} of {label}"
+            label = said("source.field.entry-of", n=step.index + 1, label=label)
         if kind == "unknown":
             return self.at(node.key_at(key)), self.unknown(owner, node, key)
         if kind == "missing":
-            info = field_info(owner, key)
-            hint = f" ({info.description})" if info is not None and info.description else ""
-            return self.of_object(node), f"{owner.noun} is missing the required field '{key}'{hint}"
+            return self.of_object(node), said("source.field.missing", noun=noun(owner), key=key,
+                                              hint=field_help(owner, key))
         where = self.of_value(step)
         if kind in ("union_tag_invalid", "union_tag_not_found"):
             node = step.value
             if kind == "union_tag_not_found":
-                return self.of_object(node), "question is missing the required field 'type'"
-            tag, label = node.get("type"), "question field 'type'"
+                return self.of_object(node), said("source.question.type-missing", types=", ".join(BY_KIND))
+            tag, label = node.get("type"), said("source.field.label", noun=noun(BY_KIND["single"]), key="type")
             return self.at(node.value_at("type")), (choice(label, tag, list(BY_KIND)) if isinstance(tag, str)
                                                     else self.value_message("string_type", label, tag, step, ctx))
         if step.id_key:
-            return where, slug_message(f"id in {label}", str(step.index))
+            return where, slug_message(said("source.field.id-in", label=label), str(step.index))
         return where, self.value_message(kind, label, value, step, ctx)
 
     def unknown(self, owner: type, node: Any, key: Any) -> str:
         known = known_fields(owner)
         hint = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
         inside = next((name for name, kind in nested_objects(owner) if key in known_fields(kind)), None)
-        text = (MOVE_INTO.format(key=key, parent=inside) if inside else f"did you mean '{hint[0]}'?" if hint
-                else f"known fields: {', '.join(known)}")
-        if node[key] is None and getattr(node, "flow", False):
-            text += " (a comma inside { } starts a new field: put text with commas in quotes)"
-        return f"unknown field '{key}' in {owner.noun}; {text}"
+        comma = said("source.hint.comma-in-braces") if node[key] is None and getattr(node, "flow", False) else ""
+        if inside:
+            return said("source.field.misplaced", key=key, noun=noun(owner), parent=inside, comma=comma)
+        text = said("source.hint.maybe", word=hint[0]) if hint else \
+            said("source.hint.known-fields", fields=", ".join(known))
+        return said("source.field.unknown", key=key, noun=noun(owner), hint=text, comma=comma)
 
     def value_message(self, kind: str, label: str, value: Any, step: Step, ctx: dict) -> str:
         if kind in ("string_type", "literal_error") and not isinstance(value, str):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                return f"{label} must be text, found {describe(value)}"
-            return f"{label} must be text, found a number; put it in quotes: \"{value}\""
+                return said("source.field.not-text", label=label, found=describe(value))
+            return said("source.field.number-not-text", label=label, value=value)
         if kind == "string_pattern_mismatch":
             return slug_message(label, value.strip())
         if kind == "literal_error":
@@ -296,69 +297,82 @@ class Places:
             info = field_info(step.owner, step.key)
             low = next((m.ge for m in info.metadata if getattr(m, "ge", None) is not None), None)
             high = next((m.le for m in info.metadata if getattr(m, "le", None) is not None), None)
-            bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
-            return f"{label} is {value} but must be {bounds}"
+            if high is not None:
+                return said("source.field.out-of-range", label=label, value=value, low=low, high=high)
+            return said("source.field.too-small", label=label, value=value, low=low)
         if kind == "too_short":
             least = ctx["min_length"]
-            return f"{label} needs at least {least} entr{'y' if least == 1 else 'ies'}"
+            return said("source.field.too-few-entries", label=label,
+                        least=said("source.count.entry" if least == 1 else "source.count.entries", n=least))
         if kind in NOT_A_MAPPING:
             if typing.get_origin(step.kind) is dict:
-                return f"{label} must be a mapping of id: {{…}} lines, found {describe(value)}"
-            noun = getattr(step.kind, "noun", "question")  # not a class: the union of question types
-            return f"{noun} must be a mapping of key: value lines, found {describe(value)}"
-        template = MESSAGES.get(kind, "{label}: {kind}")
-        return template.format(label=label, value=value, found=describe(value), kind=kind, **ctx)
+                return said("source.field.not-an-id-map", label=label, found=describe(value))
+            owner = step.kind if isinstance(step.kind, type) else BY_KIND["single"]  # not a class: the question union
+            return said("source.field.not-a-mapping", noun=noun(owner), found=describe(value))
+        if kind not in MESSAGES:
+            return said("source.field.other", label=label, kind=kind)
+        return said(MESSAGES[kind], label=label, value=value, found=describe(value), **{
+            name: ctx.get(name) for name in ("actual_length", "max_length", "text", "secure")})
 
 
-# pydantic's error types (and those of the validators in builder/located.py) → what the course owner reads
+# pydantic's error types (and those of the validators in builder/located.py) → the code of the message the course
+# owner reads; each is given label, value and found, and what the error's context (ctx) holds of actual_length,
+# max_length (too_long), text (date_future) and secure (http_url)
 MESSAGES = {
-    "int_type": "{label} must be a whole number, found {found}",
-    "bool_type": "{label} must be true or false, found {found}",
-    "list_type": "{label} must be a list (lines starting with '- '), found {found}",
-    "string_too_short": "{label} must not be empty",
-    "too_long": "{label} has {actual_length} entries; at most {max_length} are possible",
-    "date_format": "{label} must be a date written YYYY-MM-DD, for example 2026-01-31; found {found}",
-    "date_future": "{label} is {text}, a date still to come; give the day the content was actually checked",
-    "colour": "colour '{value}' must be written #rrggbb, for example #1d4e89",
-    "email": "'{value}' is not an e-mail address",
-    "https_url": "'{value}' must be a web address starting with https://, without spaces",
-    "http_url": "'{value}' starts with http://, which is not encrypted; write '{secure}' (and check that it opens)",
+    "int_type": "source.field.not-whole",
+    "bool_type": "source.field.not-true-false",
+    "list_type": "source.field.not-a-list",
+    "string_too_short": "source.field.empty",
+    "too_long": "source.field.too-many-entries",
+    "date_format": "source.field.not-a-date",
+    "date_future": "source.field.date-in-future",
+    "colour": "source.field.not-a-colour",
+    "email": "source.field.not-an-email",
+    "https_url": "source.field.not-https",
+    "http_url": "source.field.http",
 }
 
 
-MOVE_INTO = "'{key}' belongs under '{parent}:' — indent it there ({parent}.{key})"
+def noun(cls: type) -> str:
+    """What a model class is called in messages («the lesson front matter»), in the reader's language."""
+    return said(f"source.noun.{cls.noun}")
+
+
+def field_help(cls: type, key: str) -> str:
+    """What a required field holds, told when it is missing: its description where the words home has it."""
+    code = f"source.help.{cls.noun}.{key}"
+    return said("source.hint.field-help", help=said(code)) if code in words.catalog(words.current()) else ""
 
 
 def choice(label: str, text: Any, choices: list[str]) -> str:
     hint = difflib.get_close_matches(str(text), choices, n=1)
-    extra = f"; did you mean '{hint[0]}'?" if hint else ""
-    return f"{label} is '{text}' but must be one of: {', '.join(choices)}{extra}"
+    return said("source.field.not-a-choice", label=label, value=text, choices=", ".join(choices),
+                hint=said("source.hint.did-you-mean", word=hint[0]) if hint else "")
 
 
 def slug_message(label: str, text: str) -> str:
     if not text:
-        return f"{label} must not be empty"
+        return said("source.field.empty", label=label)
     if len(text) > 64:
-        return f"{label} is {len(text)} characters long; ids may have at most 64"
+        return said("source.field.id-too-long", label=label, length=len(text))
     bad = next(c for c in text if not re.match(r"[a-z0-9-]", c))
-    shown = "a space" if bad == " " else f"'{bad}'"
-    return (f"{label} '{text}' contains {shown}; ids may use only a-z, 0-9 and '-'"
-            f" (for example '{suggest_slug(text)}')")
+    shown = said("source.found.space") if bad == " " else said("source.found.character", character=bad)
+    return said("source.field.id-bad-character", label=label, value=text, shown=shown, example=suggest_slug(text))
 
 
 def describe(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return said("source.found.nothing")
     if isinstance(value, bool):
-        return f"'{str(value).lower()}' (true/false)"
+        return said("source.found.true-false", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return said("source.found.number", value=value)
     if isinstance(value, str):
-        return f"the text '{value[:40]}'"
+        return said("source.found.text", value=value[:40])
     if isinstance(value, list):
-        return "a list"
+        return said("source.found.list")
     if isinstance(value, dict):
-        return "a mapping"
+        return said("source.found.mapping")
     return type(value).__name__
 
 

@@ -16,6 +16,8 @@ import yaml
 from yaml.nodes import Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from .problems import said
+
 try:
     from yaml.cyaml import CParser
 except ImportError:  # a PyYAML built without libyaml
@@ -25,7 +27,7 @@ STR, INT, FLOAT, BOOL, NULL = (f"tag:yaml.org,2002:{name}" for name in ("str", "
 
 
 class YamlError(Exception):
-    """A problem at a 0-based line and column of the parsed text."""
+    """A problem at a 0-based line and column of the parsed text; its message (from said()) carries its code."""
 
     def __init__(self, line: int, col: int, message: str):
         super().__init__(message)
@@ -103,10 +105,9 @@ def parse(text: str, parser: type | None = None) -> Any:
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position)
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1)
-        raise YamlError(line, col, f"the control character U+{exc.character:04X} is not allowed in YAML; "
-                        "remove it") from None
+        raise YamlError(line, col, said("source.yaml.control-character", code=f"{exc.character:04X}")) from None
     except yaml.YAMLError as exc:
-        raise YamlError(0, 0, f"YAML error: {exc}") from None
+        raise YamlError(0, 0, said("source.yaml.error", detail=exc)) from None
     finally:
         if composer_ is not None:
             composer_.dispose()
@@ -119,31 +120,27 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
     quote_line = open_quote_line(text, mark.line if mark else 0)
     if quote_line is not None:
-        return YamlError(quote_line, 0, "YAML syntax error: a double quote opened on this line is not closed "
-                                        "on it; close it, or put the whole text on one line")
+        return YamlError(quote_line, 0, said("source.yaml.quote-open-on-line"))
     # The parser notices some faults only on a later line; the line it was reading when it began (its context)
     # is the one to fix.
     context = exc.context or ""
     opened = next((what for start, what in OPENED_HERE.items() if context.startswith(start)), None)
     if opened and exc.context_mark:
-        return YamlError(exc.context_mark.line, exc.context_mark.column, f"YAML syntax error: {opened}")
-    unclosed = bool("quoted scalar" in context and exc.context_mark)
-    mark = exc.context_mark if unclosed else mark
-    what = "a quote is opened here but never closed" if unclosed else (exc.problem or exc.context or "").strip()
+        return YamlError(exc.context_mark.line, exc.context_mark.column, said(opened))
+    if "quoted scalar" in context and exc.context_mark:
+        return YamlError(exc.context_mark.line, exc.context_mark.column, said("source.yaml.quote-never-closed"))
+    what = (exc.problem or exc.context or "").strip()  # the parser's own words, in English
     if what.startswith("but ") and exc.context:  # "expected a single document … but found another document"
         what = f"{exc.context} {what}"
     if mark is None:
-        return YamlError(0, 0, f"YAML syntax error: {what}")
-    return YamlError(mark.line, mark.column, f"YAML syntax error: {what}; check indentation, colons and quotes")
+        return YamlError(0, 0, said("source.yaml.syntax-unplaced", detail=what))
+    return YamlError(mark.line, mark.column, said("source.yaml.syntax", detail=what))
 
 
-OPENED_HERE = {  # the parser's context → what to fix at the place it names
-    "while scanning a simple key": "this line has a key but no ':' after it; write 'key: value' (or indent the line "
-                                   "further if it continues the text above)",
-    "while parsing a flow sequence": "the list that '[' opens here is not closed properly; end it with ']' (text "
-                                     "that holds ': ' or ',' goes in quotes)",
-    "while parsing a flow mapping": "the '{' here is not closed properly; end it with '}' (text that holds ': ' or "
-                                    "',' goes in quotes)",
+OPENED_HERE = {  # the parser's context → the code of what to fix at the place it names
+    "while scanning a simple key": "source.yaml.key-without-colon",
+    "while parsing a flow sequence": "source.yaml.list-not-closed",
+    "while parsing a flow mapping": "source.yaml.braces-not-closed",
 }
 
 
@@ -160,8 +157,7 @@ def build(node: Node, seen: set[int]) -> Any:
     # The composer hands back the anchored node again for each alias; expanding them would let a
     # few lines grow without bound (or loop), and course files have no need for them.
     if id(node) in seen:
-        raise YamlError(node.start_mark.line, node.start_mark.column,
-                        "anchors and aliases (&name, *name) are not supported; write the value out")
+        raise YamlError(node.start_mark.line, node.start_mark.column, said("source.yaml.alias"))
     seen.add(id(node))
     if isinstance(node, ScalarNode):
         return node.value if node.tag == STR else scalar(node)
@@ -177,11 +173,10 @@ def build(node: Node, seen: set[int]) -> Any:
     for key_node, value_node in node.value:
         key_mark = key_node.start_mark
         if not isinstance(key_node, ScalarNode):
-            raise YamlError(key_mark.line, key_mark.column, "a key must be plain text, not a list or mapping")
+            raise YamlError(key_mark.line, key_mark.column, said("source.yaml.complex-key"))
         key = scalar(key_node)
         if key in keys_at:
-            raise YamlError(key_mark.line, key_mark.column,
-                            f"duplicate key '{key}' — each key may appear only once in a mapping")
+            raise YamlError(key_mark.line, key_mark.column, said("source.yaml.duplicate-key", key=key))
         mapping[key] = build(value_node, seen)
         keys_at[key] = (key_mark.line, key_mark.column)
         values_at[key] = (value_node.start_mark.line, value_node.start_mark.column)
@@ -206,5 +201,4 @@ def scalar(node: ScalarNode) -> Any:
     except ValueError:
         pass
     raise YamlError(node.start_mark.line, node.start_mark.column,
-                    f"'{tag.removeprefix('tag:yaml.org,2002:')} {text}' is not supported here; "
-                    "remove the tag (the word starting with '!')")
+                    said("source.yaml.tag", tag=tag.removeprefix("tag:yaml.org,2002:"), text=text))

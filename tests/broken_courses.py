@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -52,5 +54,21 @@ def make_case(name: str, into: Path) -> Path:
     return into
 
 
-def expected(name: str, folder: Path = BROKEN) -> list[str]:
-    return [line for line in (folder / name / "expected.txt").read_text(encoding="utf-8").splitlines() if line]
+@dataclass(frozen=True)
+class Expected:
+    """One error a case must give: a line of its expected.txt, `path[:line]: [code] fragment of the English text`."""
+
+    path: str
+    line: str | None  # None: the whole file
+    code: str
+    fragment: str
+
+
+EXPECTED = re.compile(r"^(?P<path>[^:]+)(?::(?P<line>\d+))?: \[(?P<code>[a-z0-9.-]+)\] (?P<fragment>.+)$")
+
+
+def expected(name: str, folder: Path = BROKEN) -> list[Expected]:
+    lines = [line for line in (folder / name / "expected.txt").read_text(encoding="utf-8").splitlines() if line]
+    found = [EXPECTED.match(line) for line in lines]
+    assert all(found), f"{name}/expected.txt: a line is not `path[:line]: [code] fragment`"
+    return [Expected(**match.groupdict()) for match in found]

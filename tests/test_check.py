@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from builder.check import check_course
 from builder.cli import main
 from builder.load import load_course
+from builder.words import say
 from tests.broken_courses import CASES, expected, make_case
 from tests.conftest import GOOD
 
@@ -35,11 +36,8 @@ def test_broken_course_is_reported(case, tmp_path, monkeypatch):
     assert "Traceback" not in result.output
     reported = [LINE.match(line).groupdict() for line in result.stderr.splitlines() if LINE.match(line)]
     for want in expected(case):
-        where, fragment = want.split(": ", 1)
-        path, _, line = where.partition(":")
-        line = line or None
-        assert any(r["path"] == path and r["line"] == line and fragment in r["message"] for r in reported), \
-            f"expected {want!r} in:\n{result.stderr}"
+        assert any(r["path"] == want.path and r["line"] == want.line and want.fragment in r["message"]
+                   for r in reported), f"expected {want!r} in:\n{result.stderr}"
     # expected.txt lists every error: one root cause gives one message, not a cascade
     assert len(reported) == len(expected(case)), result.stderr
     assert earlier.read_bytes() == b"an earlier build"  # the previous zip is untouched
@@ -136,9 +134,10 @@ def test_lesson_and_question_counts_are_limited(monkeypatch):
     monkeypatch.setattr("builder.load.MAX_LESSONS", 1)
     monkeypatch.setattr("builder.load.MAX_QUESTIONS", 3)
     _, problems = load_course(GOOD)
-    found = {(p.where.path.name, p.message) for p in problems}
-    assert ("lessons", "2 lessons; the limit is 1") in found
-    assert ("demo-quiz.yaml", "4 questions; the limit is 3 per quiz") in found
+    found = {(p.where.path.name, p.code, p.message) for p in problems}
+    assert ("lessons", "source.course.too-many-lessons", say("source.course.too-many-lessons", n=2, limit=1)) in found
+    assert ("demo-quiz.yaml", "source.quiz.too-many-questions",
+            say("source.quiz.too-many-questions", n=4, limit=3)) in found
 
 
 def lesson_with(tmp_path, text: str):

@@ -160,15 +160,13 @@ def test_broken_edition_is_reported(case, tmp_path, monkeypatch):
     assert "Traceback" not in result.output
     reported = [LINE.match(line).groupdict() for line in result.stderr.splitlines() if LINE.match(line)]
     for want in expected(case, BROKEN_EDITIONS):
-        where, fragment = want.split(": ", 1)
-        path, line = where.rsplit(":", 1)
-        assert any(r["path"] == path and r["line"] == line and fragment in r["message"] for r in reported), \
-            f"expected {want!r} in:\n{result.stderr}"
+        assert any(r["path"] == want.path and r["line"] == want.line and want.fragment in r["message"]
+                   for r in reported), f"expected {want!r} in:\n{result.stderr}"
     assert len(reported) == len(expected(case, BROKEN_EDITIONS)), result.stderr  # one root cause, one message
     assert not (source / "dist").exists() or not any((source / "dist").iterdir())  # nothing built, not even the
     # editions without faults
     check = CliRunner().invoke(main, ["check", "--source", "."])
-    assert check.exit_code == 1 and fragment in check.stderr
+    assert check.exit_code == 1 and want.fragment in check.stderr
 
 
 def test_a_too_large_logo_is_refused(course):

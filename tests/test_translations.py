@@ -36,7 +36,8 @@ def test_a_question_missing_or_added_is_an_error(tmp_path):
     quiz = course / "translations/nn/quizzes/demo-quiz.yaml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("id: q-tf", "id: q-sant-usant"), encoding="utf-8")
     found = [m for _, _, _, m in messages(course)]
-    assert "question 'q-tf' has no nn translation in translations/nn/quizzes/demo-quiz.yaml" in found
+    assert "question 'q-tf' has no nn translation in translations/nn/quizzes/demo-quiz.yaml; add it there with the " \
+        "same id" in found
     assert "question 'q-sant-usant' is not in the bokmål quiz quizzes/demo-quiz.yaml; ids are shared by every language" \
         in found
 
@@ -119,7 +120,8 @@ def test_a_translated_lesson_keeps_the_lesson_id(tmp_path):
     lesson = course / "translations/nn/course/lessons/01-first.md"
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("id: first", "id: fyrste", 1), encoding="utf-8")
     assert ("error", "translations/nn/course/lessons/01-first.md", 2,
-            "lesson id 'fyrste' differs from the bokmål lesson's id 'first'; ids are shared by every language") \
+            "lesson id 'fyrste' differs from the bokmål lesson's id 'first'; ids are shared by every language: "
+            "write 'id: first'") \
         in messages(course)
 
 

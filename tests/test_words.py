@@ -34,7 +34,7 @@ def test_every_code_is_in_every_language_with_the_same_placeholders():
 
 def test_every_code_names_its_area():
     areas = {code.split(".")[0] for code in words.catalog("nb")}
-    assert areas == {"player", "handout", "report", "preview", "audit", "cli", "refresher", "quality", "validate"}
+    assert areas == {"player", "handout", "report", "preview", "audit", "cli", "refresher", "quality", "validate", "source"}
 
 
 def test_say_fills_the_placeholders_in_the_language_asked():
@@ -68,7 +68,7 @@ def test_the_cli_choice_comes_before_the_environment(monkeypatch):
 
 
 BUILDER = REPO / "builder"
-CODE = re.compile(r'"((?:player|handout|report|preview|audit|cli|refresher|quality|validate)\.[a-z0-9_.-]+)"')
+CODE = re.compile(r'"((?:player|handout|report|preview|audit|cli|refresher|quality|validate|source)\.[a-z0-9_.-]+)"')
 
 
 def python_codes() -> set[str]:

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from ..located import CONFIG, Located, Required, Slug, Text, Whole, entries, model
 from ..model import TRANSLATED_FROM, Course
-from ..problems import Problem, did_you_mean
+from ..problems import Problem, did_you_mean, said
 from ..sources import Overlay
 from ..validation import load_file
 
@@ -21,7 +21,7 @@ SOME = entries(least=1)
 
 @model(config=CONFIG, kw_only=True)
 class RunsheetStep(Located):
-    noun: ClassVar[str] = "run-sheet step"
+    noun: ClassVar[str] = "runsheet-step"
     minutes: Whole = Field(ge=1, le=120, description="how long the step takes")
     activity: Required = Field(description="what the group does in these minutes")
 
@@ -35,7 +35,7 @@ class Case(Located):
 
 @model(config=CONFIG, kw_only=True)
 class LessonDiscussion(Located):
-    noun: ClassVar[str] = "lesson discussion"
+    noun: ClassVar[str] = "lesson-discussion"
     lesson: Slug = Field(description="id of the lesson the material belongs to")
     questions: list[Required] = Field(**SOME, description="2–3 open questions for the group")
     case: Case
@@ -75,16 +75,15 @@ def load_discussion(course: Course) -> tuple[Discussion | None, list[Problem]]:
     seen: set[str] = set()
     for entry in discussion.lessons:
         if entry.lesson not in lesson_ids:
-            error(entry.where_of("lesson"), f"discussion material for lesson '{entry.lesson}', which the course does "
-                  "not have" + did_you_mean(entry.lesson, lesson_ids))
+            error(entry.where_of("lesson"), said("source.discussion.unknown-lesson", lesson=entry.lesson,
+                                                 hint=did_you_mean(entry.lesson, lesson_ids)))
         elif entry.lesson in seen:
-            error(entry.where_of("lesson"), f"lesson '{entry.lesson}' has discussion material twice; merge the two "
-                  "entries")
+            error(entry.where_of("lesson"), said("source.discussion.lesson-twice", lesson=entry.lesson))
         seen.add(entry.lesson)
     total = sum(step.minutes for step in discussion.runsheet)
     if total != discussion.minutes:
-        error(discussion.where_of("runsheet"), f"the run-sheet adds up to {total} minutes but the meeting is "
-              f"{discussion.minutes} minutes; make the steps add up to 'minutes'")
+        error(discussion.where_of("runsheet"), said("source.discussion.minutes-differ", total=total,
+                                                    minutes=discussion.minutes))
     if problems:
         return None, problems
     order = {lesson_id: i for i, lesson_id in enumerate(lesson_ids)}
