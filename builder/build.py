@@ -9,17 +9,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import scorm
-from .check import check_course
-from .load import load_course
-from .editions import ALL, FOLDER, edition_ids
-from .model import Course, Where
-from .package import write_zip
-from .problems import Problem, SourceError
+from .outputs import scorm
+from .course.check import check_course
+from .course.load import load_course
+from .course.editions import ALL, FOLDER, edition_ids
+from .course.model import Course, Where
+from .outputs.package import write_zip
+from .course.problems import Problem, SourceError
 from .quality import quality_problems, writing
-from .render import render_course
-from .sources import CORE_LANGUAGE
-from .translations import Parity, check_translations
+from .outputs.render import render_course
+from .course.overlay import CORE_LANGUAGE
+from .course.translations import Parity, check_translations
 
 VERSIONS = {"1.2": ("1.2",), "2004": ("2004",), "all": ("1.2", "2004")}
 ZIP_SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
@@ -123,7 +123,7 @@ def build_editions(source: Path, out: Path, scorm_version: str, edition: str) ->
 def check_all(source: Path, quality: bool = True) -> tuple[Course, list[Problem], int]:
     """`check`: the core course, its discussion material, its translations and every edition, all reported at once
     (a problem the editions share with the core course, such as a cue in the shared quiz, once)."""
-    from .publish.discussion import load_discussion
+    from .course.discussion import load_discussion
 
     problems: list[Problem] = []
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .problems import Problem, SourceError, display_path
+from .course.problems import Problem, SourceError, display_path
 from .words import LANGUAGES, choose, say
 
 SOURCE = click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -248,7 +248,7 @@ def report(exports: tuple[Path, ...], package: Path | None, source: Path | None,
 @friendly
 def schema(source: Path, out: Path | None) -> None:
     """Write JSON Schemas for course.yaml, quiz files and lesson front matter (for editors)."""
-    from .jsonschema import write_schemas
+    from .course.schemas import write_schemas
 
     for path in write_schemas(out or source / "jsonschema"):
         click.echo(display_path(path))

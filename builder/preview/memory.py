@@ -11,8 +11,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..build import load_checked, with_manifest, without_cycle_collector
-from ..problems import SourceError
-from ..render import render_course
+from ..course.problems import SourceError
+from ..outputs.render import render_course
 from ..words import say
 
 VERSIONS = ("1.2", "2004")

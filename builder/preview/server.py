@@ -18,7 +18,7 @@ import click
 import jinja2
 from markupsafe import Markup
 
-from ..problems import display_path
+from ..course.problems import display_path
 from ..words import area, current, say
 from .memory import VERSIONS, Builds, State
 from .watch import start_watching

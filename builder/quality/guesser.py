@@ -10,9 +10,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Course, Quiz
-from ..problems import Problem
-from ..questions import Multiple, Single, Sort, TrueFalse
+from ..course.model import Course, Quiz
+from ..course.problems import Problem
+from ..course.questions import Multiple, Single, Sort, TrueFalse
 from . import surface
 from .draw import DrawRule, drawn_questions, prng
 from .messages import MESSAGES, warning

@@ -3,8 +3,8 @@ format string filled with the figures behind the finding."""
 
 from __future__ import annotations
 
-from ..located import Where
-from ..problems import Problem
+from ..course.located import Where
+from ..course.problems import Problem
 
 MESSAGES = {
     # quiz cues (builder/quality/cues.py)
@@ -34,7 +34,7 @@ MESSAGES = {
     "guess-within": "with {within} chance within {attempts} attempt(s)",
     "guess-unlimited": "with {one} chance per attempt, and attempts are unlimited (0), so in the end: after "
                        "about {average} attempts on average",
-    # required topics (builder/quality/topics.py)
+    # required topics (builder/course/topics.py)
     "quiz-topic-unknown": "required topic '{topic}' is on no question; add 'topic: {topic}' to its questions{hint}",
     "quiz-topic-draw": "{draw_name} is {draw} but the required topics with per_lesson {per_lesson} can need {needed} "
                        "questions in one attempt; raise draw to at least {needed}, or require fewer topics",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 import zipfile
 
-from ..package import check_package_path
+from ..outputs.package import check_package_path
 from .findings import MANIFEST, Report
 
 MAX_ENTRIES = 10_000

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from .model import Edition, Where
-from .validation import load_file
+from .reading import load_file
 
 if TYPE_CHECKING:
     from .load import Loader
@@ -22,7 +22,7 @@ RASTER = (".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff")  # picture 
 CONVERT_LOGO = ("; convert it to PNG, for example with the free program GIMP (open the file, then File → Export As "
                 "→ {png}) or Paint on Windows (File → Save as → PNG picture), put {png} in the edition's folder and "
                 "write logo: {png}")
-# What the brand colours are drawn on (builder/runtime/kurs.css): --paper and --soft behind links and outlined
+# What the brand colours are drawn on (builder/outputs/runtime/kurs.css): --paper and --soft behind links and outlined
 # buttons, and brand_text on the brand colour in the header and on filled buttons.
 PAPER, SOFT = "#ffffff", "#f3f5f8"
 AA_NORMAL_TEXT = 4.5

@@ -10,7 +10,7 @@ from typing import Literal
 
 from lxml import etree
 
-from .model import Course
+from ..course.model import Course
 
 Version = Literal["1.2", "2004"]
 

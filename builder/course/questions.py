@@ -59,7 +59,7 @@ CHOICE_ANSWER = ("{name} is '{type}': mark the right option with 'correct: true'
 class QuestionBase(Located):
     noun: ClassVar[str] = "question"
     # (field, error) → (message, where it points: the field's key or value, or the question): messages that say
-    # more than the generic ones of builder/validation.py. A field of another type is named as such.
+    # more than the generic ones of builder/course/reading.py. A field of another type is named as such.
     messages: ClassVar[dict[tuple[str, str], tuple[str, str]]] = {
         ("options", "unknown"): ("{name} is '{type}' and cannot have 'options'", "value"),
         **{(name, "unknown"): (FOREIGN_TF, "object") for name in ("answer", "feedback_true", "feedback_false")},

@@ -1,6 +1,6 @@
 """A source file → its model object, with every problem as a friendly message at file:line:col.
 
-One path for every YAML source: read the bytes (size, BOM, UTF-8), parse (builder/yamldoc.py keeps the places),
+One path for every YAML source: read the bytes (size, BOM, UTF-8), parse (builder/course/yamldoc.py keeps the places),
 validate into the model class (pydantic, every error of the document in one pass), and turn each pydantic error
 into the message a course owner can act on, at the place its `loc` leads to in the parsed nodes. Loading goes on
 past errors: the faulty values are left out (an optional field falls back to its default, a list entry or an
@@ -310,7 +310,7 @@ class Places:
         return template.format(label=label, value=value, found=describe(value), kind=kind, **ctx)
 
 
-# pydantic's error types (and those of the validators in builder/located.py) → what the course owner reads
+# pydantic's error types (and those of the validators in builder/course/located.py) → what the course owner reads
 MESSAGES = {
     "int_type": "{label} must be a whole number, found {found}",
     "bool_type": "{label} must be true or false, found {found}",

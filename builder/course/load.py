@@ -14,8 +14,8 @@ from .editions import load_edition
 from .located import words_fields
 from .model import Course, CourseTranslation, Edition, Lesson, Quiz, Where
 from .problems import Problem, closest, display_path, did_you_mean
-from .sources import CORE_LANGUAGE, Overlay
-from .validation import load_file, parse_yaml, read_text, read_yaml, validate
+from .overlay import CORE_LANGUAGE, Overlay
+from .reading import load_file, parse_yaml, read_text, read_yaml, validate
 
 MAX_LESSONS = 1000
 MAX_QUESTIONS = 5000

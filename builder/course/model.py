@@ -1,7 +1,7 @@
 """The in-memory course: one class per source object, which knows nothing of YAML, templates or SCORM.
 
 Each class is a pydantic dataclass: its fields, defaults and limits are what the loader validates
-(builder/validation.py) and what the JSON Schemas say (builder/jsonschema.py). Fields declared with
+(builder/course/reading.py) and what the JSON Schemas say (builder/course/schemas.py). Fields declared with
 `field(init=False)` are not in the source file; the loader fills them. Every object keeps `where` (the file and
 line it came from) so that checks and later stages can point the course owner at the exact place to fix.
 """
@@ -172,7 +172,7 @@ class SelfCheckStep(Located):
 @model(config=CONFIG, kw_only=True)
 class SelfCheck(Located):
     """A ```selfcheck block in a lesson («tell til tre»): the player walks the learner through it a step at a time.
-    Its messages point at lines inside the block (builder/markdown.py)."""
+    Its messages point at lines inside the block (builder/course/markdown.py)."""
 
     noun: ClassVar[str] = "selfcheck block"
     messages: ClassVar = {

@@ -1,5 +1,5 @@
 """Required topics (quiz field required_topics, question field topic): every drawn attempt asks at least one
-question of each, beside per_lesson's quotas (builder/runtime/draw.js). Here: whether the pool and the draw allow it."""
+question of each, beside per_lesson's quotas (builder/outputs/runtime/draw.js). Here: whether the pool and the draw allow it."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import itertools
 import math
 from collections import Counter
 
-from ..model import Quiz
-from ..problems import Problem, did_you_mean
-from .messages import error, warning
+from .model import Quiz
+from .problems import Problem, did_you_mean
+from ..quality.messages import error, warning
 
 MOST_WAYS = 50_000  # ways the required topics can land in lessons that are tried one by one
 
