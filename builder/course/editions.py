@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from .model import Edition, Where
 from .reading import load_file
-
-if TYPE_CHECKING:
-    from .load import Loader
 
 FOLDER = "editions"
 FILE = "edition.yaml"
@@ -33,52 +30,52 @@ def edition_ids(root: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if (p / FILE).is_file()) if folder.is_dir() else []
 
 
-def load_edition(loader: Loader, root: Path, edition_id: str) -> Edition | None:
+def load_edition(error: Callable[[Where, str], None], root: Path, edition_id: str) -> Edition | None:
     folder = root / FOLDER / edition_id
     path = folder / FILE
     if not path.is_file():
         known = edition_ids(root)
-        loader.error(Where(path), f"edition '{edition_id}' not found: expected the file {FOLDER}/{edition_id}/{FILE}"
+        error(Where(path), f"edition '{edition_id}' not found: expected the file {FOLDER}/{edition_id}/{FILE}"
                      + (f"; editions found: {', '.join(known)}" if known else ""))
         return None
-    edition = load_file(path, Edition, loader.error)
+    edition = load_file(path, Edition, error)
     if edition is None:
         return None
     if edition.id != edition_id:
-        loader.error(edition.where_of("id"), f"edition id '{edition.id}' differs from its folder name "
+        error(edition.where_of("id"), f"edition id '{edition.id}' differs from its folder name "
                      f"'{edition_id}'; rename one so they match")
     edition.id, edition.folder = edition_id, folder
     if edition.logo_file:
-        edition.logo = logo(loader, folder, edition.logo_file, edition.where_of("logo"))
+        edition.logo = logo(error, folder, edition.logo_file, edition.where_of("logo"))
     if edition.colours is not None:
         for message in contrast_problems(edition.brand, edition.brand_text):
-            loader.error(edition.where_of("colours"), message)
+            error(edition.where_of("colours"), message)
     for entry in edition.lesson_files:
         file = entry.file
         if Path(file).is_absolute() or ".." in Path(file).parts or not (folder / file).is_file():
-            loader.error(entry.where_of("file"), f"lesson file '{file}' not found in the edition's folder ({edition_id}/)")
+            error(entry.where_of("file"), f"lesson file '{file}' not found in the edition's folder ({edition_id}/)")
         else:
             edition.lessons.append((folder / file, entry.after, entry.where_of("after")))
     return edition
 
 
-def logo(loader: Loader, folder: Path, name: str, where: Where) -> Path | None:
+def logo(error: Callable[[Where, str], None], folder: Path, name: str, where: Where) -> Path | None:
     path = folder / name
     if Path(name).is_absolute() or ".." in Path(name).parts or not path.is_file():
-        loader.error(where, f"logo '{name}' not found: put the file in the edition's folder ({folder.name}/)")
+        error(where, f"logo '{name}' not found: put the file in the edition's folder ({folder.name}/)")
         return None
     suffix = path.suffix.lower()
     size = path.stat().st_size
     if suffix not in (".svg", ".png"):
         hint = CONVERT_LOGO.format(png=Path(name).with_suffix(".png").name) if suffix in RASTER else ""
-        loader.error(where, f"logo '{name}' must be an SVG or PNG file{hint}")
+        error(where, f"logo '{name}' must be an SVG or PNG file{hint}")
     elif size > MAX_LOGO_BYTES:
-        loader.error(where, f"logo '{name}' is {size / 1024:.0f} KB; the limit is {MAX_LOGO_BYTES // 1024} KB — "
+        error(where, f"logo '{name}' is {size / 1024:.0f} KB; the limit is {MAX_LOGO_BYTES // 1024} KB — "
                      "make it smaller (an SVG, or a PNG at most 400 pixels wide)")
     elif suffix == ".png" and not path.read_bytes().startswith(PNG_MAGIC):
-        loader.error(where, f"logo '{name}' is not a PNG image; save it as PNG or SVG")
+        error(where, f"logo '{name}' is not a PNG image; save it as PNG or SVG")
     elif suffix == ".svg" and not svg_ok(path):
-        loader.error(where, f"logo '{name}' is not an SVG image (an XML file whose root element is <svg>, "
+        error(where, f"logo '{name}' is not an SVG image (an XML file whose root element is <svg>, "
                      "without scripts)")
     else:
         return path

@@ -247,7 +247,7 @@ def load_course(root: Path, edition_id: str | None = None) -> tuple[Course | Non
     root = Path(root)
     loader = Loader()
     if edition_id is not None:
-        edition = load_edition(loader, root, edition_id)
+        edition = load_edition(loader.error, root, edition_id)
         if edition is None:
             return None, loader.problems
         loader.edition, loader.overlay = edition, Overlay(root, edition.language)

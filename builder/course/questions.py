@@ -9,15 +9,19 @@ added to QUESTION_TYPES, plus its player code and tests.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union, get_args
+from typing import Annotated, Any, ClassVar, Literal, Protocol, Union, get_args
 
 from pydantic import Field, model_validator
 
 from .located import CONFIG, Flag, Located, RequiredWords, Slug, Where, Words, entries, model
 from .problems import did_you_mean
 
-if TYPE_CHECKING:
-    from .model import Course
+
+class Citing(Protocol):
+    """What a question's player data needs of the course (model.Course, which imports this module): its citations."""
+
+    def source(self, source_id: str) -> Any: ...
+
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MAX_OPTIONS = 26
@@ -85,7 +89,7 @@ class QuestionBase(Located):
         """The type's rules across fields, for check (the single-field limits are checked at load)."""
         return ()
 
-    def data(self, course: Course) -> dict:
+    def data(self, course: Citing) -> dict:
         """The question as the player reads it from kurs-data (docs/design.md «What the package holds»)."""
         data = {"id": self.id, "lesson": self.lesson, "type": self.kind(), "text": self.text,
                 "explanation": self.explanation,
@@ -142,7 +146,7 @@ class Choice(QuestionBase):
         for dup_id, where in repeated((o.id, o.where) for o in self.options):
             yield f"option id '{dup_id}' is used twice in {self.name}", where
 
-    def data(self, course: Course) -> dict:
+    def data(self, course: Citing) -> dict:
         return {**super().data(course), "options": [
             {"id": o.id, "text": o.text, "correct": o.correct, "feedback": o.feedback or ""} for o in self.options]}
 
@@ -214,7 +218,7 @@ class TrueFalse(QuestionBase):
     feedback_true: Words | None = Field(None, description="feedback for answering true")
     feedback_false: Words | None = Field(None, description="feedback for answering false")
 
-    def data(self, course: Course) -> dict:
+    def data(self, course: Citing) -> dict:
         return {**super().data(course), "answer": self.answer, "feedbackTrue": self.feedback_true or "",
                 "feedbackFalse": self.feedback_false or ""}
 
@@ -267,7 +271,7 @@ class Sort(QuestionBase):
                 yield (f"item '{item.id}' is sorted into category '{item.category}', which {self.name} does not "
                        "have" + did_you_mean(item.category, category_ids)), item.where
 
-    def data(self, course: Course) -> dict:
+    def data(self, course: Citing) -> dict:
         return {**super().data(course), "categories": [{"id": c.id, "text": c.text} for c in self.categories],
                 "items": [{"id": i.id, "text": i.text, "category": i.category} for i in self.items]}
 

@@ -1,5 +1,6 @@
 """Required topics (quiz field required_topics, question field topic): every drawn attempt asks at least one
-question of each, beside per_lesson's quotas (builder/outputs/runtime/draw.js). Here: whether the pool and the draw allow it."""
+question of each, beside per_lesson's quotas (builder/outputs/runtime/draw.js). Here: whether the pool and the draw
+allow it."""
 
 from __future__ import annotations
 
@@ -7,9 +8,17 @@ import itertools
 import math
 from collections import Counter
 
+from .located import Where
 from .model import Quiz
 from .problems import Problem, did_you_mean
-from ..quality.messages import error, warning
+
+MESSAGES = {  # by stable code, as builder/quality/messages.py keeps the quality checks' own
+    "quiz-topic-unknown": "required topic '{topic}' is on no question; add 'topic: {topic}' to its questions{hint}",
+    "quiz-topic-draw": "{draw_name} is {draw} but the required topics with per_lesson {per_lesson} can need {needed} "
+                       "questions in one attempt; raise draw to at least {needed}, or require fewer topics",
+    "quiz-topic-one-question": "required topic '{topic}' has only one question ({question}), so every attempt asks it; "
+                               "add more questions on the topic",
+}
 
 MOST_WAYS = 50_000  # ways the required topics can land in lessons that are tried one by one
 
@@ -54,3 +63,11 @@ def most_asked(quiz: Quiz, required: set[str]) -> int:
         return base + min(len(choices), sum(max(0, n - quota) for n in carried.values()))
     return base + max(sum(max(0, n - quota) for n in Counter(landing).values())
                       for landing in itertools.product(*choices))
+
+
+def warning(code: str, where: Where | None, **figures) -> Problem:
+    return Problem(where, MESSAGES[code].format(**figures), "warning", code)
+
+
+def error(code: str, where: Where | None, **figures) -> Problem:
+    return Problem(where, MESSAGES[code].format(**figures), "error", code)

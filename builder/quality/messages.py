@@ -34,12 +34,6 @@ MESSAGES = {
     "guess-within": "with {within} chance within {attempts} attempt(s)",
     "guess-unlimited": "with {one} chance per attempt, and attempts are unlimited (0), so in the end: after "
                        "about {average} attempts on average",
-    # required topics (builder/course/topics.py)
-    "quiz-topic-unknown": "required topic '{topic}' is on no question; add 'topic: {topic}' to its questions{hint}",
-    "quiz-topic-draw": "{draw_name} is {draw} but the required topics with per_lesson {per_lesson} can need {needed} "
-                       "questions in one attempt; raise draw to at least {needed}, or require fewer topics",
-    "quiz-topic-one-question": "required topic '{topic}' has only one question ({question}), so every attempt asks it; "
-                               "add more questions on the topic",
 }
 
 
