@@ -166,8 +166,9 @@ def tree(tmp_path):
     """A package laid out like builder/, to show the rules catch what they are for."""
     def make(files: dict[str, str]) -> Path:
         root = tmp_path / "builder"
-        for relative, text in {"__init__.py": "", "course/__init__.py": "", "outputs/__init__.py": "",
-                               "words/__init__.py": "", "report/__init__.py": "", "cli.py": "from . import report\n", **files}.items():
+        skeleton = {"__init__.py": "", "course/__init__.py": "", "outputs/__init__.py": "", "words/__init__.py": "",
+                    "report/__init__.py": "", "cli.py": "from . import report\n"}
+        for relative, text in {**skeleton, **files}.items():
             (root / relative).parent.mkdir(parents=True, exist_ok=True)
             (root / relative).write_text(text)
         return root
@@ -193,12 +194,15 @@ def test_course_importing_outputs_and_anything_importing_cli_are_caught(tree):
 
 def test_a_circle_is_caught(tree):
     root = tree({"course/load.py": "from .editions import load_edition\n",
-                 "course/editions.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .load import Loader\n",
-                 "course/model.py": "from . import questions\n", "course/questions.py": "import builder.course.model\n"})
+                 "course/editions.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+                                       "    from .load import Loader\n",
+                 "course/model.py": "from . import questions\n",
+                 "course/questions.py": "import builder.course.model\n"})
     assert circles(inside(imports(root))) == [["builder.course.editions", "builder.course.load"],
                                       ["builder.course.model", "builder.course.questions"]]
 
 
 def test_an_import_of_a_module_that_moved_away_is_caught(tree):
-    root = tree({"course/model.py": "", "quality/__init__.py": "", "quality/messages.py": "from ..located import Where\n"})
+    root = tree({"course/model.py": "", "quality/__init__.py": "",
+                 "quality/messages.py": "from ..located import Where\n"})
     assert missing(imports(root)) == ["builder.quality.messages imports builder.located, which is not in builder"]

@@ -32,10 +32,11 @@ def cmi5():
     del REGISTERED["cmi5-like"]
 
 
-def test_each_target_names_an_adapter_the_runtime_exports():
-    exported = set(re.findall(r"^export const (\w+)", "\n".join(
-        p.read_text(encoding="utf-8") for p in RUNTIME.glob("*.js")), re.M))
+def test_each_target_names_an_adapter_the_runtime_exports_and_the_api_it_looks_for():
+    runtime = "\n".join(p.read_text(encoding="utf-8") for p in RUNTIME.glob("*.js"))
+    exported = set(re.findall(r"^export const (\w+)", runtime, re.M))
     assert REGISTERED and {t.adapter for t in REGISTERED.values()} <= exported
+    assert all(f"'{t.api}'" in runtime for t in REGISTERED.values())
 
 
 def test_ids_and_zip_suffixes_are_unique_and_all_is_no_target():
