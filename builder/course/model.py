@@ -16,6 +16,7 @@ from pydantic import Field
 
 from .located import (CONFIG, NOT_A_MAPPING, Colour, Email, Flag, HttpsUrl, Located, PastDate, Required, Slug, Text, Where, Whole,
                       entries, model)
+from .grading import PassRule
 from .questions import QUESTION_TYPES, Category, Option, Question, Single, Sort, SortItem, TrueFalse
 
 __all__ = ["Where", "Located", "Source", "Tracking", "Lesson", "Quiz", "Course", "SourceTitle", "CourseTranslation",
@@ -147,9 +148,13 @@ class Course(Located):
         return self.tracking.passing_score
 
     @property
+    def pass_rule(self) -> PassRule:
+        return PassRule(self.passing_score, self.tracking.completion, self.tracking.failed_status, self.quiz is not None)
+
+    @property
     def quiz_decides_status(self) -> bool:
         """True when the quiz result is what the LMS should record as passed/failed."""
-        return self.quiz is not None and self.tracking.completion != "lessons"
+        return self.pass_rule.quiz_decides
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)

@@ -102,8 +102,7 @@ def course_data(course: Course) -> dict:
         "format": 1,
         "course": about,
         "lessons": [{"id": lesson.id, "title": lesson.title} for lesson in course.lessons],
-        "tracking": {"passingScore": course.passing_score, "completion": t.completion,
-                     "failedStatus": t.failed_status, "maxAttempts": t.max_attempts},
+        "tracking": {**course.pass_rule.page_data(), "maxAttempts": t.max_attempts},
         "quiz": None if course.quiz is None else {
             "id": course.quiz.id, "title": course.quiz.title, "draw": course.quiz.draw_count,
             "perLesson": course.quiz.per_lesson or 0, "shuffle": course.quiz.shuffle,
