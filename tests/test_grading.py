@@ -70,3 +70,12 @@ def test_the_hr_report_judges_a_score_by_the_rule(monkeypatch):
     assert attempt_outcome(True, None, 80, 80, "quiz") != PASSED  # the Basic report's score at the mark, too
     monkeypatch.setattr(status, "quiz_decides", lambda completion: True)
     assert attempt_outcome(True, "90", 90, 80, "lessons") == PASSED
+
+
+def test_a_score_is_a_whole_percent_rounded_half_up_and_the_guesser_counts_by_it(monkeypatch):
+    from builder.quality import guesser
+
+    assert [grading.percent(r, 8) for r in (0, 1, 5, 7, 8)] == [0, 13, 63, 88, 100]  # 12.5 → 13, 62.5 → 63
+    assert guesser.needed(8, 63) == 5 and guesser.needed(8, 64) == 6
+    monkeypatch.setattr(grading, "passes", lambda score, passing: score > passing)
+    assert guesser.needed(8, 63) == 6  # it asks the rule, not a copy of it

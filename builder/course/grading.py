@@ -1,14 +1,21 @@
 """The pass rule, declared once for the Python side: a score is a whole percent of the questions fully right, it
 passes at or above the passing score, and the quiz decides passed or failed under every completion rule but
 «lessons». The manifest's mastery score (outputs/scorm.py), the page data the runtime grades by (outputs/render.py;
-the runtime's own copy of the rule is runtime/grading.js) and the HR report's judgement of a recorded score
-(report/status.py) all read it here."""
+the runtime's own copy of the rule is runtime/grading.js), the HR report's judgement of a recorded score
+(report/status.py) and the simulated guesser's pass mark (quality/guesser.py) all read it here."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 LESSONS_ONLY = "lessons"  # the completion rule under which reading the lessons completes the course, quiz or not
+
+
+def percent(right: int, asked: int) -> int:
+    """An attempt's score: the whole percent of the questions fully right, rounded half up, as the player shows it
+    and the LMS stores it (Math.round in the runtime)."""
+    return math.floor(100 * right / asked + 0.5)
 
 
 def passes(score: float, passing_score: float) -> bool:
