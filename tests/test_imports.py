@@ -151,6 +151,19 @@ def test_every_import_of_builder_finds_its_module_in_builder():
     assert missing(imports(REPO / "builder")) == []
 
 
+def test_the_tests_tools_and_benchmarks_import_modules_that_are_there():
+    graph = imports(REPO / "builder")
+    wrong = []
+    for path in sorted(p for folder in ("tests", "tools", "benchmarks") for p in (REPO / folder).rglob("*.py")
+                       if "node_modules" not in p.parts):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import) else
+                     [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else [])
+            wrong += [f"{path.relative_to(REPO)}:{node.lineno}: {name}" for name in names
+                      if name.split(".")[0] == "builder" and name not in graph]
+    assert wrong == []
+
+
 def test_the_rooms_are_there():
     # the rules above judge nothing if the rooms were renamed away
     graph = inside(imports(REPO / "builder"))
