@@ -9,20 +9,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import scorm
-from .check import check_course
-from .load import load_course
-from .editions import ALL, FOLDER, edition_ids
-from .model import Course, Where
-from .package import write_zip
-from .problems import Problem, SourceError, said
+from .course.check import check_course
+from .course.load import load_course
+from .course.editions import ALL, FOLDER, edition_ids
+from .course.model import Course, Where
+from .outputs.package import write_zip
+from .course.problems import Problem, SourceError, said
 from .quality import quality_problems, writing
-from .render import render_course
-from .sources import CORE_LANGUAGE
-from .translations import Parity, check_translations
-
-VERSIONS = {"1.2": ("1.2",), "2004": ("2004",), "all": ("1.2", "2004")}
-ZIP_SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
+from .outputs.render import render_course
+from .outputs.targets import DEFAULT, chosen
+from .course.overlay import CORE_LANGUAGE
+from .course.translations import Parity, check_translations
 
 
 @dataclass
@@ -62,7 +59,7 @@ def load_checked(source: Path, edition: str | None = None, quality: bool = False
     return course, problems
 
 
-def build(source: Path, out: Path, scorm_version: str = "1.2", edition: str | None = None,
+def build(source: Path, out: Path, scorm_version: str = DEFAULT, edition: str | None = None,
           derive=None) -> tuple[Course, list[Built]]:
     """`derive`: a package made from the checked course instead of the course itself (builder/refresher.py)."""
     course, _ = load_checked(source, edition)
@@ -74,11 +71,11 @@ def write_packages(course: Course, out: Path, scorm_version: str) -> list[Built]
     with without_cycle_collector():
         files = render_course(course)
     built = []
-    for version in VERSIONS[scorm_version]:
-        package = with_manifest(course, files, version)
-        dest = out / f"{course.package_id}-{ZIP_SUFFIX[version]}.zip"
+    for target in chosen(scorm_version):  # one registered target, or each for 'all' (builder/outputs/targets.py)
+        package = target.package(files, course)
+        dest = out / f"{course.package_id}-{target.suffix}.zip"
         write_zip(package, dest)
-        built.append(Built(dest, version, dest.stat().st_size, len(package)))
+        built.append(Built(dest, target.id, dest.stat().st_size, len(package)))
     return built
 
 
@@ -127,7 +124,7 @@ def build_editions(source: Path, out: Path, scorm_version: str, edition: str, de
 def check_all(source: Path, quality: bool = True) -> tuple[Course, list[Problem], int]:
     """`check`: the core course, its discussion material, its translations and every edition, all reported at once
     (a problem the editions share with the core course, such as a cue in the shared quiz, once)."""
-    from .publish.discussion import load_discussion
+    from .course.discussion import load_discussion
 
     problems: list[Problem] = []
     try:
@@ -146,8 +143,3 @@ def check_all(source: Path, quality: bool = True) -> tuple[Course, list[Problem]
     if course is None or any(p.severity == "error" for p in problems):
         raise SourceError(problems)
     return course, problems, len(ids)
-
-
-def with_manifest(course: Course, files: dict[str, bytes], version: str) -> dict[str, bytes]:
-    """Every file of the package: the rendered ones and imsmanifest.xml (also what the preview serves)."""
-    return {**files, "imsmanifest.xml": scorm.manifest(course, sorted(files), version)}

@@ -11,11 +11,24 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .problems import Problem, SourceError, display_path
+from .course.problems import Problem, SourceError, display_path
+from .outputs import targets
 from .words import LANGUAGES, choose, say
 
 SOURCE = click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
                       show_default=True, help="Folder that holds course/ and quizzes/.")
+
+
+class Targets(click.Choice):
+    """--scorm's values: the registered output targets (builder/outputs/targets.py), read each time they are needed,
+    so a target registered after this module was imported is offered too; `every` adds 'all'."""
+
+    def __init__(self, every: bool = False) -> None:  # Choice's own would fix the choices now
+        self.every, self.case_sensitive = every, True
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return (*targets.ids(), *((targets.ALL,) if self.every else ()))
 
 
 def friendly(command):
@@ -60,7 +73,7 @@ def main(lang: str | None) -> None:
 @SOURCE
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("dist"), show_default=True,
               help="Folder for the zip files.")
-@click.option("--scorm", "scorm_version", type=click.Choice(["1.2", "2004", "all"]), default="1.2",
+@click.option("--scorm", "scorm_version", type=Targets(every=True), default=targets.DEFAULT,
               show_default=True, help="SCORM version of the package.")
 @click.option("--edition", default=None, metavar="ID|all",
               help="Build the edition editions/ID/ (or every edition) instead of the shared course.")
@@ -145,7 +158,7 @@ def problem_data(problem: Problem) -> dict:
 @SOURCE
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("dist"), show_default=True,
               help="Folder for the zip, the documents and the report.")
-@click.option("--scorm", "scorm_version", type=click.Choice(["1.2", "2004"]), default="1.2", show_default=True,
+@click.option("--scorm", "scorm_version", type=Targets(), default=targets.DEFAULT, show_default=True,
               help="SCORM version of the package.")
 @click.option("--audit/--no-audit", "run_audit", default=True, show_default=True,
               help="Also check the package's accessibility in headless Chromium.")
@@ -271,7 +284,7 @@ def report(exports: tuple[Path, ...], package: Path | None, source: Path | None,
 @friendly
 def schema(source: Path, out: Path | None) -> None:
     """Write JSON Schemas for course.yaml, quiz files and lesson front matter (for editors)."""
-    from .jsonschema import write_schemas
+    from .course.schemas import write_schemas
 
     for path in write_schemas(out or source / "jsonschema"):
         click.echo(display_path(path))
@@ -298,7 +311,7 @@ def new(dest: Path, language: str) -> None:
 @SOURCE
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0 picks a free one).")
-@click.option("--scorm", "scorm_version", type=click.Choice(["1.2", "2004"]), default="1.2", show_default=True,
+@click.option("--scorm", "scorm_version", type=Targets(), default=targets.DEFAULT, show_default=True,
               help="SCORM version the simulated LMS starts with (the page can switch).")
 @click.option("--no-open", is_flag=True, help="Do not open the browser.")
 @click.option("--edition", default=None, metavar="ID", help="Preview the edition editions/ID/.")

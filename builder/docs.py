@@ -6,7 +6,7 @@ documentation says what the loader accepts: names, types, limits, defaults and e
 
 A table stands between `<!-- fields NAME -->` and `<!-- /fields -->`. NAME is a schema's name (course, lesson,
 quiz, discussion, edition, translation) or selfcheck, the YAML of a ```selfcheck block. To change a field's words,
-change its `description` in builder/model.py, builder/questions.py or builder/publish/discussion.py and run this.
+change its `description` in builder/course/model.py, builder/course/questions.py or builder/course/discussion.py and run this.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .jsonschema import schema, schemas
-from .located import SLUG
-from .model import SelfCheck
+from .course.schemas import schema, schemas
+from .course.located import SLUG
+from .course.model import SelfCheck
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 BLOCK = re.compile(r"(<!-- fields (?P<name>[a-z]+) -->\n).*?(<!-- /fields -->)", re.S)

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
-from . import markdown
-from .check import check_course
-from .model import Course, Lesson, Quiz, Where
-from .problems import Problem, SourceError
+from .course import markdown
+from .course.check import check_course
+from .course.model import Course, Lesson, Quiz, Where
+from .course.problems import Problem, SourceError
 from .report.items import MIN_ANSWERS
 from .words import say
 

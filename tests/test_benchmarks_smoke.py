@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import write_course
-from builder.questions import QUESTION_TYPES
+from builder.course.questions import QUESTION_TYPES
 from tests.conftest import REPO
 
 

@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from builder.build import build
-from builder.package import write_zip
+from builder.outputs.package import write_zip
 from tests.conftest import GOOD, REPO
 
 
@@ -124,7 +124,7 @@ def test_cycle_collector_is_back_on_after_a_build_and_after_bad_sources(tmp_path
     # The build turns Python's cycle collector off while it allocates the model; it must never leave it off.
     import gc
 
-    from builder.problems import SourceError
+    from builder.course.problems import SourceError
 
     build(GOOD, tmp_path)
     assert gc.isenabled()

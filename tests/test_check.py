@@ -8,9 +8,9 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from builder.check import check_course
+from builder.course.check import check_course
 from builder.cli import main
-from builder.load import load_course
+from builder.course.load import load_course
 from builder.words import say
 from tests.broken_courses import CASES, expected, make_case
 from tests.conftest import GOOD
@@ -131,8 +131,8 @@ def test_the_list_limits_accept_their_largest_size(tmp_path):
 
 def test_lesson_and_question_counts_are_limited(monkeypatch):
     """The real limits (1000 lessons, 5000 questions) lowered, so the good course is over both."""
-    monkeypatch.setattr("builder.load.MAX_LESSONS", 1)
-    monkeypatch.setattr("builder.load.MAX_QUESTIONS", 3)
+    monkeypatch.setattr("builder.course.load.MAX_LESSONS", 1)
+    monkeypatch.setattr("builder.course.load.MAX_QUESTIONS", 3)
     _, problems = load_course(GOOD)
     found = {(p.where.path.name, p.code, p.message) for p in problems}
     assert ("lessons", "source.course.too-many-lessons", say("source.course.too-many-lessons", n=2, limit=1)) in found
@@ -169,7 +169,7 @@ def test_raw_html_is_refused(tmp_path, text, found):
     ("Se <https://lovdata.no>.", '<a href="https://lovdata.no"'),
 ])
 def test_text_that_only_looks_like_html_is_accepted(tmp_path, text, shown):
-    from builder.markdown import render_lesson
+    from builder.course.markdown import render_lesson
 
     course, problems = lesson_with(tmp_path, text)
     assert problems == []

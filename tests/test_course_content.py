@@ -11,8 +11,8 @@ from collections import Counter
 
 import pytest
 
-from builder.load import load_course
-from builder.render import course_data
+from builder.course.load import load_course
+from builder.outputs.render import course_data
 from tests.conftest import REPO
 
 

@@ -13,10 +13,10 @@ from lxml import etree
 
 from builder.build import build, build_editions
 from builder.cli import main
-from builder.editions import contrast_problems, contrast_ratio
-from builder.load import load_course
-from builder.problems import SourceError
-from builder.render import csp_hash
+from builder.course.editions import contrast_problems, contrast_ratio
+from builder.course.load import load_course
+from builder.course.problems import SourceError
+from builder.outputs.render import csp_hash
 from tests.broken_courses import (BROKEN_EDITIONS, EDITION_CASES, expected, make_edition_case,
                                   with_editions)
 from tests.conftest import GOOD, REPO

@@ -1,4 +1,4 @@
-"""Every limit declared on a model class (builder/model.py, builder/questions.py, builder/publish/discussion.py) is
+"""Every limit declared on a model class (builder/course/model.py, builder/course/questions.py, builder/course/discussion.py) is
 enforced: one case per bound or choice, each a small change to a good course, with its message and its place."""
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from builder.build import load_checked
-from builder.questions import QUESTION_TYPES
-from builder.render import render_course
+from builder.course.questions import QUESTION_TYPES
+from builder.outputs.render import render_course
 from tests.test_cli import run
 
 LANGUAGES = ("nb", "nn", "en")

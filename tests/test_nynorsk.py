@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from builder.build import check_all, load_checked
-from builder.load import Loader
-from builder.problems import SourceError
+from builder.course.load import Loader
+from builder.course.problems import SourceError
 from builder.quality import nynorsk
 from builder.quality.texts import Places, lesson_units
 from builder.starter import create
@@ -108,7 +108,7 @@ def test_the_tool_s_own_nynorsk_raises_no_flag(tmp_path):
 
 def test_the_placeholders_nynorsk_wording_is_checked_where_it_is_written(monkeypatch):
     monkeypatch.setattr(nynorsk, "forms", lambda: {"personvernombodet": "x"})
-    source = Path(nynorsk.__file__).parent.parent / "placeholders.py"
+    source = Path(nynorsk.__file__).parent.parent / "course" / "placeholders.py"
     lines = source.read_text(encoding="utf-8").splitlines()
     found = [(p.where.line, p.where.col) for p in nynorsk.wording_problems()]
     assert len(found) == 2  # the neutral wording and the role's noun

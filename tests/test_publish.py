@@ -14,9 +14,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from builder import markdown
+from builder.course import markdown
 from builder.build import load_checked
-from builder.publish.discussion import load_discussion
+from builder.course.discussion import load_discussion
 from builder.publish.documents import render_guide, render_handout
 from tests.conftest import GOOD, REPO
 

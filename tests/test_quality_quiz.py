@@ -17,11 +17,11 @@ from click.testing import CliRunner
 
 from builder.build import check_all, load_checked
 from builder.cli import main
-from builder.problems import SourceError
+from builder.course.problems import SourceError
 from builder.quality import cues, guesser
 from builder.quality.draw import DrawRule, drawn_questions
-from builder.render import course_data
-from builder.translations import check_translations
+from builder.outputs.render import course_data
+from builder.course.translations import check_translations
 from tests.broken_courses import GOOD, with_editions
 
 LONG = "Et svar som er skrevet ut i mye større bredde enn de andre"
@@ -388,7 +388,7 @@ def test_check_all_can_leave_the_quality_checks_out(tmp_path):
 
 
 def test_the_draw_size_needed_is_exact_and_its_fallback_never_too_low(tmp_path, monkeypatch):
-    from builder.quality import topics
+    from builder.course import topics
 
     lessons = ["first", "second"]
     questions = [topical(n, lessons[n % 2], ("a", "b", "c", None, None, None, None)[n % 7]) for n in range(30)]
@@ -403,7 +403,7 @@ def test_every_registered_question_type_has_a_guess_in_both_tables():
     """A new question type without a guess would stop `check` with a StopIteration: the tables must follow the
     registry."""
     from builder.quality import guesser
-    from builder.questions import QUESTION_TYPES
+    from builder.course.questions import QUESTION_TYPES
 
     for table in (guesser.TEST_WISE, guesser.RANDOM):
         assert {guess.kind for guess in table} == set(QUESTION_TYPES)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from builder.build import check_all, load_checked
-from builder.load import Loader
-from builder.model import Course
-from builder.problems import display_path
+from builder.course.load import Loader
+from builder.course.model import Course
+from builder.course.problems import display_path
 from builder.quality.readability import lesson_score, lesson_scores, problems
 from tests.broken_courses import with_editions
 

@@ -11,9 +11,9 @@ import shutil
 
 import pytest
 
-from builder.load import load_course
-from builder.markdown import render_lesson
-from builder.render import render_course
+from builder.course.load import load_course
+from builder.course.markdown import render_lesson
+from builder.outputs.render import render_course
 from tests.conftest import GOOD
 
 HOSTILE = '<script>alert(1)</script>"onerror=x </aside>'
@@ -107,7 +107,7 @@ def test_render_is_deterministic():
 
 
 def test_runtime_that_would_end_its_element_is_refused(monkeypatch):
-    from builder import render
+    from builder.outputs import render
 
     monkeypatch.setattr(render, "runtime_file", lambda name: b"var s = '</SCRIPT><p>';")
     with pytest.raises(ValueError, match="cannot be inlined"):

@@ -32,7 +32,7 @@ def wheel(tmp_path_factory) -> tuple[Path, set[str]]:
 def test_wheel_holds_every_template_and_dist_file(wheel):
     copy, shipped = wheel
     needed = sorted(str(p.relative_to(copy)) for pattern in ("builder/**/templates/*", "builder/**/dist/*",
-                                                              "builder/templates/*")
+                                                              "builder/outputs/templates/*")
                     for p in copy.glob(pattern) if p.is_file())
     assert any("report/templates/report.html" in n for n in needed)
     assert [n for n in needed if n not in shipped] == []

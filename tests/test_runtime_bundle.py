@@ -1,4 +1,4 @@
-"""The shipped runtime (builder/runtime/dist) must be exactly what tools/bundle-runtime makes from the sources."""
+"""The shipped runtime (builder/outputs/runtime/dist) must be exactly what tools/bundle-runtime makes from the sources."""
 
 import subprocess
 
@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import REPO
 
-DIST = REPO / "builder" / "runtime" / "dist"
+DIST = REPO / "builder" / "outputs" / "runtime" / "dist"
 
 
 def test_bundle_is_up_to_date(tmp_path):
@@ -15,7 +15,7 @@ def test_bundle_is_up_to_date(tmp_path):
     subprocess.run(["bash", str(REPO / "tools" / "bundle-runtime"), str(tmp_path)], check=True)
     for name in ("kurs.js", "kurs.css"):
         assert (tmp_path / name).read_bytes() == (DIST / name).read_bytes(), \
-            f"builder/runtime/dist/{name} is stale: run tools/bundle-runtime and commit the result"
+            f"builder/outputs/runtime/dist/{name} is stale: run tools/bundle-runtime and commit the result"
 
 
 def test_bundle_keeps_every_name_private():

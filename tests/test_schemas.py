@@ -11,7 +11,7 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
-from builder.jsonschema import schemas
+from builder.course.schemas import schemas
 from tests.conftest import REPO
 
 FILES = [("course.schema.json", "course/course.yaml"), ("quiz.schema.json", "quizzes/sosiale-medier.yaml"),

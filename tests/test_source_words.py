@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 from pydantic import Field
 
-from builder import problems, words, yamldoc
+from builder.course import problems, words, yamldoc
 from builder.cli import main
-from builder.located import CONFIG, Located, Slug, entries, model
-from builder.validation import validate
+from builder.course.located import CONFIG, Located, Slug, entries, model
+from builder.course.reading import validate
 from tests.broken_courses import (BROKEN, BROKEN_EDITIONS, CASES, EDITION_CASES, expected, make_case,
                                   make_edition_case)
 from tests.conftest import REPO
@@ -150,15 +150,15 @@ def test_every_source_message_is_in_use():
 def test_every_object_and_every_required_field_has_its_words():
     """The names of the model's objects and what their required fields hold, which a message about a missing
     field tells, in every language: a new class or field without them fails here."""
-    from builder.located import Located
+    from builder.course.located import Located
 
     def subclasses(cls):
         for sub in cls.__subclasses__():
             yield sub
             yield from subclasses(sub)
 
-    import builder.model  # noqa: F401  the classes, declared on import
-    import builder.publish.discussion  # noqa: F401
+    import builder.course.model  # noqa: F401  the classes, declared on import
+    import builder.course.discussion  # noqa: F401
 
     catalog = words.catalog("en")
     classes = set(subclasses(Located)) | {Located}

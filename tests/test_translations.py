@@ -5,9 +5,9 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from builder.cli import main
-from builder.load import load_course
-from builder.sources import Overlay, content_hash
-from builder.translations import check_translations
+from builder.course.load import load_course
+from builder.course.overlay import Overlay, content_hash
+from builder.course.translations import check_translations
 from tests.broken_courses import with_editions
 
 

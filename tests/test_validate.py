@@ -149,7 +149,7 @@ def test_backslash_and_empty_are_two_causes(tmp_path, href, why):  # 10
 
 
 def test_unsafe_entry_names_have_separate_causes():
-    from builder.package import check_package_path
+    from builder.outputs.package import check_package_path
 
     assert check_package_path("") == "empty"
     assert check_package_path("a\\b") == "backslash"

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from builder import yamldoc
+from builder.course import yamldoc
 
 pytestmark = pytest.mark.parametrize("parser", yamldoc.PARSERS, ids=lambda p: p.__name__)
 

@@ -2,7 +2,7 @@
 // (< ↔ <=, > ↔ >=), each equality turned round (=== ↔ !==, == ↔ !=) and each && ↔ ||. Parsed with acorn, so
 // operators inside strings, comments and regular expressions are never touched.
 //
-//   node tools/runtime-mutants.mjs builder/runtime/draw.js   → one JSON object per line: {line, what, start, end, text}
+//   node tools/runtime-mutants.mjs builder/outputs/runtime/draw.js   → one JSON object per line: {line, what, start, end, text}
 import { readFileSync } from 'node:fs';
 import { parse } from 'acorn';
 

@@ -23,7 +23,7 @@ import jinja2
 
 from ..atomic import atomic_open
 from ..browser import headless_chromium
-from ..problems import display_path
+from ..course.problems import display_path
 from ..validate import validate_zip
 from ..words import area, current, say
 from .walk import PageCheck, walk

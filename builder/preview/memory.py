@@ -8,19 +8,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
-from ..build import load_checked, with_manifest, without_cycle_collector
-from ..problems import SourceError
-from ..render import render_course
+from ..build import load_checked, without_cycle_collector
+from ..course.problems import SourceError
+from ..outputs.render import render_course
+from ..outputs.targets import REGISTERED
 from ..words import say
-
-VERSIONS = ("1.2", "2004")
-
 
 @dataclass(frozen=True)
 class Package:
-    """One good build: the package's files for each SCORM version, and what an LMS reads from its manifest."""
+    """One good build: the package's files for each output target, and what an LMS reads from its manifest."""
     number: int
     course_id: str
     title: str
@@ -80,20 +76,6 @@ def build_package(source: Path, number: int, edition: str | None = None) -> Pack
     course, warnings = load_checked(source, edition, quality=True)
     with without_cycle_collector():
         files = render_course(course)
-    packages = {version: with_manifest(course, files, version) for version in VERSIONS}
+    packages = {target.id: target.package(files, course) for target in REGISTERED.values()}
     return Package(number, course.id, course.title, packages,
-                   {v: launch_data(p["imsmanifest.xml"]) for v, p in packages.items()}, tuple(map(str, warnings)))
-
-
-def launch_data(manifest: bytes) -> dict[str, str]:
-    """What an LMS hands the SCO from the manifest: 1.2's mastery score, 2004's scaled passing score."""
-    root = etree.fromstring(manifest)
-    mastery = root.xpath("//*[local-name()='masteryscore']/text()")
-    measure = root.xpath("//*[local-name()='primaryObjective'][@satisfiedByMeasure='true']"
-                         "/*[local-name()='minNormalizedMeasure']/text()")
-    data = {}
-    if mastery:
-        data["cmi.student_data.mastery_score"] = mastery[0]
-    if measure:
-        data["cmi.scaled_passing_score"] = measure[0]
-    return data
+                   {t.id: t.launch_data(packages[t.id]) for t in REGISTERED.values()}, tuple(map(str, warnings)))

@@ -18,9 +18,10 @@ import click
 import jinja2
 from markupsafe import Markup
 
-from ..problems import display_path
+from ..course.problems import display_path
 from ..words import area, current, say
-from .memory import VERSIONS, Builds, State
+from ..outputs.targets import DEFAULT, REGISTERED
+from .memory import Builds, State
 from .watch import start_watching
 
 HOST = "127.0.0.1"
@@ -74,7 +75,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_asset(path.removeprefix("/_preview/"))
         version, _, name = path.removeprefix("/sco/").partition("/")
         package = self.server.builds.state.package
-        if path.startswith("/sco/") and package and version in VERSIONS and name in package.files[version]:
+        if path.startswith("/sco/") and package and version in REGISTERED and name in package.files[version]:
             kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
             return self.send(200, package.files[version][name], kind)
         self.send(404, b"not found", "text/plain")
@@ -124,7 +125,7 @@ def simulator_page(language: str) -> bytes:
     as_json = json.dumps(words, ensure_ascii=False).replace("<", "\\u003c")
     template = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(
         resources.files(__package__).joinpath("assets", "simulator.html").read_text(encoding="utf-8"))
-    return template.render(lang=language, w=words, words_json=Markup(as_json)).encode("utf-8")
+    return template.render(lang=language, w=words, words_json=Markup(as_json), targets=list(REGISTERED)).encode("utf-8")
 
 
 def news(token: str, state: State) -> dict:
@@ -149,7 +150,7 @@ def run(source: Path, port: int, version: str, open_browser: bool, edition: str 
             click.echo(state.error, err=True)
             return 1
         report(state)
-        url = f"http://{HOST}:{server.port}/" + ("" if version == "1.2" else f"?scorm={version}")
+        url = f"http://{HOST}:{server.port}/" + ("" if version == DEFAULT else f"?scorm={version}")
         click.echo(say("preview.serving", source=display_path(source), url=url))
         start_watching(source, lambda: report(builds.rebuild()), watch_failed, stop)
         if open_browser:

@@ -13,11 +13,11 @@ from pathlib import Path
 from ..atomic import atomic_open
 from ..browser import BrowserMissing
 from ..build import build, load_checked
-from ..model import Course
-from ..placeholders import ROLE_NOUN
-from ..problems import SourceError, display_path
+from ..course.model import Course
+from ..course.placeholders import ROLE_NOUN
+from ..course.problems import SourceError, display_path
 from ..words import say
-from .discussion import load_discussion
+from ..course.discussion import load_discussion
 from .documents import render_guide, render_handout
 from .pdf import write_pdfs
 

@@ -1,7 +1,7 @@
 """Course model → the printable handout and the facilitator guide, as self-contained HTML.
 
 Both take the course model (and, for the guide, its discussion material) as given, so an edition of the course
-can be published the same way once it yields its own model. Lessons are rendered by builder/markdown.py, exactly
+can be published the same way once it yields its own model. Lessons are rendered by builder/course/markdown.py, exactly
 as the learner sees them in the package.
 """
 
@@ -16,11 +16,11 @@ from urllib.parse import unquote, urlsplit
 import jinja2
 from markupsafe import Markup
 
-from .. import markdown
-from ..model import Course, SelfCheck
-from ..render import csp_hash
+from ..course import markdown
+from ..course.model import Course, SelfCheck
+from ..outputs.render import csp_hash
 from ..words import area
-from .discussion import Discussion
+from ..course.discussion import Discussion
 
 # Only the page's own style and images inlined as data: may load; the document fetches nothing.
 DOCUMENT_CSP = "default-src 'none'; style-src {style}; img-src data:; base-uri 'none'; form-action 'none'"
@@ -73,6 +73,6 @@ def data_uri(course: Course):
 
 
 def selfchecks(course: Course) -> list[SelfCheck]:
-    """Every «tell til tre» block of the course, as load read and checked it (builder/markdown.py)."""
+    """Every «tell til tre» block of the course, as load read and checked it (builder/course/markdown.py)."""
     return [token.meta["selfcheck"][0] for lesson in course.lessons for token in lesson.document
             if token.type == "fence" and token.info.strip() == "selfcheck" and token.meta["selfcheck"][0] is not None]

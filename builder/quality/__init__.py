@@ -4,12 +4,12 @@ Each finding is a coded warning from `check`; `check --quality` shows the figure
 
 from __future__ import annotations
 
-from ..model import Course
-from ..problems import Problem
+from ..course.model import Course
+from ..course.problems import Problem
 
 
 def quality_problems(course: Course) -> list[Problem]:
-    """The quiz's cues and the guesser's chance (required topics are draw rules: builder/check.py runs them)."""
+    """The quiz's cues and the guesser's chance (required topics are draw rules: builder/course/check.py runs them)."""
     from .cues import cue_problems
     from .guesser import guess_problems
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..model import Quiz
-from ..problems import Problem
-from ..questions import Multiple, Single, Sort, TrueFalse
+from ..course.model import Quiz
+from ..course.problems import Problem
+from ..course.questions import Multiple, Single, Sort, TrueFalse
 from ..words import number, percent, say
 from . import surface
 

@@ -1,4 +1,4 @@
-"""The quiz's draw rule in Python, bit for bit the same as the player's builder/runtime/draw.js (Mulberry32 and the
+"""The quiz's draw rule in Python, bit for bit the same as the player's builder/outputs/runtime/draw.js (Mulberry32 and the
 same shuffles), so the guesser plays the attempts a learner gets. tests/runtime/draw_port.test.mjs compares the two
 over many seeds: change both together."""
 
@@ -52,7 +52,7 @@ class DrawRule:
 
     @classmethod
     def of(cls, quiz) -> DrawRule:
-        """From a loaded Quiz, as builder/render.py gives it to the player."""
+        """From a loaded Quiz, as builder/outputs/render.py gives it to the player."""
         return cls(tuple(q.lesson for q in quiz.questions), tuple(q.topic for q in quiz.questions),
                    tuple(len(getattr(q, "options", ())) for q in quiz.questions), quiz.draw_count,
                    quiz.per_lesson or 0, tuple(quiz.required_topics), quiz.shuffle)

@@ -10,9 +10,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Course, Quiz
-from ..problems import Problem
-from ..questions import Multiple, Single, Sort, TrueFalse
+from ..course import grading
+from ..course.model import Course, Quiz
+from ..course.problems import Problem
+from ..course.questions import Multiple, Single, Sort, TrueFalse
 from ..words import number, say
 from ..words import percent as in_percent
 from . import surface
@@ -85,8 +86,8 @@ def chances(quiz: Quiz, language: str, table: tuple[Guess, ...]) -> list[float]:
 
 
 def needed(asked: int, passing: int) -> int:
-    """Fewest right answers that pass: the player scores Math.round(100 × right / asked) against passing."""
-    return next(r for r in range(asked + 1) if r == asked or math.floor(100 * r / asked + 0.5) >= passing)
+    """Fewest right answers that pass, by the course's grading rule."""
+    return next(r for r in range(asked + 1) if r == asked or grading.passes(grading.percent(r, asked), passing))
 
 
 def pass_chance(ps: list[float], need: int) -> float:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..model import Course, Lesson, Where
-from ..problems import Problem
+from ..course.model import Course, Lesson, Where
+from ..course.problems import Problem
 from ..words import percent, say
 from .texts import (LETTERS, Places, Translation, Unit, edition_units, lesson_units, object_units, own_lessons)
 
@@ -150,8 +150,8 @@ def all_units(lessons: list[Lesson], objects: list) -> Iterator[Unit]:
 
 
 def wording_problems() -> list[Problem]:
-    """The tool's own nynorsk wording of placeholders (builder/placeholders.py), where it is written there."""
-    from .. import placeholders
+    """The tool's own nynorsk wording of placeholders (builder/course/placeholders.py), where it is written there."""
+    from ..course import placeholders
 
     path = Path(placeholders.__file__)
     source = path.read_text(encoding="utf-8")

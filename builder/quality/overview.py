@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Course
-from ..questions import QUESTION_TYPES
+from ..course.model import Course
+from ..course.questions import QUESTION_TYPES
 from ..words import number, percent, say
 from . import cues, guesser, readability
 

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Course, Lesson, Where
-from ..problems import Problem, display_path
+from ..course.model import Course, Lesson, Where
+from ..course.problems import Problem, display_path
 from ..words import number, percent, say
 from .texts import Places, Unit, lesson_units
 

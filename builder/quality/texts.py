@@ -23,9 +23,9 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
-from ..located import Located
-from ..model import Course, CourseTranslation, Edition, Lesson
-from ..sources import Overlay
+from ..course.located import Located
+from ..course.model import Course, CourseTranslation, Edition, Lesson
+from ..course.overlay import Overlay
 
 # Addresses and file names are left out of the prose (replaced by spaces, so offsets stay put).
 NOT_PROSE = re.compile(r"(?:https?://|mailto:|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:md|ya?ml|svg|png|jpe?g|gif|pdf)\b")
@@ -179,10 +179,10 @@ class Translation:
 
 
 def translations(root: Path) -> list[Translation]:
-    from ..load import Loader
-    from ..publish.discussion import Discussion
-    from ..translations import languages
-    from ..validation import load_file
+    from ..course.load import Loader
+    from ..course.discussion import Discussion
+    from ..course.translations import languages
+    from ..course.reading import load_file
 
     found = []
     for language in languages(root):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Course
-from ..problems import Problem
+from ..course.model import Course
+from ..course.problems import Problem
 from . import nynorsk, readability
 from .texts import own_lessons, translations
 

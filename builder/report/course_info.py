@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..build import load_checked
-from ..model import Question
-from ..questions import BY_KIND
+from ..course.model import Question
+from ..course.questions import BY_KIND
 from .words import Refusal
 
 MAX_INDEX_BYTES = 50_000_000  # a course page is well under a megabyte; this only stops a zip bomb

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Question
+from ..course.model import Question
 from .course_info import CourseInfo
 from .downloads import BASIC, INTERACTIONS
 from .items import ItemFigures, item_figures, sums

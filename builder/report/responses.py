@@ -4,7 +4,7 @@ formats": SCORM 1.2 writes letters by position in the source, SCORM 2004 writes 
 
 from __future__ import annotations
 
-from ..model import Question
+from ..course.model import Question
 
 
 def right_codes(question: Question) -> set[str]:

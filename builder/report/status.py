@@ -8,6 +8,7 @@ a finished attempt, and only the course's pass mark tells passed from failed. No
 
 from __future__ import annotations
 
+from ..course.grading import passes, quiz_decides
 from .layout import number
 
 # Outcomes of one attempt, and of a learner (the best done outcome, else their latest attempt's).
@@ -38,14 +39,14 @@ def attempt_outcome(started: bool, sco: str | None, score: float | None, pass_ma
         return NOT_STARTED
     if sco is None:
         # The Basic report's score column reads 0 for an unfinished attempt: only a score at the pass mark tells.
-        if pass_mark is not None and rule != "lessons" and score is not None and score >= pass_mark:
+        if pass_mark is not None and quiz_decides(rule) and score is not None and passes(score, pass_mark):
             return PASSED
         return UNKNOWN
     value = number(sco) if sco else None
     if value is None:
         return RECORDED.get(sco.strip().lower(), UNKNOWN) if sco else UNKNOWN
-    if rule == "lessons":
+    if not quiz_decides(rule):
         return UNKNOWN  # the quiz does not decide, and the score hides whether every lesson was read
     if pass_mark is None:
         return FINISHED
-    return PASSED if value >= pass_mark else FAILED
+    return PASSED if passes(value, pass_mark) else FAILED

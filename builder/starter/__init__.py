@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from ..jsonschema import write_schemas
+from ..course.schemas import write_schemas
 
 LANGUAGES = ("nb", "nn", "en")
 IMAGE = "course/media/steps.svg"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 import zipfile
 
-from ..package import check_package_path
+from ..outputs.package import check_package_path
 from ..words import number, say
 from .findings import MANIFEST, Report
 
@@ -14,7 +14,7 @@ MAX_TOTAL_BYTES = 1_000_000_000
 MAX_RATIO = 200  # uncompressed / compressed for one entry; text compresses ~10x, bombs ~1000x
 RATIO_FLOOR = 1_000_000  # small entries may compress well without being a bomb
 MAX_MANIFEST_BYTES = 20_000_000
-UNSAFE = {  # builder/package.py's reasons, in words
+UNSAFE = {  # builder/outputs/package.py's reasons, in words
     "empty": "validate.path-empty", "backslash": "validate.path-backslash", "absolute": "validate.path-absolute",
     "dots": "validate.path-dots"}
 

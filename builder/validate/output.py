@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
-from ..problems import display_path
+from ..course.problems import display_path
 from ..words import say
 from .findings import SEVERITIES, Finding, Launch, Report
 

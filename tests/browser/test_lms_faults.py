@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from builder.load import load_course
+from builder.course.load import load_course
 from tools.testlms.harness import answer_quiz, read_all_lessons, result
 from .conftest import GOOD
 from .test_player import VERSIONS, score, status, take_quiz

@@ -1,11 +1,11 @@
-// The shipped bundle (builder/runtime/dist/kurs.js) runs inside the LMS's page: it must add nothing to its window.
+// The shipped bundle (builder/outputs/runtime/dist/kurs.js) runs inside the LMS's page: it must add nothing to its window.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
 import vm from 'node:vm';
 
 test('running the bundle adds no global name', () => {
-  const js = readFileSync(new URL('../../builder/runtime/dist/kurs.js', import.meta.url), 'utf8');
+  const js = readFileSync(new URL('../../builder/outputs/runtime/dist/kurs.js', import.meta.url), 'utf8');
   let booted = 0;
   // A page still loading: the bundle only registers its start for DOMContentLoaded.
   const page = { document: { readyState: 'loading', addEventListener: (type) => { booted += type === 'DOMContentLoaded'; } } };

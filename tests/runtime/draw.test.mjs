@@ -1,7 +1,7 @@
 // The balanced draw (quiz field per_lesson): over many seeds, every attempt tests every lesson.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { layout } from '../../builder/runtime/draw.js';
+import { layout } from '../../builder/outputs/runtime/draw.js';
 import { layout as layoutBefore } from './fixtures/draw-before-topics.js';
 
 const SEEDS = 10000;

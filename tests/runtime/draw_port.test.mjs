@@ -1,11 +1,11 @@
 // builder/quality/draw.py (the guesser's copy of the draw) gives the same questions and option orders as
-// builder/runtime/draw.js for every seed tried, with and without per_lesson, required topics and shuffle.
+// builder/outputs/runtime/draw.js for every seed tried, with and without per_lesson, required topics and shuffle.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import test from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { layout } from '../../builder/runtime/draw.js';
+import { layout } from '../../builder/outputs/runtime/draw.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SEEDS = 3000;

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { course, memoryApi } from './helpers.mjs';
-import { connectLms, Lms, SCORM12, SCORM2004 } from '../../builder/runtime/lms.js';
-import { Tracker } from '../../builder/runtime/tracking.js';
+import { connectLms, Lms, SCORM12, SCORM2004 } from '../../builder/outputs/runtime/lms.js';
+import { Tracker } from '../../builder/outputs/runtime/tracking.js';
 
 // A browser's localStorage, for the standalone course.
 function memoryStorage() {

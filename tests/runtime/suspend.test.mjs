@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { fixture, mixedCourse } from './helpers.mjs';
-import { layout } from '../../builder/runtime/draw.js';
-import { decodeSuspend, encodeSuspend, freshState } from '../../builder/runtime/suspend.js';
+import { layout } from '../../builder/outputs/runtime/draw.js';
+import { decodeSuspend, encodeSuspend, freshState } from '../../builder/outputs/runtime/suspend.js';
 
 const { cases } = fixture('suspend-before-split.json');
 const named = (name) => cases.find((c) => c.name === name);

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { course, memoryApi } from './helpers.mjs';
-import { layout } from '../../builder/runtime/draw.js';
-import { duration2004, Lms, SCORM12, SCORM2004, timespan12 } from '../../builder/runtime/lms.js';
-import { Tracker } from '../../builder/runtime/tracking.js';
+import { layout } from '../../builder/outputs/runtime/draw.js';
+import { duration2004, Lms, SCORM12, SCORM2004, timespan12 } from '../../builder/outputs/runtime/lms.js';
+import { Tracker } from '../../builder/outputs/runtime/tracking.js';
 
 function tracker(version, data, initial) {
   const api = memoryApi(version, initial);

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 import time
-import zipfile
 from pathlib import Path
+
+from builder.outputs.targets import REGISTERED
 
 from .harness import Site
 
@@ -15,8 +16,11 @@ def main(argv: list[str]) -> int:
         print("usage: python -m tools.testlms PATH/TO/PACKAGE.zip", file=sys.stderr)
         return 2
     zip_path = Path(argv[0])
-    manifest = zipfile.ZipFile(zip_path).read("imsmanifest.xml").decode("utf-8", "replace")
-    version = "2004" if "2004" in manifest.split("</schemaversion>")[0] else "1.2"
+    version = next((t.id for t in REGISTERED.values() if t.made(zip_path.name)), None)
+    if version is None:
+        print(f"{zip_path.name}: not a name kursbygger builds (<course>-<target>.zip, targets: "
+              f"{', '.join(t.suffix for t in REGISTERED.values())})", file=sys.stderr)
+        return 2
     site = Site()
     sco = site.add_zip("manual", zip_path)
     print(f"Test LMS (SCORM {version}) at {site.base}/host/host.html")

@@ -17,6 +17,8 @@ import threading
 import zipfile
 from pathlib import Path
 
+from builder.outputs.targets import REGISTERED
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 NODE_MODULES = REPO / "tools" / "node_modules"  # npm ci in tools/
@@ -68,8 +70,7 @@ def build_zip(source: Path, out: Path, version: str, edition: str | None = None)
                             capture_output=True, text=True, cwd=REPO)
     if result.returncode != 0:
         raise RuntimeError(f"build failed:\n{result.stdout}\n{result.stderr}")
-    suffix = "scorm12" if version == "1.2" else "scorm2004"
-    return next(out.glob(f"*-{suffix}.zip"))
+    return next(path for path in out.glob("*.zip") if REGISTERED[version].made(path.name))
 
 
 def launch_browser(playwright):

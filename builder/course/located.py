@@ -1,7 +1,7 @@
 """What every source object is made of: its place in the file, and the field types with their limits.
 
-The model classes (builder/model.py, builder/questions.py) are pydantic dataclasses built from these parts, so
-one class is at once the model, the validator (builder/validation.py) and the JSON Schema (builder/jsonschema.py).
+The model classes (builder/course/model.py, builder/course/questions.py) are pydantic dataclasses built from these parts, so
+one class is at once the model, the validator (builder/course/reading.py) and the JSON Schema (builder/course/schemas.py).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ Required = Annotated[str, StringConstraints(min_length=1)]  # a text that must s
 Slug = Annotated[str, StringConstraints(pattern=SLUG.pattern)]
 Whole = Annotated[int, Strict()]
 Flag = Annotated[bool, Strict()]
-# Texts the learner reads in the player: {{ placeholders }} in them are filled at load (builder/placeholders.py).
+# Texts the learner reads in the player: {{ placeholders }} in them are filled at load (builder/course/placeholders.py).
 WORDS = "words"
 Words = Annotated[str, WORDS]
 RequiredWords = Annotated[str, StringConstraints(min_length=1), WORDS]
@@ -110,7 +110,7 @@ class Located:
     first_line: SkipJsonSchema[int] = field(default=1, init=False, repr=False, compare=False)
     # key → the places of the entries of its list, for a check about one entry
     entries_at: SkipJsonSchema[Any] = field(default=None, init=False, repr=False, compare=False)
-    # (field, id of the entry or None) of what loading left out for an error it reported (builder/validation.py)
+    # (field, id of the entry or None) of what loading left out for an error it reported (builder/course/reading.py)
     left_out: SkipJsonSchema[Any] = field(default_factory=set, init=False, repr=False, compare=False)
 
     def where_of(self, name: str, index: int | None = None) -> Where | None:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from .model import Edition, Where
 from .problems import said
-from .validation import load_file
+from .reading import load_file
 
-if TYPE_CHECKING:
-    from .load import Loader
 
 FOLDER = "editions"
 FILE = "edition.yaml"
@@ -20,7 +18,7 @@ ALL = "all"
 MAX_LOGO_BYTES = 200 * 1024
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 RASTER = (".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff")  # picture formats a PNG can be made from
-# What the brand colours are drawn on (builder/runtime/kurs.css): --paper and --soft behind links and outlined
+# What the brand colours are drawn on (builder/outputs/runtime/kurs.css): --paper and --soft behind links and outlined
 # buttons, and brand_text on the brand colour in the header and on filled buttons.
 PAPER, SOFT = "#ffffff", "#f3f5f8"
 AA_NORMAL_TEXT = 4.5
@@ -31,54 +29,54 @@ def edition_ids(root: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if (p / FILE).is_file()) if folder.is_dir() else []
 
 
-def load_edition(loader: Loader, root: Path, edition_id: str) -> Edition | None:
+def load_edition(error: Callable[[Where, str], None], root: Path, edition_id: str) -> Edition | None:
     folder = root / FOLDER / edition_id
     path = folder / FILE
     if not path.is_file():
         known = edition_ids(root)
         found = said("source.hint.editions-found", ids=", ".join(known)) if known else ""
-        loader.error(Where(path), said("source.edition.not-found", edition=edition_id,
+        error(Where(path), said("source.edition.not-found", edition=edition_id,
                                        file=f"{FOLDER}/{edition_id}/{FILE}", found=found))
         return None
-    edition = load_file(path, Edition, loader.error)
+    edition = load_file(path, Edition, error)
     if edition is None:
         return None
     if edition.id != edition_id:
-        loader.error(edition.where_of("id"), said("source.edition.id-differs-from-folder", id=edition.id,
+        error(edition.where_of("id"), said("source.edition.id-differs-from-folder", id=edition.id,
                                                   folder=edition_id))
     edition.id, edition.folder = edition_id, folder
     if edition.logo_file:
-        edition.logo = logo(loader, folder, edition.logo_file, edition.where_of("logo"))
+        edition.logo = logo(error, folder, edition.logo_file, edition.where_of("logo"))
     if edition.colours is not None:
         for message in contrast_problems(edition.brand, edition.brand_text):
-            loader.error(edition.where_of("colours"), message)
+            error(edition.where_of("colours"), message)
     for entry in edition.lesson_files:
         file = entry.file
         if Path(file).is_absolute() or ".." in Path(file).parts or not (folder / file).is_file():
-            loader.error(entry.where_of("file"), said("source.edition.lesson-file-missing", file=file,
+            error(entry.where_of("file"), said("source.edition.lesson-file-missing", file=file,
                                                       folder=edition_id))
         else:
             edition.lessons.append((folder / file, entry.after, entry.where_of("after")))
     return edition
 
 
-def logo(loader: Loader, folder: Path, name: str, where: Where) -> Path | None:
+def logo(error: Callable[[Where, str], None], folder: Path, name: str, where: Where) -> Path | None:
     path = folder / name
     if Path(name).is_absolute() or ".." in Path(name).parts or not path.is_file():
-        loader.error(where, said("source.edition.logo-missing", logo=name, folder=folder.name))
+        error(where, said("source.edition.logo-missing", logo=name, folder=folder.name))
         return None
     suffix = path.suffix.lower()
     size = path.stat().st_size
     if suffix not in (".svg", ".png"):
         hint = said("source.hint.convert-logo", png=Path(name).with_suffix(".png").name) if suffix in RASTER else ""
-        loader.error(where, said("source.edition.logo-not-svg-png", logo=name, hint=hint))
+        error(where, said("source.edition.logo-not-svg-png", logo=name, hint=hint))
     elif size > MAX_LOGO_BYTES:
-        loader.error(where, said("source.edition.logo-too-large", logo=name, size=f"{size / 1024:.0f}",
+        error(where, said("source.edition.logo-too-large", logo=name, size=f"{size / 1024:.0f}",
                                  limit=MAX_LOGO_BYTES // 1024))
     elif suffix == ".png" and not path.read_bytes().startswith(PNG_MAGIC):
-        loader.error(where, said("source.edition.logo-not-a-png", logo=name))
+        error(where, said("source.edition.logo-not-a-png", logo=name))
     elif suffix == ".svg" and not svg_ok(path):
-        loader.error(where, said("source.edition.logo-not-an-svg", logo=name))
+        error(where, said("source.edition.logo-not-an-svg", logo=name))
     else:
         return path
     return None

@@ -12,9 +12,9 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
-from . import markdown
-from .model import Course
-from .words import area
+from ..course import markdown
+from ..course.model import Course
+from ..words import area
 
 # Only the runtime's own script and style may run, pinned by their hashes; nothing may be fetched from elsewhere.
 CSP = ("default-src 'none'; script-src {script}; style-src {style}; img-src 'self'; font-src 'self'; "
@@ -49,22 +49,22 @@ def render_course(course: Course) -> dict[str, bytes]:
 @functools.cache  # compiling the template takes longer than rendering it; the preview renders on every save
 def environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("builder", "templates"), autoescape=True,
+        loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
     )
 
 
 def runtime_file(name: str) -> bytes:
-    """The minified learner runtime that tools/bundle-runtime makes from builder/runtime/ (kept in git, so
+    """The minified learner runtime that tools/bundle-runtime makes from builder/outputs/runtime/ (kept in git, so
     building a course needs no Node and gives the same bytes everywhere)."""
-    return resources.files("builder").joinpath("runtime", "dist", name).read_bytes()
+    return resources.files(__package__).joinpath("runtime", "dist", name).read_bytes()
 
 
 def inline_runtime(name: str, element: str) -> str:
     text = runtime_file(name).decode("utf-8")
     # One "</script" (or "</style", or "<!--") inside would end the element early and turn the rest into page text.
     if re.search(rf"</{element}|<!--", text, re.IGNORECASE):
-        raise ValueError(f"builder/runtime/dist/{name} contains '</{element}' or '<!--' and cannot be inlined")
+        raise ValueError(f"builder/outputs/runtime/dist/{name} contains '</{element}' or '<!--' and cannot be inlined")
     return text
 
 
@@ -102,8 +102,7 @@ def course_data(course: Course) -> dict:
         "format": 1,
         "course": about,
         "lessons": [{"id": lesson.id, "title": lesson.title} for lesson in course.lessons],
-        "tracking": {"passingScore": course.passing_score, "completion": t.completion,
-                     "failedStatus": t.failed_status, "maxAttempts": t.max_attempts},
+        "tracking": {**course.pass_rule.page_data(), "maxAttempts": t.max_attempts},
         "quiz": None if course.quiz is None else {
             "id": course.quiz.id, "title": course.quiz.title, "draw": course.quiz.draw_count,
             "perLesson": course.quiz.per_lesson or 0, "shuffle": course.quiz.shuffle,

@@ -1,6 +1,6 @@
 """A source file → its model object, with every problem as a friendly message at file:line:col.
 
-One path for every YAML source: read the bytes (size, BOM, UTF-8), parse (builder/yamldoc.py keeps the places),
+One path for every YAML source: read the bytes (size, BOM, UTF-8), parse (builder/course/yamldoc.py keeps the places),
 validate into the model class (pydantic, every error of the document in one pass), and turn each pydantic error
 into the message a course owner can act on, at the place its `loc` leads to in the parsed nodes. Loading goes on
 past errors: the faulty values are left out (an optional field falls back to its default, a list entry or an
@@ -315,7 +315,7 @@ class Places:
             name: ctx.get(name) for name in ("actual_length", "max_length", "text", "secure")})
 
 
-# pydantic's error types (and those of the validators in builder/located.py) → the code of the message the course
+# pydantic's error types (and those of the validators in builder/course/located.py) → the code of the message the course
 # owner reads; each is given label, value and found, and what the error's context (ctx) holds of actual_length,
 # max_length (too_long), text (date_future) and secure (http_url)
 MESSAGES = {

@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
 from .model import Course, CourseTranslation, Edition, Lesson, Quiz
-from .publish.discussion import Discussion
+from .discussion import Discussion
 
 
 class SourceFileSchema(GenerateJsonSchema):

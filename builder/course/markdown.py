@@ -18,8 +18,8 @@ from mdit_py_plugins.container import container_plugin
 
 from .model import Course, Lesson, SelfCheck, Where
 from .problems import Problem, said
-from .words import area
-from .validation import validate
+from ..words import area
+from .reading import validate
 from .yamldoc import YamlError, parse as parse_yaml
 
 CALLOUTS = ("case", "husk", "kilde")

@@ -9,15 +9,19 @@ added to QUESTION_TYPES, plus its player code and tests.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union, get_args
+from typing import Annotated, Any, ClassVar, Literal, Protocol, Union, get_args
 
 from pydantic import Field, model_validator
 
 from .located import CONFIG, Flag, Located, RequiredWords, Slug, Where, Words, entries, model
 from .problems import did_you_mean, said
 
-if TYPE_CHECKING:
-    from .model import Course
+
+class Citing(Protocol):
+    """What a question's player data needs of the course (model.Course, which imports this module): its citations."""
+
+    def source(self, source_id: str) -> Any: ...
+
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MAX_OPTIONS = 26
@@ -55,7 +59,7 @@ class SortItem(Located):
 class QuestionBase(Located):
     noun: ClassVar[str] = "question"
     # (field, error) → (code of the message, where it points: the field's key or value, or the question): messages
-    # that say more than the generic ones of builder/validation.py, given the question's id and type, the field's
+    # that say more than the generic ones of builder/course/reading.py, given the question's id and type, the field's
     # key and the error's context. A field of another type is named as such.
     messages: ClassVar[dict[tuple[str, str], tuple[str, str]]] = {
         ("options", "unknown"): ("source.question.options-not-allowed", "value"),
@@ -83,7 +87,7 @@ class QuestionBase(Located):
         """The type's rules across fields, for check (the single-field limits are checked at load)."""
         return ()
 
-    def data(self, course: Course) -> dict:
+    def data(self, course: Citing) -> dict:
         """The question as the player reads it from kurs-data (docs/design.md «What the package holds»)."""
         data = {"id": self.id, "lesson": self.lesson, "type": self.kind(), "text": self.text,
                 "explanation": self.explanation,
@@ -140,7 +144,7 @@ class Choice(QuestionBase):
         for dup_id, where in repeated((o.id, o.where) for o in self.options):
             yield said("source.question.duplicate-option-id", id=dup_id, question=self.id), where
 
-    def data(self, course: Course) -> dict:
+    def data(self, course: Citing) -> dict:
         return {**super().data(course), "options": [
             {"id": o.id, "text": o.text, "correct": o.correct, "feedback": o.feedback or ""} for o in self.options]}
 
@@ -210,7 +214,7 @@ class TrueFalse(QuestionBase):
     feedback_true: Words | None = Field(None, description="feedback for answering true")
     feedback_false: Words | None = Field(None, description="feedback for answering false")
 
-    def data(self, course: Course) -> dict:
+    def data(self, course: Citing) -> dict:
         return {**super().data(course), "answer": self.answer, "feedbackTrue": self.feedback_true or "",
                 "feedbackFalse": self.feedback_false or ""}
 
@@ -262,7 +266,7 @@ class Sort(QuestionBase):
                 yield said("source.question.item-unknown-category", item=item.id, category=item.category,
                            question=self.id, hint=did_you_mean(item.category, category_ids)), item.where
 
-    def data(self, course: Course) -> dict:
+    def data(self, course: Citing) -> dict:
         return {**super().data(course), "categories": [{"id": c.id, "text": c.text} for c in self.categories],
                 "items": [{"id": i.id, "text": i.text, "category": i.category} for i in self.items]}
 

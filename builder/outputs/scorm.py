@@ -10,7 +10,7 @@ from typing import Literal
 
 from lxml import etree
 
-from .model import Course
+from ..course.model import Course
 
 Version = Literal["1.2", "2004"]
 
@@ -54,9 +54,8 @@ def manifest(course: Course, files: list[str], version: Version) -> bytes:
     item = el(organization, "item", identifier=f"ITEM-{course.package_id}", identifierref=f"RES-{course.package_id}")
     el(item, "title", course.title)
     if version == "1.2":
-        # Only when the quiz decides passed/failed: LMSs use masteryscore to override the SCO's own status.
-        if course.quiz_decides_status and course.tracking.failed_status == "failed":
-            el(item, "masteryscore", str(course.passing_score), prefix="adlcp")
+        if course.pass_rule.mastery_score is not None:
+            el(item, "masteryscore", str(course.pass_rule.mastery_score), prefix="adlcp")
     else:
         sequencing(el, item, course)
         presentation = el(item, "presentation", prefix="adlnav")
@@ -78,9 +77,9 @@ def sequencing(el, item, course: Course) -> None:
     # Objective ids are the ones the runtime writes to cmi.objectives: lesson ids, and the quiz id (or the
     # course id when there is no quiz) for the primary objective.
     primary_id = course.quiz.id if course.quiz else course.id
-    if course.quiz_decides_status:
+    if course.pass_rule.scaled_passing_score is not None:
         primary = el(objectives, "primaryObjective", prefix="imsss", objectiveID=primary_id, satisfiedByMeasure="true")
-        el(primary, "minNormalizedMeasure", f"{course.passing_score / 100:g}", prefix="imsss")
+        el(primary, "minNormalizedMeasure", course.pass_rule.scaled_passing_score, prefix="imsss")
     else:
         el(objectives, "primaryObjective", prefix="imsss", objectiveID=primary_id)
     for lesson in course.lessons:

@@ -7,7 +7,7 @@ import time
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from .atomic import atomic_open
+from ..atomic import atomic_open
 
 DEFAULT_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 

@@ -1,7 +1,7 @@
 """The in-memory course: one class per source object, which knows nothing of YAML, templates or SCORM.
 
 Each class is a pydantic dataclass: its fields, defaults and limits are what the loader validates
-(builder/validation.py) and what the JSON Schemas say (builder/jsonschema.py). Fields declared with
+(builder/course/reading.py) and what the JSON Schemas say (builder/course/schemas.py). Fields declared with
 `field(init=False)` are not in the source file; the loader fills them. Every object keeps `where` (the file and
 line it came from) so that checks and later stages can point the course owner at the exact place to fix.
 """
@@ -16,6 +16,7 @@ from pydantic import Field
 
 from .located import (CONFIG, NOT_A_MAPPING, Colour, Email, Flag, HttpsUrl, Located, PastDate, Required, Slug, Text, Where, Whole,
                       entries, model)
+from .grading import PassRule
 from .questions import QUESTION_TYPES, Category, Option, Question, Single, Sort, SortItem, TrueFalse
 
 __all__ = ["Where", "Located", "Source", "Tracking", "Lesson", "Quiz", "Course", "SourceTitle", "CourseTranslation",
@@ -147,9 +148,13 @@ class Course(Located):
         return self.tracking.passing_score
 
     @property
+    def pass_rule(self) -> PassRule:
+        return PassRule(self.passing_score, self.tracking.completion, self.tracking.failed_status, self.quiz is not None)
+
+    @property
     def quiz_decides_status(self) -> bool:
         """True when the quiz result is what the LMS should record as passed/failed."""
-        return self.quiz is not None and self.tracking.completion != "lessons"
+        return self.pass_rule.quiz_decides
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
@@ -172,7 +177,7 @@ class SelfCheckStep(Located):
 @model(config=CONFIG, kw_only=True)
 class SelfCheck(Located):
     """A ```selfcheck block in a lesson («tell til tre»): the player walks the learner through it a step at a time.
-    Its messages point at lines inside the block (builder/markdown.py)."""
+    Its messages point at lines inside the block (builder/course/markdown.py)."""
 
     noun: ClassVar[str] = "selfcheck"
     messages: ClassVar = {

@@ -11,8 +11,8 @@ from pathlib import Path
 from .load import Loader
 from .model import Quiz, Where
 from .problems import Problem, said
-from .sources import TRANSLATIONS, Overlay, content_hash
-from .validation import read_yaml
+from .overlay import TRANSLATIONS, Overlay, content_hash
+from .reading import read_yaml
 
 
 def languages(root: Path) -> list[str]:

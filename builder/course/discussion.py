@@ -10,11 +10,11 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from ..located import CONFIG, Located, Required, Slug, Text, Whole, entries, model
-from ..model import TRANSLATED_FROM, Course
-from ..problems import Problem, did_you_mean, said
-from ..sources import Overlay
-from ..validation import load_file
+from .located import CONFIG, Located, Required, Slug, Text, Whole, entries, model
+from .model import TRANSLATED_FROM, Course
+from .problems import Problem, did_you_mean, said
+from .overlay import Overlay
+from .reading import load_file
 
 SOME = entries(least=1)
 

@@ -1,5 +1,5 @@
 """Every rule across objects of the loaded course (a single object's own limits are checked as it is loaded,
-builder/validation.py; a question type's rules are in builder/questions.py). `build` refuses to run while any error
+builder/course/reading.py; a question type's rules are in builder/course/questions.py). `build` refuses to run while any error
 remains.
 
 The rules run even when loading found errors, so that `check` shows everything in one pass. What loading left out
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from . import markdown
 from .model import Course, Quiz, Where
 from .problems import Problem, display_path, did_you_mean, said
-from .quality.topics import topic_problems
+from .topics import topic_problems
 
 
 def check_course(course: Course) -> list[Problem]:

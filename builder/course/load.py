@@ -14,8 +14,8 @@ from .editions import load_edition
 from .located import words_fields
 from .model import Course, CourseTranslation, Edition, Lesson, Quiz, Where
 from .problems import Problem, closest, display_path, did_you_mean, said
-from .sources import CORE_LANGUAGE, Overlay
-from .validation import load_file, parse_yaml, read_text, read_yaml, validate
+from .overlay import CORE_LANGUAGE, Overlay
+from .reading import load_file, parse_yaml, read_text, read_yaml, validate
 
 MAX_LESSONS = 1000
 MAX_QUESTIONS = 5000
@@ -244,7 +244,7 @@ def load_course(root: Path, edition_id: str | None = None) -> tuple[Course | Non
     root = Path(root)
     loader = Loader()
     if edition_id is not None:
-        edition = load_edition(loader, root, edition_id)
+        edition = load_edition(loader.error, root, edition_id)
         if edition is None:
             return None, loader.problems
         loader.edition, loader.overlay = edition, Overlay(root, edition.language)
