@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 from pydantic import Field
 
-from builder.course import problems, words, yamldoc
+from builder import words
+from builder.course import problems, yamldoc
 from builder.cli import main
 from builder.course.located import CONFIG, Located, Slug, entries, model
 from builder.course.reading import validate

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .located import Where
-from .words import say
+from ..words import say
 
 
 class Message(str):

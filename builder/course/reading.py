@@ -20,7 +20,8 @@ from typing import Any, Callable
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import words, yamldoc
+from .. import words
+from . import yamldoc
 from .located import NOT_A_MAPPING, Located, Where
 from .problems import said
 from .questions import BY_KIND

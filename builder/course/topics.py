@@ -1,6 +1,5 @@
 """Required topics (quiz field required_topics, question field topic): every drawn attempt asks at least one
-question of each, beside per_lesson's quotas (builder/outputs/runtime/draw.js). Here: whether the pool and the draw
-allow it."""
+question of each, beside per_lesson's quotas (builder/outputs/runtime/draw.js). Here: whether the pool and the draw allow it."""
 
 from __future__ import annotations
 
@@ -58,11 +57,3 @@ def most_asked(quiz: Quiz, required: set[str]) -> int:
         return base + min(len(choices), sum(max(0, n - quota) for n in carried.values()))
     return base + max(sum(max(0, n - quota) for n in Counter(landing).values())
                       for landing in itertools.product(*choices))
-
-
-def warning(code: str, where: Where | None, **figures) -> Problem:
-    return Problem(where, MESSAGES[code].format(**figures), "warning", code)
-
-
-def error(code: str, where: Where | None, **figures) -> Problem:
-    return Problem(where, MESSAGES[code].format(**figures), "error", code)
