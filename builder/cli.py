@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 from .problems import Problem, SourceError, display_path
-from .words import LANGUAGES, choose, say
+from .words import LANGUAGES, choose, counted, number, say
 
 SOURCE = click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
                       show_default=True, help="Folder that holds course/ and quizzes/.")
@@ -44,7 +44,7 @@ def print_problems(problems: list[Problem]) -> None:
         click.echo(str(problem), err=True)
     errors = sum(p.severity == "error" for p in problems)
     if errors:
-        click.echo(say("cli.nothing_built", n=errors), err=True)
+        click.echo(counted("cli.nothing_built", errors), err=True)
 
 
 @click.group()
@@ -96,8 +96,9 @@ def build(source: Path, out: Path, scorm_version: str, edition: str | None, refr
     print_problems(list(dict.fromkeys(p for m in made for p in m.warnings)))  # one report: its warnings once
     for (lessons, questions, built), refresher_made in zip(results, made or [None] * len(results)):
         for b in built:
-            click.echo(say("cli.built", path=display_path(b.path), kib=f"{b.size / 1024:.1f}", version=b.version,
-                           lessons=lessons, questions=questions, files=b.files))
+            click.echo(say("cli.built", path=display_path(b.path), kib=number(b.size / 1024, 1), version=b.version,
+                           lessons=counted("cli.count.lessons", lessons),
+                           questions=counted("cli.count.questions", questions), files=counted("cli.count.files", b.files)))
         if refresher_made is not None:
             quiz = refresher_made.course.quiz
             click.echo(say("refresher.built", pages=lessons, questions=quiz.draw_count if quiz else 0,
@@ -128,9 +129,10 @@ def check(source: Path, quality: bool, strict: bool, output: str) -> None:
             click.echo(line)
         questions = len(course.quiz.questions) if course.quiz else 0
         click.echo(say("cli.checked_editions" if editions else "cli.checked", course=course.id,
-                       lessons=len(course.lessons), questions=questions, editions=editions))
+                       lessons=counted("cli.count.lessons", len(course.lessons)),
+                       questions=counted("cli.count.questions", questions), editions=counted("cli.count.editions", editions)))
     if strict and warnings:
-        click.echo(say("cli.strict_warnings", n=len(warnings)), err=True)
+        click.echo(counted("cli.strict_warnings", len(warnings)), err=True)
         sys.exit(1)
 
 

@@ -103,6 +103,7 @@ def test_every_code_the_code_names_is_there():
 def test_every_message_of_the_cli_and_the_preview_is_in_use():
     """No dead words: a code left behind when its message goes is found here."""
     used = python_codes() | {f"preview.panel.{k}" for k in panel_keys()}
+    used |= {f"{code}-one" for code in used}  # counted() picks the singular by the suffix
     unused = {c for c in words.catalog("nb") if c.startswith(("cli.", "preview.", "refresher."))} - used
     assert unused == set()
 
@@ -111,8 +112,9 @@ def test_every_message_of_the_cli_and_the_preview_is_in_use():
 def test_check_speaks_the_language_chosen_with_lang(language):
     result = CliRunner().invoke(main, ["--lang", language, "check", "--source", str(GOOD)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == words.say("cli.checked", language, course="demo", lessons=2,
-                                                       questions=4)
+    assert result.output.splitlines()[-1] == words.say(
+        "cli.checked", language, course="demo", lessons=words.counted("cli.count.lessons", 2, language),
+        questions=words.counted("cli.count.questions", 4, language))
 
 
 @pytest.mark.parametrize(("env", "language"), [
@@ -123,8 +125,9 @@ def test_check_speaks_the_language_chosen_with_lang(language):
 ])
 def test_without_lang_the_environment_decides(env, language):
     result = CliRunner().invoke(main, ["check", "--source", str(GOOD)], env=env)
-    assert result.output.splitlines()[-1].endswith(words.say("cli.checked", language, course="", lessons=2,
-                                                             questions=4))
+    assert result.output.splitlines()[-1].endswith(words.say(
+        "cli.checked", language, course="", lessons=words.counted("cli.count.lessons", 2, language),
+        questions=words.counted("cli.count.questions", 4, language)))
 
 
 def test_an_unknown_language_is_refused_with_the_choices():
@@ -138,6 +141,32 @@ def test_the_error_summary_and_the_starter_speak_nynorsk(tmp_path):
     (broken / "course" / "course.yaml").write_text("title: [\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["--lang", "nn", "build", "--source", str(broken), "--out", str(tmp_path)])
     assert result.exit_code == 1
-    assert words.say("cli.nothing_built", "nn", n=1) in result.output
+    assert words.counted("cli.nothing_built", 1, "nn") in result.output
     result = CliRunner().invoke(main, ["--lang", "nn", "new", str(tmp_path / "kurs")])
     assert result.output.startswith("Startkurs skrive til")
+
+
+@pytest.mark.parametrize(("language", "one", "many"), [
+    ("nb", "1 fil", "12 345 filer"), ("nn", "1 fil", "12 345 filer"), ("en", "1 file", "12,345 files")])
+def test_a_count_is_worded_in_the_right_number_and_written_as_the_language_writes_it(language, one, many):
+    assert words.counted("cli.count.files", 1, language) == one
+    assert words.counted("cli.count.files", 12345, language) == many
+    assert words.counted("cli.count.editions", 2, "nn") == "2 utgåver"
+
+
+def test_no_message_leaves_the_number_to_the_reader():
+    """«utgave(r)», «fil(er)», «page(s)»: a count in brackets is a plural the code did not choose; counted() does."""
+    bracketed = re.compile(r"\w(?<!http)\((?:s|es|r|er|ar|e)\)")  # «http(s)» is two schemes, not a plural
+    for language in words.LANGUAGES:
+        assert [c for c, text in words.catalog(language).items() if bracketed.search(text)] == [], language
+
+
+@pytest.mark.parametrize(("language", "size", "counts"), [
+    ("nb", ",", ("2 leksjoner", "4 spørsmål")), ("nn", ",", ("2 leksjonar", "4 spørsmål")),
+    ("en", ".", ("2 lessons", "4 questions"))])
+def test_build_writes_its_figures_as_the_language_does(tmp_path, language, size, counts):
+    result = CliRunner().invoke(main, ["--lang", language, "build", "--source", str(GOOD), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    line = result.output.splitlines()[-1]
+    assert re.search(rf"  \d+\{size}\d KiB  SCORM 1.2: ", line), line
+    assert all(count in line for count in counts), line

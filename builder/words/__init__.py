@@ -84,6 +84,12 @@ def number(value: float, decimals: int = 0, language: str | None = None) -> str:
     return f"{whole},{fraction}" if fraction else whole
 
 
+def counted(code: str, n: int, language: str | None = None, /, **params) -> str:
+    """A message about `n` things in the right number: `code-one` for exactly one, else `code`, with {n} written by
+    number() («1 fil», «3 filer», «12 345 filer»). Every language here has one singular and one plural form."""
+    return say(f"{code}-one" if n == 1 else code, language, n=number(n, 0, language), **params)
+
+
 def percent(share: float, decimals: int = 0, language: str | None = None) -> str:
     """A share (0.25) as a percentage with a space before the sign, as every message of the tool writes it: «25 %»."""
     return f"{number(100 * share, decimals, language)} %"
