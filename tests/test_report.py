@@ -401,7 +401,7 @@ def hostile_zip(path: Path, members: dict[str, bytes]) -> Path:
     ({"../index.html": b"<script type=\"application/json\" id=\"kurs-data\">{}</script>"}, "ingen index.html"),
     ({"index.html": b"<html>no data</html>"}, "har ingen kursdata"),
     ({"index.html": b'<script type="application/json" id="kurs-data">{"course": 1}</script>'}, "har ingen kursdata"),
-    ({"index.html": b"\0" * 60_000_000}, "oppgir 60,000,000 byte"),  # a small zip that inflates to 60 MB
+    ({"index.html": b"\0" * 60_000_000}, "oppgir 60 000 000 byte"),  # a small zip that inflates to 60 MB
 ])
 def test_untrusted_package_is_checked(exports, tmp_path, members, message):
     path = hostile_zip(tmp_path / "p.zip", members)

@@ -17,7 +17,6 @@ from .items import EASY, HARD, MIN_ANSWERS
 from .layout import identity_field
 from .output import (completed_list, follow_up, item_json, score_text, status_word, undecided, write_csv,
                      write_html, write_json)
-from .reader_messages import coded
 from .readers import DEFAULT_MAX_MB, ExportError
 from .responses import describe_response, quoted, right_answer
 from .tally import Rule, read_exports
@@ -59,8 +58,6 @@ def run(request: Request) -> tuple[Figures, list[str]]:
     except Refusal as exc:
         exc.lang = lang
         raise
-    except ExportError as exc:  # a reader's message (readers.py words its own in English): coded and translated
-        raise coded(str(exc), lang) from None
 
 
 def report(request: Request, course: CourseInfo | None, lang: str) -> tuple[Figures, list[str]]:
