@@ -34,9 +34,14 @@ class ExportError(Exception):
         self.code, self.path, self.lang, self.params = code, path, lang, params
 
     def __str__(self) -> str:
-        figures = {k: number(v, 0, self.lang) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
-                   for k, v in self.params.items()}  # «4 096 MB», «rad 12 345» as the report's language writes them
-        return f"{say(f'report.{self.code}', self.lang, path=self.path, **figures)} [{self.code}]"
+        return f"{say(f'report.{self.code}', self.lang, path=self.path, **shown(self.params, self.lang))} [{self.code}]"
+
+
+def shown(params: dict, lang: str) -> dict:
+    """Facts as the report's language writes them: «4 096 MB», «rad 12 345», and what is damaged in its words."""
+    return {k: say(f"report.{v.code}", lang, **shown(v.facts, lang)) if isinstance(v, Damaged)
+            else number(v, 0, lang) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+            for k, v in params.items()}
 
 
 def check_size(path: Path, max_mb: float) -> int:
@@ -126,7 +131,7 @@ def workbook_rows(path: Path, kind: str, bar) -> Iterator[list[str]]:
         try:
             yield from xlsx.rows(path, lambda: bar.update(1))
         except Damaged as exc:
-            raise ExportError("file-damaged-at", path, detail=str(exc)) from None
+            raise ExportError("file-damaged-at", path, detail=exc) from None
         return
     import python_calamine
 
@@ -151,7 +156,7 @@ def ods_rows(path: Path, bar) -> Iterator[list[str]]:
     try:
         yield from ods.rows(path, lambda: bar.update(1))
     except Damaged as exc:
-        raise ExportError("file-damaged-at", path, detail=str(exc)) from None
+        raise ExportError("file-damaged-at", path, detail=exc) from None
 
 
 def cell_text(value) -> str:
