@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import zipfile
 import string
 
 import pytest
@@ -170,3 +171,22 @@ def test_build_writes_its_figures_as_the_language_does(tmp_path, language, size,
     line = result.output.splitlines()[-1]
     assert re.search(rf"  \d+\{size}\d KiB  SCORM 1.2: ", line), line
     assert all(count in line for count in counts), line
+
+
+def test_the_audit_quotes_validate_in_the_audit_s_language(tmp_path, monkeypatch):
+    """audit_zip(language="nn") from an English terminal: validate's reasons come in nynorsk too, not mixed."""
+    from builder.audit import AuditError, audit_zip
+    from builder.problems import display_path
+    from builder.validate import validate_zip
+
+    monkeypatch.setenv("KURSBYGGER_LANG", "en")
+    path = tmp_path / "web.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("index.html", "<!doctype html><title>x</title>")
+    english = [f.message for f in validate_zip(path).findings if f.severity == "error"]
+    with words.speaking("nn"):
+        nynorsk = [f.message for f in validate_zip(path).findings if f.severity == "error"]
+    assert english and nynorsk != english and words.current() == "en"  # the block's language ends with it
+    with pytest.raises(AuditError) as caught:
+        audit_zip(path, tmp_path / "r.html", language="nn")
+    assert str(caught.value) == words.say("audit.not_valid", "nn", path=display_path(path), reasons="; ".join(nynorsk))

@@ -25,7 +25,7 @@ from ..atomic import atomic_open
 from ..browser import headless_chromium
 from ..problems import display_path
 from ..validate import validate_zip
-from ..words import area, counted, current, say
+from ..words import area, counted, current, say, speaking
 from .walk import PageCheck, walk
 from .wcag import CRITERIA, MEDIA_ELEMENTS, NOT_RELEVANT, PERSON, TESTED, TIME_BASED_MEDIA, criteria_of
 
@@ -77,7 +77,8 @@ def audit_zip(zip_path: Path, out: Path, language: str | None = None) -> AuditRe
     """Checks the package in headless Chromium and writes the report to `out`, in `language` (default: the CLI's).
     Raises AuditError for a zip that is not a package, browser.BrowserMissing when there is no Chromium."""
     language = language or current()
-    checked = validate_zip(zip_path)
+    with speaking(language):  # validate's findings, quoted below, in the report's language
+        checked = validate_zip(zip_path)
     if not checked.ok:
         reasons = "; ".join(f.message for f in checked.findings if f.severity == "error")
         raise AuditError(say("audit.not_valid", language, path=display_path(zip_path), reasons=reasons))

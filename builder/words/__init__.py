@@ -9,6 +9,7 @@ take their own language from the course instead; they pass it in.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import tomllib
@@ -57,6 +58,18 @@ def choose(language: str | None) -> None:
     """The CLI's --lang for this run (None: the environment decides)."""
     global _chosen
     _chosen = language
+
+
+@contextlib.contextmanager
+def speaking(language: str):
+    """Inside the block, words said without a language come in `language`: a page for someone else (the audit's
+    report) that embeds another part's messages (validate's findings) keeps one language."""
+    global _chosen
+    before, _chosen = _chosen, language
+    try:
+        yield
+    finally:
+        _chosen = before
 
 
 def current() -> str:
