@@ -98,7 +98,8 @@ def build(source: Path, out: Path, scorm_version: str, edition: str | None, refr
         for b in built:
             click.echo(say("cli.built", path=display_path(b.path), kib=number(b.size / 1024, 1), version=b.version,
                            lessons=counted("cli.count.lessons", lessons),
-                           questions=counted("cli.count.questions", questions), files=counted("cli.count.files", b.files)))
+                           questions=counted("cli.count.questions", questions),
+                           files=counted("cli.count.files", b.files)))
         if refresher_made is not None:
             quiz = refresher_made.course.quiz
             click.echo(say("refresher.built", pages=lessons, questions=quiz.draw_count if quiz else 0,
@@ -130,7 +131,8 @@ def check(source: Path, quality: bool, strict: bool, output: str) -> None:
         questions = len(course.quiz.questions) if course.quiz else 0
         click.echo(say("cli.checked_editions" if editions else "cli.checked", course=course.id,
                        lessons=counted("cli.count.lessons", len(course.lessons)),
-                       questions=counted("cli.count.questions", questions), editions=counted("cli.count.editions", editions)))
+                       questions=counted("cli.count.questions", questions),
+                       editions=counted("cli.count.editions", editions)))
     if strict and warnings:
         click.echo(counted("cli.strict_warnings", len(warnings)), err=True)
         sys.exit(1)

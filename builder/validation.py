@@ -36,7 +36,8 @@ def read_text(path: Path, error: Error) -> str | None:
         error(Where(path), said("source.file.unreadable", reason=exc.strerror))
         return None
     if len(raw) > MAX_FILE_BYTES:
-        error(Where(path, 1, 1), said("source.file.too-large", size=f"{len(raw):,}", limit=f"{MAX_FILE_BYTES:,}"))
+        error(Where(path, 1, 1), said("source.file.too-large", size=words.number(len(raw)),
+                                      limit=words.number(MAX_FILE_BYTES)))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         error(Where(path, 1, 1), said("source.file.byte-order-mark"))

@@ -54,7 +54,8 @@ def test_every_code_in_use_is_in_the_tables():
 def test_the_readers_word_nothing_themselves():
     """readers.py refuses with a code and its facts, never a sentence: HR reads it in the report's language."""
     tree = ast.parse((REPORT / "readers.py").read_text(encoding="utf-8"))
-    raised = [node for node in ast.walk(tree) if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ExportError"]
+    raised = [node for node in ast.walk(tree)
+              if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ExportError"]
     assert len(raised) >= 10
     for node in raised:
         code = node.args[0]

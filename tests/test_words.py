@@ -156,7 +156,8 @@ def test_a_count_is_worded_in_the_right_number_and_written_as_the_language_write
 
 
 def test_no_message_leaves_the_number_to_the_reader():
-    """«utgave(r)», «fil(er)», «page(s)»: a count in brackets is a plural the code did not choose; counted() does."""
+    """«utgave(r)», «fil(er)», «page(s)»: a count in brackets is a plural the code left to the reader; counted()
+    chooses."""
     bracketed = re.compile(r"\w(?<!http)\((?:s|es|r|er|ar|e)\)")  # «http(s)» is two schemes, not a plural
     for language in words.LANGUAGES:
         assert [c for c, text in words.catalog(language).items() if bracketed.search(text)] == [], language

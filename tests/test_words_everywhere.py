@@ -48,7 +48,8 @@ def name(node: ast.expr) -> str:
 
 def sentence(text: str, filled: int = 0) -> bool:
     """Words with a space between, a placeholder counting as one: «the file is empty», «wrote {path}»; not a code
-    («file-empty», «cli.built», «download-{which}»), a single token («UTF-8») or a path («questions[{i}].{name}»)."""
+    («file-empty», «cli.built», «download-{which}»), a single token («UTF-8») or a path
+    («questions[{i}].{name}»)."""
     words = len(WORD.findall(text))
     spaced = " " in text.strip() or (filled > 0 and " " in text)
     return spaced and words >= 1 and words + filled >= 2

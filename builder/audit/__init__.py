@@ -142,7 +142,8 @@ def assess(pages: list[PageCheck], has_media: bool, language: str) -> list[Findi
         found = rules.get(criterion, {})
         for rule_id, (elements, where) in found.get("violations", {}).items():
             finding.faults += elements
-            finding.evidence.append(say("audit.evidence_fault", language, rule=rule_id, elements=counted("audit.count.elements", elements, language),
+            finding.evidence.append(say("audit.evidence_fault", language, rule=rule_id,
+                                        elements=counted("audit.count.elements", elements, language),
                                         where=", ".join(sorted(where))))
         for rule_id, (elements, where) in found.get("passes", {}).items():
             finding.evidence.append(say("audit.evidence_pass", language, rule=rule_id,
@@ -168,7 +169,8 @@ def keyboard(finding: Finding, pages: list[PageCheck], language: str) -> None:
     controls = sum(p.controls for p in pages)
     missed = [(p, what) for p in pages for what in p.unreached]
     finding.faults += len(missed)
-    finding.evidence.append(say("audit.evidence_keyboard", language, pages=counted("audit.count.pages", len(pages), language),
+    finding.evidence.append(say("audit.evidence_keyboard", language,
+                                pages=counted("audit.count.pages", len(pages), language),
                                 reached=controls - len(missed), controls=controls))
     finding.evidence += [say("audit.evidence_unreached", language, what=what, page=p.name, width=p.width)
                          for p, what in missed]
@@ -179,7 +181,8 @@ def write_report(report: AuditReport, zip_path: Path, course: dict, tools: dict)
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     t = area("audit", report.language)
     html = env.get_template("report.html").render(
-        report=report, course=course, package=zip_path.name, tools=tools, t=t, lang=report.language, counted=lambda code, n: counted(code, n, report.language),
+        report=report, course=course, package=zip_path.name, tools=tools, t=t, lang=report.language,
+        counted=lambda code, n: counted(code, n, report.language),
         widths=f" {t['and']} ".join(map(str, WIDTHS)),
         date=datetime.date.today().isoformat(), statuses=(TESTED, PERSON, NOT_RELEVANT))
     with atomic_open(report.path) as file:
