@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 from .problems import Problem, SourceError, display_path
-from .words import LANGUAGES, choose, counted, number, say
+from .words import LANGUAGES, choose, counted, current, number, say
 
 SOURCE = click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
                       show_default=True, help="Folder that holds course/ and quizzes/.")
@@ -283,15 +283,15 @@ def schema(source: Path, out: Path | None) -> None:
 
 @main.command()
 @click.argument("dest", metavar="DIR", type=click.Path(path_type=Path))
-@click.option("--language", type=click.Choice(["nb", "nn", "en"]), default="nb", show_default=True,
-              help="Language of the starter texts and of the player.")
+@click.option("--language", type=click.Choice(["nb", "nn", "en"]), default=None,
+              help="Language of the starter texts and of the player (default: the language of the messages).")
 @friendly
-def new(dest: Path, language: str) -> None:
+def new(dest: Path, language: str | None) -> None:
     """Write a small starter course into DIR (a new or empty folder)."""
     from .starter import NotEmpty, create
 
     try:
-        create(dest, language)
+        create(dest, language or current())
     except NotEmpty:
         click.echo(say("cli.not_empty", path=display_path(dest)), err=True)
         sys.exit(1)
