@@ -70,6 +70,15 @@ def remove(relative: str) -> Callable[[Path], None]:
     return change
 
 
+def questions_swapped(source: Path) -> None:
+    path = source / QUIZ
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("  - id: q-single", 1)
+    first, rest = rest.split("  - id: q-multiple", 1)
+    second, tail = rest.split("  - id: q-tf", 1)
+    path.write_text(f"{head}  - id: q-multiple{second}  - id: q-single{first}  - id: q-tf{tail}", encoding="utf-8")
+
+
 def big_lesson(source: Path) -> None:
     path = source / "course/lessons/02-second.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nTeieplikt. " * 200_000, encoding="utf-8")
@@ -128,6 +137,10 @@ CASES = {
                                               "error")),
     "translation-question-differs": ([edit(QUIZ, "    type: multiple", "    type: single")], [], "check",
                                      (str(QUIZ), "19", "source.translation.question-differs", "error")),
+    "translation-question-order": ([questions_swapped], [], "check",
+                                   (str(QUIZ), "7", "source.translation.question-order", "error")),
+    "edition-contrast-on-boxes": ([edit("editions/bygd/edition.yaml", '"#0b5d3b"', '"#717171"')], [], "check",
+                                  ("editions/bygd/edition.yaml", "5", "source.edition.contrast", "error")),
     "translation-quiz-field-differs": ([edit(QUIZ, "draw: 4", "draw: 3")], [], "check",
                                        (str(QUIZ), "4", "source.translation.quiz-field-differs", "error")),
     "discussion-lesson-twice": ([write("course/discussion.yaml", DISCUSSION)], [], "check",
@@ -165,3 +178,14 @@ def test_each_rare_code_is_given_at_its_place_in_every_language(tmp_path, case):
         assert found[0]["severity"] == words.say(f"source.severity.{severity}", language), (language, found)
         said[language] = found[0]["message"]
     assert len(set(said.values())) == 3, said  # each language in its own words, none left in English
+
+
+def test_a_colour_too_light_only_on_the_shaded_boxes_says_so_in_every_language(tmp_path):
+    """#717171 passes on the white page (4.88:1) but not on the notes' shade (4.47:1): the message names the boxes,
+    with the ratio written as the language writes it."""
+    for language in LANGUAGES:
+        reported = run("edition-contrast-on-boxes", language, tmp_path)
+        [found] = [r for r in reported if r["code"] == "source.edition.contrast"]
+        boxes = words.say("source.edition.contrast-on-boxes", language, fg="#717171", bg="#f3f5f8",
+                          ratio=words.number(4.47, 2, language))
+        assert boxes in found["message"], (language, found)
