@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 from .problems import Problem, SourceError, display_path
-from .words import LANGUAGES, choose, counted, current, number, say
+from .words import LANGUAGES, choose, counted, current, number, say, system_reason
 
 SOURCE = click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
                       show_default=True, help="Folder that holds course/ and quizzes/.")
@@ -30,6 +30,13 @@ def friendly(command):
             sys.exit(1)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
+        except OSError as exc:  # a folder that cannot be written, a full disk: the file and why, in words
+            if os.environ.get("KURSBYGGER_DEBUG"):
+                raise
+            where = display_path(exc.filename) if exc.filename else None
+            click.echo(say("cli.os_error", path=where, reason=system_reason(exc)) if where
+                       else say("cli.error", detail=system_reason(exc)), err=True)
+            sys.exit(1)
         except Exception as exc:  # noqa: BLE001 — the last line of defence for non-programmers
             if os.environ.get("KURSBYGGER_DEBUG"):
                 raise

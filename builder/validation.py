@@ -33,7 +33,7 @@ def read_text(path: Path, error: Error) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        error(Where(path), said("source.file.unreadable", reason=exc.strerror))
+        error(Where(path), said("source.file.unreadable", reason=words.system_reason(exc)))
         return None
     if len(raw) > MAX_FILE_BYTES:
         error(Where(path, 1, 1), said("source.file.too-large", size=words.number(len(raw)),

@@ -191,3 +191,19 @@ def test_the_audit_quotes_validate_in_the_audit_s_language(tmp_path, monkeypatch
     with pytest.raises(AuditError) as caught:
         audit_zip(path, tmp_path / "r.html", language="nn")
     assert str(caught.value) == words.say("audit.not_valid", "nn", path=display_path(path), reasons="; ".join(nynorsk))
+
+
+@pytest.mark.parametrize(("language", "reason"), [("nb", "ikke en mappe"), ("nn", "ikkje ei mappe"),
+                                                  ("en", "Not a directory")])
+def test_a_file_the_system_refuses_is_named_with_why_in_words(tmp_path, language, reason):
+    """Not «NotADirectoryError: [Errno 20] Not a directory» from the last line of defence: the path and why."""
+    from builder.problems import display_path
+
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    out = tmp_path / "a-file" / "dist"
+    result = CliRunner().invoke(main, ["--lang", language, "build", "--source", str(GOOD), "--out", str(out)])
+    assert result.exit_code == 1 and "Error" not in result.output and "Traceback" not in result.output
+    assert result.output.strip() == words.say("cli.os_error", language, path=display_path(out), reason=reason)
+    assert words.system_reason(FileNotFoundError(2, "No such file or directory"), language) == words.say(
+        "cli.os.enoent", language)
+    assert words.system_reason(OSError(5, "Input/output error"), language) == "Input/output error"  # a rare one

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..words import number, say
+from ..words import number, say, system_reason
 from . import ods, xlsx
 from .progress import progress
 from .xmlsplit import Damaged
@@ -38,8 +38,10 @@ class ExportError(Exception):
 
 
 def shown(params: dict, lang: str) -> dict:
-    """Facts as the report's language writes them: «4 096 MB», «rad 12 345», and what is damaged in its words."""
+    """Facts as the report's language writes them: «4 096 MB», «rad 12 345», what is damaged and why the system
+    refused the file in its words."""
     return {k: say(f"report.{v.code}", lang, **shown(v.facts, lang)) if isinstance(v, Damaged)
+            else system_reason(v, lang) if isinstance(v, OSError)
             else number(v, 0, lang) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
             for k, v in params.items()}
 
@@ -48,7 +50,7 @@ def check_size(path: Path, max_mb: float) -> int:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ExportError("file-unreadable", path, reason=exc.strerror) from None
+        raise ExportError("file-unreadable", path, reason=exc) from None
     if size == 0:
         raise ExportError("file-empty", path)
     if size > max_mb * 1_000_000:

@@ -10,6 +10,7 @@ take their own language from the course instead; they pass it in.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import tomllib
@@ -95,6 +96,18 @@ def number(value: float, decimals: int = 0, language: str | None = None) -> str:
     whole, _, fraction = text.partition(".")
     whole = whole.replace(",", " ") if abs(value) >= 10_000 else whole.replace(",", "")
     return f"{whole},{fraction}" if fraction else whole
+
+
+# Why the system refused a file, for the errors a course owner or HR meets; the rest keep the system's own words.
+SYSTEM_REASONS = {errno.ENOENT: "cli.os.enoent", errno.EACCES: "cli.os.eacces", errno.EPERM: "cli.os.eperm",
+                  errno.ENOTDIR: "cli.os.enotdir", errno.EISDIR: "cli.os.eisdir", errno.EEXIST: "cli.os.eexist",
+                  errno.ENOSPC: "cli.os.enospc", errno.EROFS: "cli.os.erofs"}
+
+
+def system_reason(exc: OSError, language: str | None = None) -> str:
+    """«finnes ikke», «ingen tilgang»: an OSError's reason in words (its strerror is the C library's English)."""
+    code = SYSTEM_REASONS.get(exc.errno)
+    return say(code, language) if code else (exc.strerror or exc.__class__.__name__)
 
 
 def counted(code: str, n: int, language: str | None = None, /, **params) -> str:
