@@ -457,3 +457,20 @@ def test_a_package_that_is_not_a_kursbygger_package_is_refused_with_its_reason(t
     with pytest.raises(Refusal) as refused:
         from_package(package)
     assert refused.value.code == code
+
+
+def test_a_score_on_the_page_is_written_as_the_report_s_language_writes_it(tmp_path):
+    """87.5 in an English report, 87,5 in bokmål; the lists' CSV keeps the comma Norwegian spreadsheets read."""
+    if not SMALL_EXPORTS.is_dir():
+        pytest.skip(f"the shared Moodle exports are not at {SMALL_EXPORTS}")
+    text = (SMALL_EXPORTS / "interactions.txt").read_text(encoding="utf-8")
+    export = tmp_path / "interactions.txt"
+    export.write_text(text.replace("3:21 AM\"\t100\t100", "3:21 AM\"\t87.5\t87.5", 1), encoding="utf-8")
+    pages = {}
+    for lang in ("nb", "en"):
+        run(Request([export], tmp_path / f"{lang}.html", source=SMALL_COURSE, names=True, lang=lang,
+                    csv=tmp_path / f"{lang}.csv"))
+        pages[lang] = (tmp_path / f"{lang}.html").read_text(encoding="utf-8")
+        assert ";87,5;" in (tmp_path / f"{lang}.csv").read_text(encoding="utf-8-sig")
+    assert ">87,5<" in pages["nb"] and "87.5" not in pages["nb"]
+    assert ">87.5<" in pages["en"] and "87,5" not in pages["en"]
