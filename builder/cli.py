@@ -13,7 +13,7 @@ import click
 from . import __version__
 from .course.problems import Problem, SourceError, display_path
 from .outputs import targets
-from .words import LANGUAGES, choose, say
+from .words import LANGUAGES, choose, counted, current, number, say, system_reason
 
 SOURCE = click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
                       show_default=True, help="Folder that holds course/ and quizzes/.")
@@ -43,6 +43,13 @@ def friendly(command):
             sys.exit(1)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
+        except OSError as exc:  # a folder that cannot be written, a full disk: the file and why, in words
+            if os.environ.get("KURSBYGGER_DEBUG"):
+                raise
+            where = display_path(exc.filename) if exc.filename else None
+            click.echo(say("cli.os_error", path=where, reason=system_reason(exc)) if where
+                       else say("cli.error", detail=system_reason(exc)), err=True)
+            sys.exit(1)
         except Exception as exc:  # noqa: BLE001 — the last line of defence for non-programmers
             if os.environ.get("KURSBYGGER_DEBUG"):
                 raise
@@ -57,7 +64,7 @@ def print_problems(problems: list[Problem]) -> None:
         click.echo(str(problem), err=True)
     errors = sum(p.severity == "error" for p in problems)
     if errors:
-        click.echo(say("cli.nothing_built", n=errors), err=True)
+        click.echo(counted("cli.nothing_built", errors), err=True)
 
 
 @click.group()
@@ -109,8 +116,10 @@ def build(source: Path, out: Path, scorm_version: str, edition: str | None, refr
     print_problems(list(dict.fromkeys(p for m in made for p in m.warnings)))  # one report: its warnings once
     for (lessons, questions, built), refresher_made in zip(results, made or [None] * len(results)):
         for b in built:
-            click.echo(say("cli.built", path=display_path(b.path), kib=f"{b.size / 1024:.1f}", version=b.version,
-                           lessons=lessons, questions=questions, files=b.files))
+            click.echo(say("cli.built", path=display_path(b.path), kib=number(b.size / 1024, 1), version=b.version,
+                           lessons=counted("cli.count.lessons", lessons),
+                           questions=counted("cli.count.questions", questions),
+                           files=counted("cli.count.files", b.files)))
         if refresher_made is not None:
             quiz = refresher_made.course.quiz
             click.echo(say("refresher.built", pages=lessons, questions=quiz.draw_count if quiz else 0,
@@ -141,9 +150,11 @@ def check(source: Path, quality: bool, strict: bool, output: str) -> None:
             click.echo(line)
         questions = len(course.quiz.questions) if course.quiz else 0
         click.echo(say("cli.checked_editions" if editions else "cli.checked", course=course.id,
-                       lessons=len(course.lessons), questions=questions, editions=editions))
+                       lessons=counted("cli.count.lessons", len(course.lessons)),
+                       questions=counted("cli.count.questions", questions),
+                       editions=counted("cli.count.editions", editions)))
     if strict and warnings:
-        click.echo(say("cli.strict_warnings", n=len(warnings)), err=True)
+        click.echo(counted("cli.strict_warnings", len(warnings)), err=True)
         sys.exit(1)
 
 
@@ -292,15 +303,15 @@ def schema(source: Path, out: Path | None) -> None:
 
 @main.command()
 @click.argument("dest", metavar="DIR", type=click.Path(path_type=Path))
-@click.option("--language", type=click.Choice(["nb", "nn", "en"]), default="nb", show_default=True,
-              help="Language of the starter texts and of the player.")
+@click.option("--language", type=click.Choice(["nb", "nn", "en"]), default=None,
+              help="Language of the starter texts and of the player (default: the language of the messages).")
 @friendly
-def new(dest: Path, language: str) -> None:
+def new(dest: Path, language: str | None) -> None:
     """Write a small starter course into DIR (a new or empty folder)."""
     from .starter import NotEmpty, create
 
     try:
-        create(dest, language)
+        create(dest, language or current())
     except NotEmpty:
         click.echo(say("cli.not_empty", path=display_path(dest)), err=True)
         sys.exit(1)

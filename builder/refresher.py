@@ -24,7 +24,7 @@ from .course.check import check_course
 from .course.model import Course, Lesson, Quiz, Where
 from .course.problems import Problem, SourceError
 from .report.items import MIN_ANSWERS
-from .words import say
+from .words import counted, say
 
 TARGET_MINUTES = 10
 SECONDS_PER_QUESTION = 45  # read a short case and three options, answer, read the feedback
@@ -216,7 +216,7 @@ def leaning_pool(course: Course, results: Results, draw: int) -> tuple[list, lis
     known = {q.id for q in questions}
     unknown = sorted(set(results.answers) - known)
     if unknown:
-        warnings.append(warning(results, "refresher.unknown-ids", n=len(unknown), ids=", ".join(unknown[:5])
+        warnings.append(warning(results, "refresher.unknown-ids", count=len(unknown), ids=", ".join(unknown[:5])
                                 + (" …" if len(unknown) > 5 else "")))
     if results.version is not None and results.version.split("+")[0] != course.version:
         warnings.append(warning(results, "refresher.other-version", theirs=results.version, ours=course.version))
@@ -231,5 +231,7 @@ def leaning_pool(course: Course, results: Results, draw: int) -> tuple[list, lis
     return [q for q in questions if q.id in keep], warnings
 
 
-def warning(results: Results, code: str, **params) -> Problem:
-    return Problem(Where(results.path), say(code, **params), "warning", code.split(".")[1])
+def warning(results: Results, code: str, count: int | None = None, **params) -> Problem:
+    """`count`: the message is about that many things, worded in the right number (words.counted)."""
+    text = say(code, **params) if count is None else counted(code, count, **params)
+    return Problem(Where(results.path), text, "warning", code.split(".")[1])

@@ -215,7 +215,7 @@ def test_contrast_problems_name_the_pair_and_the_ratio():
 def test_the_repository_course_its_translation_and_editions_pass_check():
     result = CliRunner().invoke(main, ["check", "--source", str(REPO)])
     assert result.exit_code == 0, result.stderr
-    assert "2 edition(s) — no errors" in result.output
+    assert "2 editions — no errors" in result.output
 
 
 @pytest.mark.parametrize("version", ["1.2", "2004"])

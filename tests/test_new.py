@@ -88,3 +88,15 @@ def test_new_refuses_a_file_and_accepts_an_empty_folder(tmp_path):
 def test_unknown_language_is_wrong_usage(tmp_path):
     result = run("new", "x", "--language", "de", cwd=tmp_path)
     assert result.returncode == 2 and not (tmp_path / "x").exists()
+
+
+def test_without_language_the_starter_speaks_as_the_messages_do(tmp_path):
+    """`kursbygger --lang nn new kurs` writes a nynorsk course, as its own lines are in nynorsk; --language wins."""
+    from click.testing import CliRunner
+
+    from builder.cli import main
+
+    result = CliRunner().invoke(main, ["--lang", "nn", "new", str(tmp_path / "kurs")])
+    assert result.exit_code == 0 and "language: nn" in (tmp_path / "kurs/course/course.yaml").read_text("utf-8")
+    result = CliRunner().invoke(main, ["--lang", "nn", "new", str(tmp_path / "en"), "--language", "en"])
+    assert result.exit_code == 0 and "language: en" in (tmp_path / "en/course/course.yaml").read_text("utf-8")

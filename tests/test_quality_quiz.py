@@ -267,7 +267,7 @@ def test_guesser_plays_the_draw(tmp_path):
 def test_guesser_warns_above_the_ceiling_and_not_below(tmp_path):
     source = course_with(tmp_path, [dict(q) for q in SMALL])
     [problem] = found(source, "quiz-guessable")
-    assert "passes with 98.4 % chance within 3 attempt(s)" in problem.message and "ceiling of 5 %" in problem.message
+    assert "passes with 98.4 % chance within 3 attempts" in problem.message and "ceiling of 5 %" in problem.message
     high = course_with(tmp_path / "high", [dict(q) for q in SMALL], course={"quality": {"guess_ceiling": 99}})
     assert found(high, "quiz-guessable") == []
     # Unlimited attempts: the ceiling holds per attempt (75 %), as any chance passes in the end.
@@ -367,7 +367,7 @@ def test_check_quality_prints_the_overview_and_json_gives_the_same(tmp_path):
     assert text.exit_code == 0
     for expected in ("items per type", "single 2 · multiple 1 · true-false 1 · sort 1", "(no topic) 4 · a 1",
                      "1 of 2 single-choice questions", "0 true, 1 false", "test-wise guesser", "75.0 % per attempt",
-                     "with 98.4 % chance within 3 attempt(s)", "random guesser"):
+                     "with 98.4 % chance within 3 attempts", "random guesser"):
         assert expected in text.stdout, expected
     data = json.loads(runner.invoke(main, ["check", "--source", str(source), "--quality", "--format", "json"]).stdout)
     quality = data["quality"]

@@ -21,7 +21,7 @@ from builder.build import build, load_checked
 from builder.cli import main
 from builder.quality.draw import DrawRule, drawn_questions
 from builder.validate import validate_zip
-from builder.words import say
+from builder.words import counted, say
 from tests.conftest import REPO
 
 SEEDS = range(2000)
@@ -226,7 +226,7 @@ def test_bad_input_is_refused_with_its_code_and_nothing_is_built(tmp_path, langu
     assert result.exit_code == 1 and not out.exists() and "Traceback" not in result.output
     message = re.escape(say(f"refresher.{code}", language, where="§").split("§")[0])
     assert re.search(rf"report\.json{place}.*{message}.*\[{code}\]", result.output), result.output
-    assert say("cli.nothing_built", language, n=1) in result.output
+    assert counted("cli.nothing_built", 1, language) in result.output
 
 
 def test_from_without_refresher_is_a_usage_error(tmp_path):

@@ -162,7 +162,7 @@ def test_basic_report_alone_does_not_claim_completion(tmp_path):
     f = small(tmp_path, "basic.txt")
     # Per Olsen's unfinished attempt reads as 0 there: started, status unknown; the 100s are at the pass mark.
     assert not f.status_known and f.status["passed"] == 4 and f.status["unknown"] == 1 and f.status["open"] == 0
-    assert "Grunnleggende rapport (Basic)" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "grunnleggende rapporten (Moodle: Basic report)" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
 def translated_text(src: Path, dest: Path) -> Path:
@@ -401,7 +401,7 @@ def hostile_zip(path: Path, members: dict[str, bytes]) -> Path:
     ({"../index.html": b"<script type=\"application/json\" id=\"kurs-data\">{}</script>"}, "ingen index.html"),
     ({"index.html": b"<html>no data</html>"}, "har ingen kursdata"),
     ({"index.html": b'<script type="application/json" id="kurs-data">{"course": 1}</script>'}, "har ingen kursdata"),
-    ({"index.html": b"\0" * 60_000_000}, "oppgir 60,000,000 byte"),  # a small zip that inflates to 60 MB
+    ({"index.html": b"\0" * 60_000_000}, "oppgir 60 000 000 byte"),  # a small zip that inflates to 60 MB
 ])
 def test_untrusted_package_is_checked(exports, tmp_path, members, message):
     path = hostile_zip(tmp_path / "p.zip", members)
@@ -457,3 +457,20 @@ def test_a_package_that_is_not_a_kursbygger_package_is_refused_with_its_reason(t
     with pytest.raises(Refusal) as refused:
         from_package(package)
     assert refused.value.code == code
+
+
+def test_a_score_on_the_page_is_written_as_the_report_s_language_writes_it(tmp_path):
+    """87.5 in an English report, 87,5 in bokmål; the lists' CSV keeps the comma Norwegian spreadsheets read."""
+    if not SMALL_EXPORTS.is_dir():
+        pytest.skip(f"the shared Moodle exports are not at {SMALL_EXPORTS}")
+    text = (SMALL_EXPORTS / "interactions.txt").read_text(encoding="utf-8")
+    export = tmp_path / "interactions.txt"
+    export.write_text(text.replace("3:21 AM\"\t100\t100", "3:21 AM\"\t87.5\t87.5", 1), encoding="utf-8")
+    pages = {}
+    for lang in ("nb", "en"):
+        run(Request([export], tmp_path / f"{lang}.html", source=SMALL_COURSE, names=True, lang=lang,
+                    csv=tmp_path / f"{lang}.csv"))
+        pages[lang] = (tmp_path / f"{lang}.html").read_text(encoding="utf-8")
+        assert ";87,5;" in (tmp_path / f"{lang}.csv").read_text(encoding="utf-8-sig")
+    assert ">87,5<" in pages["nb"] and "87.5" not in pages["nb"]
+    assert ">87.5<" in pages["en"] and "87,5" not in pages["en"]

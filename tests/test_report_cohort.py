@@ -132,7 +132,7 @@ def test_without_identity_fields(cohort, package, tmp_path, dropped):
     path = without_columns(cohort / "interactions.txt", tmp_path / "x.txt", *dropped)
     fig, html, _ = run_report(tmp_path, path, package=package)
     assert (fig.enrolled, fig.done, fig.status["not_started"]) == (17, 5, 8) and fig.groups == {}
-    assert "showuseridentity" in html and "Brukerretningslinjer" in html
+    assert "showuseridentity" in html and "User policies" in html
 
 
 def test_department_groups_with_empty_values(cohort, package, tmp_path):
@@ -169,7 +169,7 @@ def test_basic_report_alone_tells_only_what_it_can(cohort, package, tmp_path, na
     fig, html, _ = run_report(tmp_path, cohort / name, package=package, names=True)
     # Started or not is known; a score at the pass mark is a pass; a 0 may be unfinished or failed.
     assert {k: v for k, v in fig.status.items() if v} == {"passed": 5, "unknown": 4, "not_started": 8}
-    assert not fig.status_known and "Grunnleggende rapport (Basic)" in html and "Rapporter → Interaksjoner" in html
+    assert not fig.status_known and "grunnleggende rapporten (Moodle: Basic report)" in html and "Reports → Interactions report" in html
     assert "Poengfordeling" not in html and fig.questions == []
     follow = html.split("<h2>Må følges opp</h2>")[1].split("</table>")[0]
     assert "Odd Vik" in follow and "startet, status ukjent" in follow and "ikke bestått" not in follow
@@ -179,7 +179,7 @@ def test_basic_report_alone_tells_only_what_it_can(cohort, package, tmp_path, na
 def test_objectives_report_alone_has_status_but_no_answers(cohort, package, tmp_path, name):
     fig, html, _ = run_report(tmp_path, cohort / name, package=package)
     assert {k: v for k, v in fig.status.items() if v} == {"passed": 5, "failed": 1, "open": 3, "not_started": 8}
-    assert fig.questions == [] and "ingen svar per spørsmål" in html and "Rapporter → Interaksjoner" in html
+    assert fig.questions == [] and "ingen svar per spørsmål" in html and "Reports → Interactions report" in html
 
 
 def test_basic_and_interactions_together_count_each_attempt_once(cohort, package, tmp_path):
@@ -194,7 +194,7 @@ def test_basic_and_interactions_together_count_each_attempt_once(cohort, package
 def test_wrong_downloads_get_their_advice(tmp_path, name, code):
     result = CliRunner().invoke(main, ["report", str(DOWNLOADS / name), "--out", str(tmp_path / "r.html")])
     assert result.exit_code == 1 and f"[{code}]" in result.output, result.output
-    assert "Rapporter → Interaksjoner" in result.output and "Reports → Interactions report" in result.output
+    assert "interaksjonsrapporten" in result.output and "Reports → Interactions report" in result.output
     assert not (tmp_path / "r.html").exists()
     english = CliRunner().invoke(main, ["report", str(DOWNLOADS / name), "--lang", "en", "--out",
                                         str(tmp_path / "r.html")])

@@ -56,3 +56,23 @@ def test_moodles_identity_fields_by_their_header_in_any_language(header, field):
 @pytest.mark.parametrize("header", ["Enhet", "Arbeidssted", "Email address", ""])
 def test_a_site_s_own_profile_field_keeps_its_name(header):
     assert identity_field(header) is None
+
+
+# Norwegian menu labels docs/lms.md «Kilder» could not confirm against Moodle's language packs: the report's advice
+# names Moodle's English label instead, so HR finds the menu in an English Moodle and is not sent after a Norwegian
+# word her Moodle may not show.
+UNCONFIRMED = ["Rapporter →", "Rapportar →", "Interaksjoner", "Interaksjonar", "Karakterer →", "Karakterar →",
+               "Forsøk fra:", "Forsøk frå:", "Grunnleggende rapport", "Grunnleggjande rapport",
+               "Nettstedsadministrasjon", "Nettstadsadministrasjon", "Vis brukeridentitet", "Vis brukaridentitet"]
+
+
+def test_the_report_s_advice_names_no_unconfirmed_norwegian_moodle_label():
+    from builder.report.words import WORDS
+
+    for language, table in WORDS.items():
+        assert [(k, label) for k, text in table.items() for label in UNCONFIRMED if label in text] == [], language
+        advice = [table[k] for k in ("not-an-export", "download-gradebook", "download-completion", "note_basic",
+                                     "note_no_answers")]
+        assert all("Reports → Interactions report" in text for text in advice), language
+        assert "Site administration → Users → Permissions → User policies" in table["groups_how"]
+        assert "Attempts from: all users" in table["no-rows"]

@@ -19,6 +19,7 @@ from benchmarks.exports import write_ods, write_text, write_xlsx
 from builder.cli import main
 from builder.report import ods, xmlsplit
 from builder.report.readers import ExportError, cell_text, open_rows
+from builder.words import say
 from tests.conftest import REPO
 
 SHARED = Path(os.environ.get("LMS_EXPORTS_DIR") or REPO.parent / "shared" / "lms-exports")
@@ -336,7 +337,12 @@ def test_a_damaged_spreadsheet_gives_a_clear_message(tmp_path, make, says):
     path = make(tmp_path)
     with pytest.raises(ExportError) as caught:
         read(path)
-    assert str(path) in str(caught.value) and says in str(caught.value)
-    result = CliRunner().invoke(main, ["report", str(path), "--out", str(tmp_path / "r.html")])
+    caught.value.lang = "en"
+    english = str(caught.value)
+    assert str(path) in english and says in english
+    damage = caught.value.params["detail"]  # what is damaged is a code too, worded in the report's language
+    caught.value.lang = "nn"
+    assert say(f"report.{damage.code}", "nn", **damage.facts) in str(caught.value) != english
+    result = CliRunner().invoke(main, ["report", str(path), "--out", str(tmp_path / "r.html"), "--lang", "en"])
     assert result.exit_code == 1 and says in result.output and "Traceback" not in result.output
     assert not (tmp_path / "r.html").exists()

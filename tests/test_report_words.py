@@ -7,7 +7,7 @@ import ast
 import re
 import string
 
-from builder.report.reader_messages import coded
+from builder.report.readers import ExportError
 from builder.report.layout import IDENTITY_FIELDS
 from builder.report.status import ORDER
 from builder.report.words import WORDS
@@ -34,7 +34,7 @@ def used_codes() -> set[str]:
     """Every key the code and the template name literally, and the families they build from a value."""
     code = "\n".join(p.read_text(encoding="utf-8") for p in REPORT.glob("*.py"))
     page = (REPORT / "templates" / "report.html").read_text(encoding="utf-8")
-    found = set(re.findall(r'(?:say\([^,]+, f?|Refusal\(f?)"([a-z_-]+)"', code + page))
+    found = set(re.findall(r'(?:say\([^,]+, f?|(?:Refusal|ExportError)\(f?)"([a-z_-]+)"', code + page))
     found |= set(re.findall(r"\bt\.([a-z_]+)", page)) | set(re.findall(r'\bt\["([a-z_]+)"\]', code + page))
     found |= {f"card_{s}" for s in ORDER} | {f"status_{s}" for s in ORDER}
     found |= {f"flag_{f}" for f in ("easy", "hard", "negative")}
@@ -51,23 +51,21 @@ def test_every_code_in_use_is_in_the_tables():
     assert len(used_codes()) > 100  # the scan finds the words, not nothing
 
 
-
-def reader_messages() -> list[str]:
-    """Every refusal readers.py can raise, its placeholders filled with a file name and numbers."""
+def test_the_readers_word_nothing_themselves():
+    """readers.py refuses with a code and its facts, never a sentence: HR reads it in the report's language."""
     tree = ast.parse((REPORT / "readers.py").read_text(encoding="utf-8"))
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ExportError" and node.args:
-            parts = node.args[0].values if isinstance(node.args[0], ast.JoinedStr) else [node.args[0]]
-            found.append("".join(p.value if isinstance(p, ast.Constant) else ("f.txt" if i == 0 else "7")
-                                 for i, p in enumerate(parts)))
-    return found
+    raised = [node for node in ast.walk(tree)
+              if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ExportError"]
+    assert len(raised) >= 10
+    for node in raised:
+        code = node.args[0]
+        assert isinstance(code, ast.Constant) and code.value in WORDS["en"], ast.unparse(node)
+        assert all(isinstance(a, ast.Name) for a in node.args[1:]), ast.unparse(node)  # the path; facts by keyword
 
 
-def test_every_reader_message_is_given_a_code_and_translated():
-    messages = reader_messages()
-    assert len(messages) >= 10
-    for message in messages:
-        refusal = coded(message, "nb")
-        assert refusal.code != "unreadable" and refusal.path == "f.txt", message
-        assert str(refusal) != message and str(coded(message, "nn")) != str(refusal)
+def test_a_refusal_is_worded_in_the_report_s_language_with_its_figures_as_it_writes_them():
+    refusal = ExportError("file-too-large", "f.txt", size=12345.4, max=4096)
+    shown = {lang: str(ExportError("file-too-large", "f.txt", lang, size=12345.4, max=4096)) for lang in WORDS}
+    assert str(refusal) == shown["nb"] and "12 345 MB" in shown["nb"] and "4096 MB" in shown["nn"]
+    assert "12,345 MB" in shown["en"] and shown["en"].endswith("[file-too-large]")
+    assert len(set(shown.values())) == 3

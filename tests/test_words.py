@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import zipfile
 import string
 
 import pytest
@@ -103,6 +104,7 @@ def test_every_code_the_code_names_is_there():
 def test_every_message_of_the_cli_and_the_preview_is_in_use():
     """No dead words: a code left behind when its message goes is found here."""
     used = python_codes() | {f"preview.panel.{k}" for k in panel_keys()}
+    used |= {f"{code}-one" for code in used}  # counted() picks the singular by the suffix
     unused = {c for c in words.catalog("nb") if c.startswith(("cli.", "preview.", "refresher."))} - used
     assert unused == set()
 
@@ -111,8 +113,9 @@ def test_every_message_of_the_cli_and_the_preview_is_in_use():
 def test_check_speaks_the_language_chosen_with_lang(language):
     result = CliRunner().invoke(main, ["--lang", language, "check", "--source", str(GOOD)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == words.say("cli.checked", language, course="demo", lessons=2,
-                                                       questions=4)
+    assert result.output.splitlines()[-1] == words.say(
+        "cli.checked", language, course="demo", lessons=words.counted("cli.count.lessons", 2, language),
+        questions=words.counted("cli.count.questions", 4, language))
 
 
 @pytest.mark.parametrize(("env", "language"), [
@@ -123,8 +126,9 @@ def test_check_speaks_the_language_chosen_with_lang(language):
 ])
 def test_without_lang_the_environment_decides(env, language):
     result = CliRunner().invoke(main, ["check", "--source", str(GOOD)], env=env)
-    assert result.output.splitlines()[-1].endswith(words.say("cli.checked", language, course="", lessons=2,
-                                                             questions=4))
+    assert result.output.splitlines()[-1].endswith(words.say(
+        "cli.checked", language, course="", lessons=words.counted("cli.count.lessons", 2, language),
+        questions=words.counted("cli.count.questions", 4, language)))
 
 
 def test_an_unknown_language_is_refused_with_the_choices():
@@ -138,6 +142,68 @@ def test_the_error_summary_and_the_starter_speak_nynorsk(tmp_path):
     (broken / "course" / "course.yaml").write_text("title: [\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["--lang", "nn", "build", "--source", str(broken), "--out", str(tmp_path)])
     assert result.exit_code == 1
-    assert words.say("cli.nothing_built", "nn", n=1) in result.output
+    assert words.counted("cli.nothing_built", 1, "nn") in result.output
     result = CliRunner().invoke(main, ["--lang", "nn", "new", str(tmp_path / "kurs")])
     assert result.output.startswith("Startkurs skrive til")
+
+
+@pytest.mark.parametrize(("language", "one", "many"), [
+    ("nb", "1 fil", "12 345 filer"), ("nn", "1 fil", "12 345 filer"), ("en", "1 file", "12,345 files")])
+def test_a_count_is_worded_in_the_right_number_and_written_as_the_language_writes_it(language, one, many):
+    assert words.counted("cli.count.files", 1, language) == one
+    assert words.counted("cli.count.files", 12345, language) == many
+    assert words.counted("cli.count.editions", 2, "nn") == "2 utgåver"
+
+
+def test_no_message_leaves_the_number_to_the_reader():
+    """«utgave(r)», «fil(er)», «page(s)»: a count in brackets is a plural the code left to the reader; counted()
+    chooses."""
+    bracketed = re.compile(r"\w(?<!http)\((?:s|es|r|er|ar|e)\)")  # «http(s)» is two schemes, not a plural
+    for language in words.LANGUAGES:
+        assert [c for c, text in words.catalog(language).items() if bracketed.search(text)] == [], language
+
+
+@pytest.mark.parametrize(("language", "size", "counts"), [
+    ("nb", ",", ("2 leksjoner", "4 spørsmål")), ("nn", ",", ("2 leksjonar", "4 spørsmål")),
+    ("en", ".", ("2 lessons", "4 questions"))])
+def test_build_writes_its_figures_as_the_language_does(tmp_path, language, size, counts):
+    result = CliRunner().invoke(main, ["--lang", language, "build", "--source", str(GOOD), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    line = result.output.splitlines()[-1]
+    assert re.search(rf"  \d+\{size}\d KiB  SCORM 1.2: ", line), line
+    assert all(count in line for count in counts), line
+
+
+def test_the_audit_quotes_validate_in_the_audit_s_language(tmp_path, monkeypatch):
+    """audit_zip(language="nn") from an English terminal: validate's reasons come in nynorsk too, not mixed."""
+    from builder.audit import AuditError, audit_zip
+    from builder.course.problems import display_path
+    from builder.validate import validate_zip
+
+    monkeypatch.setenv("KURSBYGGER_LANG", "en")
+    path = tmp_path / "web.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("index.html", "<!doctype html><title>x</title>")
+    english = [f.message for f in validate_zip(path).findings if f.severity == "error"]
+    with words.speaking("nn"):
+        nynorsk = [f.message for f in validate_zip(path).findings if f.severity == "error"]
+    assert english and nynorsk != english and words.current() == "en"  # the block's language ends with it
+    with pytest.raises(AuditError) as caught:
+        audit_zip(path, tmp_path / "r.html", language="nn")
+    assert str(caught.value) == words.say("audit.not_valid", "nn", path=display_path(path), reasons="; ".join(nynorsk))
+
+
+@pytest.mark.parametrize(("language", "reason"), [("nb", "ikke en mappe"), ("nn", "ikkje ei mappe"),
+                                                  ("en", "Not a directory")])
+def test_a_file_the_system_refuses_is_named_with_why_in_words(tmp_path, language, reason):
+    """Not «NotADirectoryError: [Errno 20] Not a directory» from the last line of defence: the path and why."""
+    from builder.course.problems import display_path
+
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    out = tmp_path / "a-file" / "dist"
+    result = CliRunner().invoke(main, ["--lang", language, "build", "--source", str(GOOD), "--out", str(out)])
+    assert result.exit_code == 1 and "Error" not in result.output and "Traceback" not in result.output
+    assert result.output.strip() == words.say("cli.os_error", language, path=display_path(out), reason=reason)
+    assert words.system_reason(FileNotFoundError(2, "No such file or directory"), language) == words.say(
+        "cli.os.enoent", language)
+    assert words.system_reason(OSError(5, "Input/output error"), language) == "Input/output error"  # a rare one

@@ -25,7 +25,7 @@ from ..atomic import atomic_open
 from ..browser import headless_chromium
 from ..course.problems import display_path
 from ..validate import validate_zip
-from ..words import area, current, say
+from ..words import area, counted, current, say, speaking
 from .walk import PageCheck, walk
 from .wcag import CRITERIA, MEDIA_ELEMENTS, NOT_RELEVANT, PERSON, TESTED, TIME_BASED_MEDIA, criteria_of
 
@@ -66,17 +66,19 @@ class AuditReport:
                   tested=counts[TESTED], person=counts[PERSON], not_relevant=counts[NOT_RELEVANT]), True
         for f in self.findings:
             if f.faults:
-                yield say("audit.terminal_fault", self.language, criterion=f.criterion, name=f.name, n=f.faults,
+                yield say("audit.terminal_fault", self.language, criterion=f.criterion, name=f.name,
+                          faults=counted("audit.faults", f.faults, self.language),
                           evidence="; ".join(f.evidence)), False
         if self.outside:
-            yield say("audit.terminal_outside", self.language, n=len(self.outside)), False
+            yield counted("audit.terminal_outside", len(self.outside), self.language), False
 
 
 def audit_zip(zip_path: Path, out: Path, language: str | None = None) -> AuditReport:
     """Checks the package in headless Chromium and writes the report to `out`, in `language` (default: the CLI's).
     Raises AuditError for a zip that is not a package, browser.BrowserMissing when there is no Chromium."""
     language = language or current()
-    checked = validate_zip(zip_path)
+    with speaking(language):  # validate's findings, quoted below, in the report's language
+        checked = validate_zip(zip_path)
     if not checked.ok:
         reasons = "; ".join(f.message for f in checked.findings if f.severity == "error")
         raise AuditError(say("audit.not_valid", language, path=display_path(zip_path), reasons=reasons))
@@ -140,14 +142,17 @@ def assess(pages: list[PageCheck], has_media: bool, language: str) -> list[Findi
         found = rules.get(criterion, {})
         for rule_id, (elements, where) in found.get("violations", {}).items():
             finding.faults += elements
-            finding.evidence.append(say("audit.evidence_fault", language, rule=rule_id, n=elements,
+            finding.evidence.append(say("audit.evidence_fault", language, rule=rule_id,
+                                        elements=counted("audit.count.elements", elements, language),
                                         where=", ".join(sorted(where))))
         for rule_id, (elements, where) in found.get("passes", {}).items():
-            finding.evidence.append(say("audit.evidence_pass", language, rule=rule_id, n=elements,
-                                        pages=len(where)))
+            finding.evidence.append(say("audit.evidence_pass", language, rule=rule_id,
+                                        elements=counted("audit.count.elements", elements, language),
+                                        pages=counted("audit.count.pages", len(where), language)))
         for rule_id, (elements, where) in found.get("incomplete", {}).items():
-            finding.evidence.append(say("audit.evidence_undecided", language, rule=rule_id, n=elements,
-                                        pages=len(where)))
+            finding.evidence.append(say("audit.evidence_undecided", language, rule=rule_id,
+                                        elements=counted("audit.count.elements", elements, language),
+                                        pages=counted("audit.count.pages", len(where), language)))
         if found.get("violations") or found.get("passes"):
             finding.status = TESTED
         if criterion == "2.1.1":
@@ -164,7 +169,8 @@ def keyboard(finding: Finding, pages: list[PageCheck], language: str) -> None:
     controls = sum(p.controls for p in pages)
     missed = [(p, what) for p in pages for what in p.unreached]
     finding.faults += len(missed)
-    finding.evidence.append(say("audit.evidence_keyboard", language, pages=len(pages),
+    finding.evidence.append(say("audit.evidence_keyboard", language,
+                                pages=counted("audit.count.pages", len(pages), language),
                                 reached=controls - len(missed), controls=controls))
     finding.evidence += [say("audit.evidence_unreached", language, what=what, page=p.name, width=p.width)
                          for p, what in missed]
@@ -176,6 +182,7 @@ def write_report(report: AuditReport, zip_path: Path, course: dict, tools: dict)
     t = area("audit", report.language)
     html = env.get_template("report.html").render(
         report=report, course=course, package=zip_path.name, tools=tools, t=t, lang=report.language,
+        counted=lambda code, n: counted(code, n, report.language),
         widths=f" {t['and']} ".join(map(str, WIDTHS)),
         date=datetime.date.today().isoformat(), statuses=(TESTED, PERSON, NOT_RELEVANT))
     with atomic_open(report.path) as file:

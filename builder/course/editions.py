@@ -9,6 +9,7 @@ from lxml import etree
 
 from .model import Edition, Where
 from .problems import said
+from ..words import number
 from .reading import load_file
 
 
@@ -71,7 +72,7 @@ def logo(error: Callable[[Where, str], None], folder: Path, name: str, where: Wh
         hint = said("source.hint.convert-logo", png=Path(name).with_suffix(".png").name) if suffix in RASTER else ""
         error(where, said("source.edition.logo-not-svg-png", logo=name, hint=hint))
     elif size > MAX_LOGO_BYTES:
-        error(where, said("source.edition.logo-too-large", logo=name, size=f"{size / 1024:.0f}",
+        error(where, said("source.edition.logo-too-large", logo=name, size=number(size / 1024),
                                  limit=MAX_LOGO_BYTES // 1024))
     elif suffix == ".png" and not path.read_bytes().startswith(PNG_MAGIC):
         error(where, said("source.edition.logo-not-a-png", logo=name))
@@ -108,7 +109,7 @@ def contrast_problems(brand: str, brand_text: str) -> list[str]:
     pairs = ((brand_text, brand, "source.edition.contrast-on-buttons"),  # header and filled buttons
              (brand, PAPER, "source.edition.contrast-on-page"),  # links and outlined buttons
              (brand, SOFT, "source.edition.contrast-on-boxes"))  # links in notes and objectives
-    failing = [(fg, said(code, fg=fg, bg=bg, ratio=f"{ratio:.2f}"), ratio) for fg, bg, code in pairs
+    failing = [(fg, said(code, fg=fg, bg=bg, ratio=number(ratio, 2)), ratio) for fg, bg, code in pairs
                if (ratio := contrast_ratio(fg, bg)) < AA_NORMAL_TEXT]
     return [said("source.edition.contrast", pairs=said("source.hint.and-of").join(
                 what for fg, what, _ in failing if fg == colour), least=AA_NORMAL_TEXT)

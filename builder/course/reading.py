@@ -34,10 +34,11 @@ def read_text(path: Path, error: Error) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        error(Where(path), said("source.file.unreadable", reason=exc.strerror))
+        error(Where(path), said("source.file.unreadable", reason=words.system_reason(exc)))
         return None
     if len(raw) > MAX_FILE_BYTES:
-        error(Where(path, 1, 1), said("source.file.too-large", size=f"{len(raw):,}", limit=f"{MAX_FILE_BYTES:,}"))
+        error(Where(path, 1, 1), said("source.file.too-large", size=words.number(len(raw)),
+                                      limit=words.number(MAX_FILE_BYTES)))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         error(Where(path, 1, 1), said("source.file.byte-order-mark"))

@@ -45,7 +45,11 @@ class Parity:
         self.quizzes()
         for relative in ("course/course.yaml", "course/discussion.yaml"):  # loaded (and checked) elsewhere
             translated = self.overlay.translated(relative)
-            if translated is not None:
+            if translated is not None and not (self.root / relative).is_file():
+                if relative != "course/course.yaml":  # no course.yaml is the loader's one error, not a second here
+                    self.error(Where(translated, 1, 1), said("source.translation.no-original",
+                                                             file=self.rel(translated), original=relative))
+            elif translated is not None:
                 data = read_yaml(translated, self.loader.error)
                 stamp = data.get("translated_from") if isinstance(data, dict) else None
                 line, col = data.value_at("translated_from") if stamp else (0, 0)

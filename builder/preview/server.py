@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..course.problems import display_path
-from ..words import area, current, say
+from ..words import area, current, number, say
 from ..outputs.targets import DEFAULT, REGISTERED
 from .memory import Builds, State
 from .watch import start_watching
@@ -176,4 +176,4 @@ def report(state: State) -> None:
     else:
         for warning in state.package.warnings:
             click.echo(warning, err=True)
-        click.echo(say("preview.built", course=state.package.course_id, ms=f"{state.seconds * 1000:.0f}"))
+        click.echo(say("preview.built", course=state.package.course_id, ms=number(state.seconds * 1000)))

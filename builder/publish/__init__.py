@@ -16,7 +16,7 @@ from ..build import build, load_checked
 from ..course.model import Course
 from ..course.placeholders import ROLE_NOUN
 from ..course.problems import SourceError, display_path
-from ..words import say
+from ..words import number, say
 from ..course.discussion import load_discussion
 from .documents import render_guide, render_handout
 from .pdf import write_pdfs
@@ -78,7 +78,7 @@ def publish_all(source: Path, out: Path, scorm_version: str, run_audit: bool,
         raise SourceError(problems)
     course, built = build(source, out, scorm_version, edition)
     for b in built:
-        yield say("cli.package", path=display_path(b.path), kib=f"{b.size / 1024:.1f}", version=b.version), True
+        yield say("cli.package", path=display_path(b.path), kib=number(b.size / 1024, 1), version=b.version), True
     done = publish_documents(course, out, course.package_id, edition_contacts(course))
     yield from ((display_path(path), True) for path in done.written)
     yield from ((note, True) for note in done.notes)

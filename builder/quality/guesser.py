@@ -119,7 +119,8 @@ class Figures:
 
     def said(self) -> str:
         if self.within is not None:
-            return say("quality.guess-within", within=percent(self.within), attempts=self.attempts)
+            return say("quality.guess-within-one" if self.attempts == 1 else "quality.guess-within",
+                       within=percent(self.within), attempts=self.attempts)
         if not self.one:
             return say("quality.guess-unlimited-never", one=percent(self.one))
         return say("quality.guess-unlimited", one=percent(self.one), average=number(1 / self.one))

@@ -8,6 +8,7 @@ given) → output (HTML, CSV, JSON). Every word and message is in words.py, in b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .course_info import CourseInfo, from_package, from_source
@@ -17,7 +18,6 @@ from .items import EASY, HARD, MIN_ANSWERS
 from .layout import identity_field
 from .output import (completed_list, follow_up, item_json, score_text, status_word, undecided, write_csv,
                      write_html, write_json)
-from .reader_messages import coded
 from .readers import DEFAULT_MAX_MB, ExportError
 from .responses import describe_response, quoted, right_answer
 from .tally import Rule, read_exports
@@ -59,8 +59,6 @@ def run(request: Request) -> tuple[Figures, list[str]]:
     except Refusal as exc:
         exc.lang = lang
         raise
-    except ExportError as exc:  # a reader's message (readers.py words its own in English): coded and translated
-        raise coded(str(exc), lang) from None
 
 
 def report(request: Request, course: CourseInfo | None, lang: str) -> tuple[Figures, list[str]]:
@@ -75,7 +73,8 @@ def report(request: Request, course: CourseInfo | None, lang: str) -> tuple[Figu
                  "undecided": list(undecided(counted))} if request.names else None
         write_html(request.out, course=course, fig=fig, lang=lang, t=t, say=say, lists=lists,
                    files=[p.name for p in exports], describe=describe_response, quoted=quoted, right_answer=right_answer,
-                   lessons=lesson_rows(fig, course), status_word=status_word, score_text=score_text, pct=pct,
+                   lessons=lesson_rows(fig, course), status_word=partial(status_word, lang=lang),
+                   score_text=partial(score_text, lang=lang), pct=pct,
                    date=lambda text: shown(text or "", lang), when=show(fig.status_date, lang, time=False),
                    min_answers=MIN_ANSWERS, easy=EASY, hard=HARD, field_name=lambda header: field_name(header, t))
         listed = write_csv(request.csv, counted, t, lang) if request.csv is not None else None

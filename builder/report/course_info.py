@@ -49,7 +49,7 @@ def from_package(path: Path) -> CourseInfo:
             if info is None:
                 raise Refusal("package-no-index", path)
             if info.file_size > MAX_INDEX_BYTES:
-                raise Refusal("package-huge", path, size=f"{info.file_size:,}")
+                raise Refusal("package-huge", path, size=info.file_size)
             with archive.open(info) as member:
                 page = member.read(MAX_INDEX_BYTES + 1)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:

@@ -52,13 +52,13 @@ def rows(path, on_row: Callable[[], None] | None = None) -> Iterator[list[str]]:
                 else:
                     yield from parsed_rows(content, on_row)
     except KeyError:
-        raise Damaged("it holds no spreadsheet (content.xml)") from None
+        raise Damaged("damaged-no-content") from None
     except (zipfile.BadZipFile, EOFError, OSError) as exc:
-        raise Damaged(f"the zip container is damaged or cut off ({exc.__class__.__name__})") from None
+        raise Damaged("damaged-zip", kind=exc.__class__.__name__) from None
     except etree.XMLSyntaxError as exc:
-        raise Damaged(f"its XML is damaged or cut off ({exc.msg})") from None
+        raise Damaged("damaged-xml", detail=exc.msg) from None
     except UnicodeDecodeError:
-        raise Damaged("its text is not in the encoding its XML declares") from None
+        raise Damaged("damaged-encoding") from None
 
 
 def uses_usual_prefixes(head: str) -> bool:
@@ -71,7 +71,7 @@ def split_rows(content, on_row) -> Iterator[list[str]]:
     start = len(PARAGRAPH)
     for prefix, stretch in stretches(content, "table", "table-row"):
         if prefix != "table:":
-            raise Damaged("its first table is not written as a spreadsheet's table")
+            raise Damaged("damaged-not-table")
         if any(mark in stretch for mark in UNUSUAL):
             yield from rows_of(fragment(GROUPS.sub("", stretch)).iter(f"{TABLE}table-row"), on_row)
             continue
@@ -133,7 +133,7 @@ def repeat_of(text: str | None) -> int:
     try:
         return max(1, min(int(text), MAX_REPEAT))
     except ValueError:
-        raise Damaged(f"a repeat count «{text[:20]}» that is not a number") from None
+        raise Damaged("damaged-repeat", raw=text[:20]) from None
 
 
 def fragment(xml: str):
@@ -201,7 +201,7 @@ def number_text(raw: str | None) -> str:
     try:
         value = float(raw if raw is not None else "nan")
     except ValueError:
-        raise Damaged(f"a number cell holds «{raw[:20]}»") from None
+        raise Damaged("damaged-number-cell", raw=raw[:20]) from None
     if value.is_integer():
         return str(int(value))
     return str(value)

@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from ..atomic import atomic_open
+from ..words import number
 from .dates import show, shown
 from .figures import Figures
 from .status import DONE, FINISHED, ORDER
@@ -40,15 +41,16 @@ def undecided(tally: Tally) -> Iterator[tuple]:
                                 "ORDER BY name COLLATE NOCASE, email")
 
 
-def status_word(status: str, best: float | None, t: dict) -> str:
-    return t[f"status_{status}"].format(score=score_text(best))
+def status_word(status: str, best: float | None, t: dict, lang: str = "nb") -> str:
+    return t[f"status_{status}"].format(score=score_text(best, lang))
 
 
-def score_text(score: float | None) -> str:
-    """Norwegian spreadsheets read a decimal comma."""
+def score_text(score: float | None, lang: str = "nb") -> str:
+    """A score as the page's language writes it («72,5», «72.5»); the CSV keeps bokmål's decimal comma, which
+    Norwegian spreadsheets read."""
     if score is None:
         return ""
-    return str(int(score)) if float(score).is_integer() else f"{score:.1f}".replace(".", ",")
+    return number(score, 0 if float(score).is_integer() else 1, lang)
 
 
 def write_csv(dest: Path, tally: Tally, t: dict, lang: str) -> tuple[int, int]:

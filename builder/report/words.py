@@ -4,8 +4,6 @@ wording, and the terminal prints it after an error. tests/test_report_words.py c
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..words import LANGUAGES, area
 from .readers import ExportError
 
@@ -16,12 +14,4 @@ def say(lang: str, code: str, **params) -> str:
     return WORDS[lang][code].format(**params)
 
 
-class Refusal(ExportError):
-    """An input the report refuses, as a stable code and its facts; worded in the report's language when shown."""
-
-    def __init__(self, code: str, path: Path | None, lang: str = "nb", **params):
-        super().__init__(code)
-        self.code, self.path, self.lang, self.params = code, path, lang, params
-
-    def __str__(self) -> str:
-        return f"{say(self.lang, self.code, path=self.path, **self.params)} [{self.code}]"
+Refusal = ExportError  # every refusal of the report, the readers' too: a code and its facts (readers.py)

@@ -41,7 +41,7 @@ COMMON = 4096
 
 
 class BadWorkbook(Damaged):
-    """What is wrong with the workbook, in a few words for the person who downloaded it."""
+    """What is wrong with the workbook: a code and its facts, worded for the person who downloaded it."""
 
 
 def rows(path, on_row: Callable[[], None] | None = None) -> Iterator[list[str]]:
@@ -55,13 +55,13 @@ def rows(path, on_row: Callable[[], None] | None = None) -> Iterator[list[str]]:
             with archive.open(parts.sheet) as sheet:
                 yield from sheet_rows(sheet, cells, on_row)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
-        raise BadWorkbook(f"the zip container is damaged or cut off ({exc.__class__.__name__})") from None
+        raise BadWorkbook("damaged-zip", kind=exc.__class__.__name__) from None
     except KeyError as exc:
-        raise BadWorkbook(f"a part of the workbook is missing ({exc.args[0]})") from None
+        raise BadWorkbook("damaged-part-missing", part=exc.args[0]) from None
     except etree.XMLSyntaxError as exc:
-        raise BadWorkbook(f"the workbook's XML is damaged ({exc.msg})") from None
+        raise BadWorkbook("damaged-xml", detail=exc.msg) from None
     except UnicodeDecodeError:
-        raise BadWorkbook("the sheet's text is not in the encoding its XML declares") from None
+        raise BadWorkbook("damaged-encoding") from None
 
 
 class Parts:
@@ -75,7 +75,7 @@ class Parts:
                 targets[rel.get("Id")] = (rel.get("Type", "").rsplit("/", 1)[-1], part_name(rel.get("Target", "")))
         sheet = next(workbook.iter(f"{MAIN}sheet"), None)
         if sheet is None:
-            raise BadWorkbook("the workbook has no sheet")
+            raise BadWorkbook("damaged-no-sheet")
         self.sheet = targets.get(sheet.get(f"{DOC_RELS}id"), ("", "xl/worksheets/sheet1.xml"))[1]
         by_type = {kind: name for kind, name in targets.values()}
         self.shared_strings = by_type.get("sharedStrings", "xl/sharedStrings.xml")
@@ -204,8 +204,7 @@ class Cells:
             try:
                 return self.strings[int(raw)]
             except (ValueError, IndexError):
-                raise BadWorkbook(f"the cell {ref or '?'} names text number «{raw[:20]}», which the workbook does not "
-                                  "have") from None
+                raise BadWorkbook("damaged-shared-string", cell=ref or "?", raw=raw[:20]) from None
         if kind is None or kind == "n":
             if not raw:
                 return ""
@@ -315,7 +314,7 @@ class Scanner:
             column = self.column(ref)
         if column != len(values):
             if column < len(values):
-                raise BadWorkbook(f"the cell {ref} comes after a cell to its right in the same row")
+                raise BadWorkbook("damaged-cell-order", cell=ref)
             values.extend([""] * (column - len(values)))
 
     def column(self, ref: str) -> int:
@@ -323,10 +322,10 @@ class Scanner:
         index = 0
         for letter in letters:
             if not "A" <= letter <= "Z":
-                raise BadWorkbook(f"a cell has the reference «{ref[:20]}», which is not a column and row")
+                raise BadWorkbook("damaged-cell-reference", ref=ref[:20])
             index = index * 26 + ord(letter) - 64
         if not 0 < index <= MAX_COLUMNS:
-            raise BadWorkbook(f"a cell has the reference «{ref[:20]}», which is not a column and row")
+            raise BadWorkbook("damaged-cell-reference", ref=ref[:20])
         self.columns[letters] = index - 1
         return index - 1
 
@@ -351,7 +350,7 @@ class Scanner:
                 if ref:
                     column = self.column(ref)
                     if column < len(values):
-                        raise BadWorkbook(f"the cell {ref} comes after a cell to its right in the same row")
+                        raise BadWorkbook("damaged-cell-order", cell=ref)
                     values.extend([""] * (column - len(values)))
                 values.append(self.element_text(cell, ref))
             while values and not values[-1]:
@@ -371,7 +370,7 @@ def number_text(raw: str, ref: str) -> str:
     try:
         value = float(raw)
     except ValueError:
-        raise BadWorkbook(f"the cell {ref or '?'} should hold a number but holds «{raw[:40]}»") from None
+        raise BadWorkbook("damaged-not-number", cell=ref or "?", raw=raw[:40]) from None
     return str(int(value)) if value.is_integer() else str(value)
 
 
@@ -380,7 +379,7 @@ def date_text(raw: str, ref: str, epoch: datetime.datetime, is_elapsed: bool) ->
     try:
         serial = float(raw)
     except ValueError:
-        raise BadWorkbook(f"the cell {ref or '?'} should hold a date but holds «{raw[:40]}»") from None
+        raise BadWorkbook("damaged-not-date", cell=ref or "?", raw=raw[:40]) from None
     if is_elapsed:
         return str(datetime.timedelta(milliseconds=round(serial * 86_400_000)))
     if not 0 <= serial < LAST_DATE:

@@ -19,7 +19,12 @@ ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
 class Damaged(Exception):
-    """XML that ends too soon or lacks what it must hold; the message says what, for the person with the file."""
+    """XML that ends too soon or lacks what it must hold: a code of the «report» words (damaged-…) and its facts,
+    worded in the report's language by readers.ExportError for the person with the file."""
+
+    def __init__(self, code: str, **facts: str):
+        super().__init__(code, facts)
+        self.code, self.facts = code, facts
 
 
 def stretches(stream, container: str, item: str) -> Iterator[tuple[str, str]]:
@@ -32,7 +37,7 @@ def stretches(stream, container: str, item: str) -> Iterator[tuple[str, str]]:
     opening = re.compile(rf"<(?:([\w.-]+):)?{container}[\s/>]")
     while (found := opening.search(text)) is None or ">" not in text[found.end() - 1:]:
         if not block:
-            raise Damaged(f"its XML has no <{container}> element, or ends before it")
+            raise Damaged("damaged-no-element", element=container)
         if found is None:  # whatever comes before (column widths, styles) may be long: keep only its end
             text = text[-len(container) - 64:]
         block = stream.read(BLOCK)
@@ -55,7 +60,7 @@ def stretches(stream, container: str, item: str) -> Iterator[tuple[str, str]]:
             text = text[cut:]
         block = stream.read(BLOCK)
         if not block:
-            raise Damaged("its XML ends too soon (a download that did not finish?)")
+            raise Damaged("damaged-cut-off")
         text += decoder.decode(block)
 
 

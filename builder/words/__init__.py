@@ -9,6 +9,8 @@ take their own language from the course instead; they pass it in.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import os
 import tomllib
@@ -59,6 +61,18 @@ def choose(language: str | None) -> None:
     _chosen = language
 
 
+@contextlib.contextmanager
+def speaking(language: str):
+    """Inside the block, words said without a language come in `language`: a page for someone else (the audit's
+    report) that embeds another part's messages (validate's findings) keeps one language."""
+    global _chosen
+    before, _chosen = _chosen, language
+    try:
+        yield
+    finally:
+        _chosen = before
+
+
 def current() -> str:
     """The language the tool speaks to its user now."""
     return _chosen or from_environment(os.environ)
@@ -82,6 +96,24 @@ def number(value: float, decimals: int = 0, language: str | None = None) -> str:
     whole, _, fraction = text.partition(".")
     whole = whole.replace(",", " ") if abs(value) >= 10_000 else whole.replace(",", "")
     return f"{whole},{fraction}" if fraction else whole
+
+
+# Why the system refused a file, for the errors a course owner or HR meets; the rest keep the system's own words.
+SYSTEM_REASONS = {errno.ENOENT: "cli.os.enoent", errno.EACCES: "cli.os.eacces", errno.EPERM: "cli.os.eperm",
+                  errno.ENOTDIR: "cli.os.enotdir", errno.EISDIR: "cli.os.eisdir", errno.EEXIST: "cli.os.eexist",
+                  errno.ENOSPC: "cli.os.enospc", errno.EROFS: "cli.os.erofs"}
+
+
+def system_reason(exc: OSError, language: str | None = None) -> str:
+    """«finnes ikke», «ingen tilgang»: an OSError's reason in words (its strerror is the C library's English)."""
+    code = SYSTEM_REASONS.get(exc.errno)
+    return say(code, language) if code else (exc.strerror or exc.__class__.__name__)
+
+
+def counted(code: str, n: int, language: str | None = None, /, **params) -> str:
+    """A message about `n` things in the right number: `code-one` for exactly one, else `code`, with {n} written by
+    number() («1 fil», «3 filer», «12 345 filer»). Every language here has one singular and one plural form."""
+    return say(f"{code}-one" if n == 1 else code, language, n=number(n, 0, language), **params)
 
 
 def percent(share: float, decimals: int = 0, language: str | None = None) -> str:
