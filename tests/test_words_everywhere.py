@@ -31,6 +31,8 @@ NOT_SHOWN = {
                                          "caught by its own tests before release",
     ("builder/outputs/package.py", "ValueError"): "an unsafe path in the package kursbygger itself writes: an invariant of "
                                           "the code, never the author's input (check refuses such names first)",
+    ("builder/outputs/targets.py", "ValueError"): "two output targets registered under one id: a mistake in "
+                                                  "kursbygger's own code, raised at import, never the author's input",
     ("builder/preview/server.py", "write"): "the «data:» field of the server-sent events protocol, read by the "
                                             "simulator page's script, not by a person",
     ("builder/course/located.py", "PydanticCustomError"): "pydantic's fallback text; validation.MESSAGES gives every one "
