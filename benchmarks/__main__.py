@@ -95,16 +95,14 @@ def empty_sco(folder: Path) -> Path:
 def measure_player(zip_path: Path, runs: int) -> dict:
     """Launch → first lesson interactive (beside the empty SCO's), and submit → the LMS holding the score,
     in Chromium with scorm-again."""
-    from playwright.sync_api import sync_playwright
-
-    from tools.testlms.harness import LmsSession, Site, answer_quiz, launch_browser, read_all_lessons
+    from builder.browser import headless_chromium
+    from tools.testlms.harness import LmsSession, Site, answer_quiz, read_all_lessons
 
     site = Site()
     sco = site.add_zip("bench", zip_path)
     empty = site.add_zip("empty", empty_sco(Path(tempfile.mkdtemp())))
     launch, floor, submit, suspend = [], [], [], 0
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
+    with headless_chromium() as browser:
         for _ in range(runs):
             page = browser.new_page()
             page.goto(f"{site.base}/host/host.html")
@@ -132,7 +130,6 @@ def measure_player(zip_path: Path, runs: int) -> dict:
             })"""))
             suspend = max(suspend, len(lms.get("cmi.suspend_data")))
             page.close()
-        browser.close()
     site.close()
     return {"launch_ms_min": min(launch), "launch_ms_median": statistics.median(launch),
             "empty_sco_launch_ms_median": statistics.median(floor),
@@ -190,15 +187,13 @@ def marginal_costs(sizes: list[dict]) -> list[float]:
 
 def worst_case_suspend(source: Path) -> int:
     """100 lessons, a 50-question draw, every option of every question ticked: the longest suspend_data."""
-    from playwright.sync_api import sync_playwright
-
-    from tools.testlms.harness import LmsSession, Site, build_zip, launch_browser, read_all_lessons
+    from builder.browser import headless_chromium
+    from tools.testlms.harness import LmsSession, Site, build_zip, read_all_lessons
 
     zip_path = build_zip(source, Path(tempfile.mkdtemp()), "1.2")
     site = Site()
     longest = 0
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
+    with headless_chromium() as browser:
         lms = LmsSession(browser.new_page(), site)
         frame = lms.launch("1.2", site.add_zip("worst", zip_path))
         read_all_lessons(frame)
@@ -211,7 +206,6 @@ def worst_case_suspend(source: Path) -> int:
         frame.evaluate(tick_all)
         lms.leave()
         longest = len(lms.get("cmi.suspend_data"))
-        browser.close()
     site.close()
     return longest
 

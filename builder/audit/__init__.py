@@ -7,23 +7,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import functools
-import http.server
 import json
 import mimetypes
 import re
 import tempfile
-import threading
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-
 from ..atomic import atomic_open
 from ..browser import headless_chromium
+from ..local_server import serve_folder
 from ..problems import display_path
+from ..templating import environment
 from ..validate import validate_zip
 from ..words import area, current, say
 from .walk import PageCheck, walk
@@ -107,20 +104,11 @@ def served(zip_path: Path):
     with tempfile.TemporaryDirectory(prefix="kursbygger-audit-") as folder:
         with zipfile.ZipFile(zip_path) as archive:
             archive.extractall(folder)
-        handler = functools.partial(QuietHandler, directory=folder)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
+        server = serve_folder(folder)
         try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
+            yield f"{server.base}/index.html"
         finally:
-            server.shutdown()
-            server.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # the report says what matters
-        pass
+            server.stop()
 
 
 def assess(pages: list[PageCheck], has_media: bool, language: str) -> list[Finding]:
@@ -171,10 +159,8 @@ def keyboard(finding: Finding, pages: list[PageCheck], language: str) -> None:
 
 
 def write_report(report: AuditReport, zip_path: Path, course: dict, tools: dict) -> None:
-    env = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     t = area("audit", report.language)
-    html = env.get_template("report.html").render(
+    html = environment(__package__).get_template("report.html").render(
         report=report, course=course, package=zip_path.name, tools=tools, t=t, lang=report.language,
         widths=f" {t['and']} ".join(map(str, WIDTHS)),
         date=datetime.date.today().isoformat(), statuses=(TESTED, PERSON, NOT_RELEVANT))
