@@ -23,6 +23,7 @@ from pathlib import Path
 from .firstpaint import measure_first_text
 from .preview import measure_preview
 from .quality import measure_quality_check
+from .startup import measure_startup
 from .synthetic import write_course
 
 REPO = Path(__file__).resolve().parent.parent
@@ -140,7 +141,7 @@ def run(quick: bool, runs: int, out: Path) -> dict:
     from . import report
 
     sizes = SIZES[:1] if quick else SIZES
-    results: dict = {"sizes": []}
+    results: dict = {"sizes": [], "startup": measure_startup(3 * runs)}  # cheap runs that scatter: more of them
     with tempfile.TemporaryDirectory() as tmp:
         for lessons, questions in sizes:
             source = write_course(Path(tmp) / f"c{lessons}", lessons, questions)
@@ -212,6 +213,12 @@ def worst_case_suspend(source: Path) -> int:
 
 TARGETS = [
     ("real course build (median)", lambda r: r["real_course"]["build_s_median"], "< 1 s", lambda v: v < 1, "{:.2f} s"),
+    ("start-up: real course build, CPU time, interpreter included (median)",
+     lambda r: r["startup"]["build_cpu_s_median"], "≤ 0.25 s", lambda v: v <= 0.25, "{:.2f} s"),
+    ("start-up: `kursbygger --version`, CPU time (median)", lambda r: r["startup"]["version_cpu_s_median"],
+     "(report)", lambda v: True, "{:.3f} s"),
+    ("start-up: the bare interpreter, CPU time (median; the floor)",
+     lambda r: r["startup"]["interpreter_cpu_s_median"], "(report)", lambda v: True, "{:.3f} s"),
     ("1000/5000 build (median)", lambda r: size(r, 1000)["build_s_median"], "< 5 s", lambda v: v < 5, "{:.2f} s"),
     ("1000/5000 peak memory", lambda r: size(r, 1000)["peak_mb"], "< 300 MB", lambda v: v < 300, "{:.0f} MB"),
     ("growth: marginal ms per item, last/first step", lambda r: growth(r["marginal_ms_per_item"]), "≤ 2 (linear)",
