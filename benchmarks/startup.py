@@ -56,15 +56,16 @@ def measure_startup(runs: int) -> dict:
     return figures
 
 
-def update_results_md(rows: list[str], day: str) -> None:
+def update_results_md(rows: list[str], day: str, load: float) -> None:
     """Puts the start-up rows into RESULTS.md's table (after the real course's build time), and says when they
     were measured, leaving every other figure as its own run wrote it."""
     path = REPO / "benchmarks" / "RESULTS.md"
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("| start-up:")]
     after = next(i for i, line in enumerate(lines) if line.startswith("| real course build (median)"))
     lines[after + 1:after + 1] = rows
-    lines = [line.split("; the start-up rows")[0] + f"; the start-up rows {day} (`python -m benchmarks.startup`)."
-             if line.startswith("Measured ") else line for line in lines]
+    first = next(i for i, line in enumerate(lines) if line.startswith("Measured "))  # the page's own date line
+    lines[first] = (lines[first].split("; the start-up rows")[0].rstrip(".")
+                    + f"; the start-up rows {day}, load {load:.1f} (`python -m benchmarks.startup`).")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -87,7 +88,7 @@ def main() -> int:
           f"{figures['version_wall_s_median']:.3f} s, interpreter {figures['interpreter_wall_s_median']:.3f} s; "
           f"{args.runs} runs each; load {figures['load']:.1f} on {os.cpu_count()} CPUs")
     if args.update_results_md:
-        update_results_md(rows, time.strftime("%Y-%m-%d", time.gmtime()))
+        update_results_md(rows, time.strftime("%Y-%m-%d", time.gmtime()), figures["load"])
     return 0
 
 
