@@ -23,6 +23,7 @@ from pathlib import Path
 from .firstpaint import measure_first_text
 from .preview import measure_preview
 from .quality import measure_quality_check
+from .startup import measure_startup
 from .synthetic import write_course
 
 REPO = Path(__file__).resolve().parent.parent
@@ -95,16 +96,14 @@ def empty_sco(folder: Path) -> Path:
 def measure_player(zip_path: Path, runs: int) -> dict:
     """Launch → first lesson interactive (beside the empty SCO's), and submit → the LMS holding the score,
     in Chromium with scorm-again."""
-    from playwright.sync_api import sync_playwright
-
-    from tools.testlms.harness import LmsSession, Site, answer_quiz, launch_browser, read_all_lessons
+    from builder.browser import headless_chromium
+    from tools.testlms.harness import LmsSession, Site, answer_quiz, read_all_lessons
 
     site = Site()
     sco = site.add_zip("bench", zip_path)
     empty = site.add_zip("empty", empty_sco(Path(tempfile.mkdtemp())))
     launch, floor, submit, suspend = [], [], [], 0
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
+    with headless_chromium() as browser:
         for _ in range(runs):
             page = browser.new_page()
             page.goto(f"{site.base}/host/host.html")
@@ -132,7 +131,6 @@ def measure_player(zip_path: Path, runs: int) -> dict:
             })"""))
             suspend = max(suspend, len(lms.get("cmi.suspend_data")))
             page.close()
-        browser.close()
     site.close()
     return {"launch_ms_min": min(launch), "launch_ms_median": statistics.median(launch),
             "empty_sco_launch_ms_median": statistics.median(floor),
@@ -143,7 +141,7 @@ def run(quick: bool, runs: int, out: Path) -> dict:
     from . import report
 
     sizes = SIZES[:1] if quick else SIZES
-    results: dict = {"sizes": []}
+    results: dict = {"sizes": [], "startup": measure_startup(3 * runs)}  # cheap runs that scatter: more of them
     with tempfile.TemporaryDirectory() as tmp:
         for lessons, questions in sizes:
             source = write_course(Path(tmp) / f"c{lessons}", lessons, questions)
@@ -190,15 +188,13 @@ def marginal_costs(sizes: list[dict]) -> list[float]:
 
 def worst_case_suspend(source: Path) -> int:
     """100 lessons, a 50-question draw, every option of every question ticked: the longest suspend_data."""
-    from playwright.sync_api import sync_playwright
-
-    from tools.testlms.harness import LmsSession, Site, build_zip, launch_browser, read_all_lessons
+    from builder.browser import headless_chromium
+    from tools.testlms.harness import LmsSession, Site, build_zip, read_all_lessons
 
     zip_path = build_zip(source, Path(tempfile.mkdtemp()), "1.2")
     site = Site()
     longest = 0
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
+    with headless_chromium() as browser:
         lms = LmsSession(browser.new_page(), site)
         frame = lms.launch("1.2", site.add_zip("worst", zip_path))
         read_all_lessons(frame)
@@ -211,13 +207,18 @@ def worst_case_suspend(source: Path) -> int:
         frame.evaluate(tick_all)
         lms.leave()
         longest = len(lms.get("cmi.suspend_data"))
-        browser.close()
     site.close()
     return longest
 
 
 TARGETS = [
     ("real course build (median)", lambda r: r["real_course"]["build_s_median"], "< 1 s", lambda v: v < 1, "{:.2f} s"),
+    ("start-up: real course build, CPU time, interpreter included (median)",
+     lambda r: r["startup"]["build_cpu_s_median"], "≤ 0.25 s", lambda v: v <= 0.25, "{:.2f} s"),
+    ("start-up: `kursbygger --version`, CPU time (median)", lambda r: r["startup"]["version_cpu_s_median"],
+     "(report)", lambda v: True, "{:.3f} s"),
+    ("start-up: the bare interpreter, CPU time (median; the floor)",
+     lambda r: r["startup"]["interpreter_cpu_s_median"], "(report)", lambda v: True, "{:.3f} s"),
     ("1000/5000 build (median)", lambda r: size(r, 1000)["build_s_median"], "< 5 s", lambda v: v < 5, "{:.2f} s"),
     ("1000/5000 peak memory", lambda r: size(r, 1000)["peak_mb"], "< 300 MB", lambda v: v < 300, "{:.0f} MB"),
     ("growth: marginal ms per item, last/first step", lambda r: growth(r["marginal_ms_per_item"]), "≤ 2 (linear)",

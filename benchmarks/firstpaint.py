@@ -75,22 +75,19 @@ def first_text_once(browser, site, sco: str, selector: str) -> dict:
 
 def measure_first_text(zip_path: Path, runs: int) -> dict:
     """Medians over `runs` launches of each page, alternating, so both see the same load on the machine."""
-    from playwright.sync_api import sync_playwright
-
-    from tools.testlms.harness import Site, launch_browser
+    from builder.browser import headless_chromium
+    from tools.testlms.harness import Site
 
     site = Site()
     course = site.add_zip("course", zip_path)
     bare = site.add_zip("bare", bare_sco(Path(tempfile.mkdtemp())))
     samples: dict[str, list] = {"fcp": [], "text": [], "bare": []}
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
+    with headless_chromium() as browser:
         for _ in range(runs):
             samples["bare"].append(first_text_once(browser, site, bare, "main")["fcp"])
             paints = first_text_once(browser, site, course, "[data-lesson]")
             samples["fcp"].append(paints["fcp"])
             samples["text"].append(paints["text"])
-        browser.close()
     site.close()
     shown = [t for t in samples["text"] if t is not None]
     bare_ms = statistics.median(samples["bare"])

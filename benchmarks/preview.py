@@ -27,15 +27,13 @@ START_WATCH = "marker => { window.seenAt = null; (" + SEEN + ")(marker).then(t =
 
 def measure_preview(source: Path, runs: int) -> dict:
     """Starts the preview on `source` (a copy it may edit) `runs` times, and saves the first lesson `runs` times."""
-    from playwright.sync_api import sync_playwright
-
-    from tools.testlms.harness import REPO, launch_browser
+    from builder.browser import headless_chromium
+    from tools.testlms.harness import REPO
 
     lesson = sorted((source / "course" / "lessons").glob("*.md"))[0]
     original = lesson.read_text(encoding="utf-8")
     start, save = [], []
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
+    with headless_chromium() as browser:
         for run in range(runs):
             page = browser.new_page()
             began = time.time() * 1000
@@ -58,7 +56,6 @@ def measure_preview(source: Path, runs: int) -> dict:
                 process.terminate()
                 process.wait()
                 page.close()
-        browser.close()
     lesson.write_text(original, encoding="utf-8")
     return {"start_ms_median": statistics.median(start), "start_ms_min": min(start),
             "save_ms_median": statistics.median(save), "save_ms_min": min(save), "save_ms_max": max(save)}

@@ -39,6 +39,8 @@ def test_quick_run_reports_every_figure(tmp_path: Path):
     smallest = figures["sizes"][0]
     assert (smallest["lessons"], smallest["questions"]) == (10, 50)
     assert 0 < smallest["build_s_median"] < 60 and smallest["peak_mb"] > 5
+    startup = figures["startup"]
+    assert 0 < startup["interpreter_cpu_s_median"] < startup["version_cpu_s_median"] < startup["build_cpu_s_median"]
     assert figures["quality_check"]["plain_s_median"] > 0 and figures["quality_check"]["ratio"] > 0
     real = figures["real_course"]
     assert real["runtime_bytes"] > 1000 and 0 < real["zip_without_media_bytes"] <= real["zip_bytes"]
@@ -53,6 +55,6 @@ def test_quick_run_reports_every_figure(tmp_path: Path):
                for f in report.values())
     assert "Reading stage alone" in result.stdout and "Whole `report` command" in result.stdout
     table = (tmp_path / "results.md").read_text(encoding="utf-8")
-    for name in ("real course build", "runtime JS + CSS", "launch → first lesson interactive", "suspend_data",
+    for name in ("real course build", "start-up: real course build, CPU time", "runtime JS + CSS", "launch → first lesson interactive", "suspend_data",
                  "preview: save → reloaded lesson visible", "phone, slow 4G: first lesson text on screen"):
         assert name in table

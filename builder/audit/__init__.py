@@ -7,23 +7,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import functools
-import http.server
 import json
 import mimetypes
 import re
 import tempfile
-import threading
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-
 from ..atomic import atomic_open
 from ..browser import headless_chromium
 from ..course.problems import display_path
+from ..local_server import serve_folder
+from ..templating import environment
 from ..validate import validate_zip
 from ..words import area, counted, current, say, speaking
 from .walk import PageCheck, walk
@@ -109,20 +106,11 @@ def served(zip_path: Path):
     with tempfile.TemporaryDirectory(prefix="kursbygger-audit-") as folder:
         with zipfile.ZipFile(zip_path) as archive:
             archive.extractall(folder)
-        handler = functools.partial(QuietHandler, directory=folder)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
+        server = serve_folder(folder)
         try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
+            yield f"{server.base}/index.html"
         finally:
-            server.shutdown()
-            server.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # the report says what matters
-        pass
+            server.stop()
 
 
 def assess(pages: list[PageCheck], has_media: bool, language: str) -> list[Finding]:
@@ -177,10 +165,8 @@ def keyboard(finding: Finding, pages: list[PageCheck], language: str) -> None:
 
 
 def write_report(report: AuditReport, zip_path: Path, course: dict, tools: dict) -> None:
-    env = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     t = area("audit", report.language)
-    html = env.get_template("report.html").render(
+    html = environment(__package__).get_template("report.html").render(
         report=report, course=course, package=zip_path.name, tools=tools, t=t, lang=report.language,
         counted=lambda code, n: counted(code, n, report.language),
         widths=f" {t['and']} ".join(map(str, WIDTHS)),

@@ -25,7 +25,9 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # pydantic's error types for a value that should have been a mapping of key: value lines
 NOT_A_MAPPING = ("dataclass_type", "dataclass_args_type", "dict_type", "model_type", "model_attributes_type")
 # Unknown keys are errors; values are taken as written (no "1" for 1 or "yes" for true); text is trimmed.
-CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True, revalidate_instances="never")
+# defer_build: a class's validator is built when first used, not at import, so a command pays only for the classes
+# it validates (the discussion material's, the editions' and the JSON Schema's classes cost `build` nothing).
+CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True, revalidate_instances="never", defer_build=True)
 
 # pydantic never takes a number for text; numbers and yes/no are taken only as YAML wrote them (no "3", no "yes").
 Text = str

@@ -132,8 +132,10 @@ class Course(Located):
     quality: Quality = Field(default_factory=Quality)
     sources: list[Source] = Field(default_factory=list, description="the source catalogue")
     root: Path = field(default=Path("."), init=False)  # the source folder (holds course/ and quizzes/)
-    lessons: list[Lesson] = field(default_factory=list, init=False)
-    quiz: Quiz | None = field(default=None, init=False)
+    # Loaded file by file and validated there; typed loosely, as a typed field would make pydantic build the
+    # Lesson and Quiz validators a second time inside Course's, which costs the build its start-up.
+    lessons: list = field(default_factory=list, init=False)  # [Lesson]
+    quiz: Any = field(default=None, init=False)  # Quiz | None
     edition: Any = field(default=None, init=False)  # an Edition (declared below); None: the shared core course
 
     @property

@@ -8,9 +8,10 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .located import Where
+if TYPE_CHECKING:  # located.py stands on pydantic, which commands that judge a zip or an export do without
+    from .located import Where
 from ..words import say
 
 

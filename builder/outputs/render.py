@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import json
 import re
 from importlib import resources
 
-import jinja2
 from markupsafe import Markup
 
 from ..course import markdown
 from ..course.model import Course
+from ..templating import environment
 from ..words import area
 
 # Only the runtime's own script and style may run, pinned by their hashes; nothing may be fetched from elsewhere.
@@ -31,7 +30,7 @@ def render_course(course: Course) -> dict[str, bytes]:
     # waits for every one of them before the first lesson answers.
     script, style = inline_runtime("kurs.js", "script"), inline_runtime("kurs.css", "style") + edition_css(course)
     logo = edition_logo(course)
-    html = environment().get_template("index.html").render(
+    html = environment("builder", keep_trailing_newline=True).get_template("index.html").render(
         course=course, lessons=lessons, w=area("player", course.language), logo=logo and logo[0],
         csp=CSP.format(script=f"{csp_hash(script)} {csp_hash(HOLD)}", style=csp_hash(style)),
         runtime_js=Markup(script), hold_js=Markup(HOLD), runtime_css=Markup(style),
@@ -44,14 +43,6 @@ def render_course(course: Course) -> dict[str, bytes]:
     for ref in sorted({ref for lesson in course.lessons for ref in lesson.media}):
         files[ref] = (media_dir / ref.removeprefix("media/")).read_bytes()
     return files
-
-
-@functools.cache  # compiling the template takes longer than rendering it; the preview renders on every save
-def environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
-    )
 
 
 def runtime_file(name: str) -> bytes:

@@ -9,22 +9,22 @@ import mimetypes
 import secrets
 import threading
 import webbrowser
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import click
-import jinja2
 from markupsafe import Markup
 
 from ..course.problems import display_path
-from ..words import area, current, number, say
+from ..local_server import HOST, LocalServer
 from ..outputs.targets import DEFAULT, REGISTERED
+from ..templating import environment
+from ..words import area, current, number, say
 from .memory import Builds, State
 from .watch import start_watching
 
-HOST = "127.0.0.1"
 ASSETS = {"simulator.html": "text/html; charset=utf-8", "simulator.js": "text/javascript; charset=utf-8",
           "moodle.js": "text/javascript; charset=utf-8", "simulator.css": "text/css; charset=utf-8",
           "scorm-again.min.js": "text/javascript; charset=utf-8"}
@@ -38,19 +38,16 @@ class PortInUse(Exception):
     pass
 
 
-class PreviewServer(ThreadingHTTPServer):
-    daemon_threads = True
-
+class PreviewServer(LocalServer):
     def __init__(self, port: int, builds: Builds) -> None:
         self.builds = builds
         self.token = secrets.token_hex(4)  # tells the page that a restarted preview is a new server
         try:
-            super().__init__((HOST, port), Handler)
+            super().__init__(Handler, port)
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 raise PortInUse(port) from None
             raise
-        self.port = self.server_address[1]
         self.hosts = {f"{HOST}:{self.port}", f"localhost:{self.port}"}
         self.language = current()  # the panel speaks the CLI's language
 
@@ -123,8 +120,7 @@ def simulator_page(language: str) -> bytes:
     the messages simulator.js writes later (a data block, which the page's CSP does not count as a script)."""
     words = area("preview.panel", language)
     as_json = json.dumps(words, ensure_ascii=False).replace("<", "\\u003c")
-    template = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(
-        resources.files(__package__).joinpath("assets", "simulator.html").read_text(encoding="utf-8"))
+    template = environment(__package__, "assets").get_template("simulator.html")
     return template.render(lang=language, w=words, words_json=Markup(as_json), targets=list(REGISTERED)).encode("utf-8")
 
 
@@ -150,7 +146,7 @@ def run(source: Path, port: int, version: str, open_browser: bool, edition: str 
             click.echo(state.error, err=True)
             return 1
         report(state)
-        url = f"http://{HOST}:{server.port}/" + ("" if version == DEFAULT else f"?scorm={version}")
+        url = f"{server.base}/" + ("" if version == DEFAULT else f"?scorm={version}")
         click.echo(say("preview.serving", source=display_path(source), url=url))
         start_watching(source, lambda: report(builds.rebuild()), watch_failed, stop)
         if open_browser:

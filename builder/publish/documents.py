@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from importlib import resources
 from urllib.parse import unquote, urlsplit
 
-import jinja2
 from markupsafe import Markup
 
 from ..course import markdown
 from ..course.model import Course, SelfCheck
 from ..outputs.render import csp_hash
+from ..templating import environment
 from ..words import area
 from ..course.discussion import Discussion
 
@@ -48,16 +48,11 @@ def render_guide(course: Course, discussion: Discussion, contacts: Sequence[str]
 def page(template: str, course: Course, contacts, **context) -> str:
     css = resources.files(__package__).joinpath("templates", "print.css").read_text(encoding="utf-8")
     w = area("player", course.language)  # what the documents share with the course pages reads the same
-    return environment().get_template(template).render(
+    return environment(__package__).get_template(template).render(
         course=course, t=area("handout", course.language), w=w, css=Markup(css),
         csp=DOCUMENT_CSP.format(style=csp_hash(css)), contacts=list(contacts),
         reviewed=course.reviewed.strftime(w["date_format"]) if course.reviewed else "",
         minutes=sum(lesson.minutes for lesson in course.lessons), sources=markdown.cited_sources(course), **context)
-
-
-def environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
-                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 
 
 def data_uri(course: Course):

@@ -9,11 +9,12 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..build import load_checked
-from ..course.model import Question
-from ..course.questions import BY_KIND
 from .words import Refusal
+
+if TYPE_CHECKING:  # the course model (pydantic) is loaded only when a report names its course
+    from ..course.model import Question
 
 MAX_INDEX_BYTES = 50_000_000  # a course page is well under a megabyte; this only stops a zip bomb
 KURS_DATA = re.compile(r'<script type="application/json" id="kurs-data">(.*?)</script>', re.DOTALL)
@@ -34,6 +35,8 @@ class CourseInfo:
 
 
 def from_source(source: Path) -> CourseInfo:
+    from ..build import load_checked
+
     course, _ = load_checked(source)
     questions = {q.id: q for q in course.quiz.questions} if course.quiz else {}
     return CourseInfo(course.title, course.language, course.version, course.passing_score,
@@ -75,4 +78,6 @@ def course_from_data(data: dict, path: Path) -> CourseInfo:
 
 def question_from_data(q: dict) -> Question:
     """The quiz question as the runtime sees it, back in the builder's model."""
+    from ..course.questions import BY_KIND
+
     return BY_KIND[q["type"]].from_data(q)  # an unknown type: KeyError, a package this builder did not make

@@ -7,8 +7,8 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..course.model import Question
 from .course_info import CourseInfo
 from .downloads import BASIC, INTERACTIONS
 from .items import ItemFigures, item_figures, sums
@@ -16,6 +16,9 @@ from .responses import right_codes
 from .status import DONE, ORDER
 from .tally import Tally
 from .words import Refusal
+
+if TYPE_CHECKING:  # the course model (pydantic) is loaded only when a report names its course
+    from ..course.model import Question
 
 SMALL_GROUP = 5  # groups smaller than this are merged, so no one can be picked out of a group's figures
 OTHER = None  # the label of the merged row («Andre»); "" is the group of those with no value in the field

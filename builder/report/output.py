@@ -9,10 +9,9 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-import jinja2
-
 from ..atomic import atomic_open
 from ..words import number
+from ..templating import environment
 from .dates import show, shown
 from .figures import Figures
 from .status import DONE, FINISHED, ORDER
@@ -95,8 +94,6 @@ def write_json(dest: Path, data: dict) -> None:
 
 
 def write_html(dest: Path, **context) -> None:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("builder.report", "templates"), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     with atomic_open(dest) as out:
-        for chunk in env.get_template("report.html").generate(**context):
+        for chunk in environment(__package__).get_template("report.html").generate(**context):
             out.write(chunk)

@@ -4,7 +4,10 @@ formats": SCORM 1.2 writes letters by position in the source, SCORM 2004 writes 
 
 from __future__ import annotations
 
-from ..course.model import Question
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the course model (pydantic) is loaded only when a report names its course
+    from ..course.model import Question
 
 
 def right_codes(question: Question) -> set[str]:

@@ -7,21 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from tools.testlms.harness import CHROMIUM, REPO, LmsSession, Site, build_zip, launch_browser
+from builder.browser import BrowserMissing, headless_chromium
+from tools.testlms.harness import REPO, LmsSession, Site, build_zip
 
 GOOD = REPO / "tests" / "fixtures" / "good"
 
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}; the README's test command installs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
-        yield browser
-        browser.close()
+    try:
+        with headless_chromium() as browser:
+            yield browser
+    except BrowserMissing as exc:
+        pytest.fail(f"{exc} (the README's test command installs Debian's chromium)")
 
 
 @pytest.fixture(scope="session")

@@ -1,40 +1,26 @@
-"""The test LMS harness: a local web server, Debian's Chromium through Playwright, and the test LMS page.
+"""The test LMS harness: a local web server and the test LMS page (Chromium: builder/browser.py).
 
 Used by the browser tests and the benchmarks. Nothing here talks to any host but 127.0.0.1.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import zipfile
 from pathlib import Path
 
+from builder.local_server import serve_folder
 from builder.outputs.targets import REGISTERED
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 NODE_MODULES = REPO / "tools" / "node_modules"  # npm ci in tools/
 MOODLE_RULES = REPO / "builder" / "preview" / "assets"  # moodle.js: the attempt rules the preview plays too
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # the tests report what matters
-        pass
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
 
 
 class Site:
@@ -46,10 +32,8 @@ class Site:
         os.symlink(HERE, self.root / "host")
         os.symlink(NODE_MODULES, self.root / "node_modules")
         os.symlink(MOODLE_RULES, self.root / "moodle")
-        handler = functools.partial(QuietHandler, directory=str(self.root))
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = serve_folder(self.root)
+        self.base = self.server.base
 
     def add_zip(self, name: str, zip_path: Path) -> str:
         target = self.root / "sco" / name
@@ -59,7 +43,7 @@ class Site:
         return f"/sco/{name}/index.html"
 
     def close(self) -> None:
-        self.server.shutdown()
+        self.server.stop()
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -71,10 +55,6 @@ def build_zip(source: Path, out: Path, version: str, edition: str | None = None)
     if result.returncode != 0:
         raise RuntimeError(f"build failed:\n{result.stdout}\n{result.stderr}")
     return next(path for path in out.glob("*.zip") if REGISTERED[version].made(path.name))
-
-
-def launch_browser(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
 class LmsSession:
