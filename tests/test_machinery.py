@@ -50,7 +50,7 @@ def test_the_local_server_listens_on_this_machine_only_and_serves_nothing_stale(
 
 
 def test_templates_escape_every_value_and_refuse_an_unknown_name():
-    env = environment("builder")
+    env = environment("builder.outputs")
     assert env.from_string("{{ text }}").render(text="<b>&") == "&lt;b&gt;&amp;"
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ misspelt }}").render(text="")

@@ -30,7 +30,7 @@ def render_course(course: Course) -> dict[str, bytes]:
     # waits for every one of them before the first lesson answers.
     script, style = inline_runtime("kurs.js", "script"), inline_runtime("kurs.css", "style") + edition_css(course)
     logo = edition_logo(course)
-    html = environment("builder", keep_trailing_newline=True).get_template("index.html").render(
+    html = environment(__package__, keep_trailing_newline=True).get_template("index.html").render(
         course=course, lessons=lessons, w=area("player", course.language), logo=logo and logo[0],
         csp=CSP.format(script=f"{csp_hash(script)} {csp_hash(HOLD)}", style=csp_hash(style)),
         runtime_js=Markup(script), hold_js=Markup(HOLD), runtime_css=Markup(style),
