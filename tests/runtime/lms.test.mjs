@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { course, memoryApi } from './helpers.mjs';
-import { connectLms, Lms, SCORM12, SCORM2004 } from '../../builder/runtime/lms.js';
+import { connectLms } from '../../builder/runtime/adapters.js';
+import { Lms } from '../../builder/runtime/lms.js';
+import { SCORM12 } from '../../builder/runtime/scorm12.js';
+import { SCORM2004 } from '../../builder/runtime/scorm2004.js';
 import { Tracker } from '../../builder/runtime/tracking.js';
 
 // A browser's localStorage, for the standalone course.

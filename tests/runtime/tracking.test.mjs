@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { course, memoryApi } from './helpers.mjs';
 import { layout } from '../../builder/runtime/draw.js';
-import { duration2004, Lms, SCORM12, SCORM2004, timespan12 } from '../../builder/runtime/lms.js';
+import { Lms } from '../../builder/runtime/lms.js';
+import { SCORM12, timespan12 } from '../../builder/runtime/scorm12.js';
+import { duration2004, SCORM2004 } from '../../builder/runtime/scorm2004.js';
 import { Tracker } from '../../builder/runtime/tracking.js';
 
 function tracker(version, data, initial) {
