@@ -90,12 +90,13 @@ export class Tracker {
     this.saveSoon();
   }
 
-  grade(attempt) { return grade(layout(this.quiz, attempt.seed), attempt.answers); }
+  // An attempt (current or last) graded against the questions its seed draws.
+  graded(attempt) { return grade(layout(this.quiz, attempt.seed), attempt.answers); }
 
   // Grades the current attempt and reports it: interactions, objectives, score and status, then commit.
   // Where the LMS keeps nothing (review, browse, no-credit) the attempt is practice and changes no result.
   submit() {
-    const s = this.state, c = s.current, now = new Date(), g = this.grade(c);
+    const s = this.state, c = s.current, now = new Date(), g = this.graded(c);
     g.passed = passes(g.score, this.passing);
     s.current = null;
     if (this.readonly) { g.practice = true; return g; }
@@ -143,7 +144,7 @@ export class Tracker {
   lastResult() {
     const r = this.state.last;
     if (!r || !this.quiz) { return null; }
-    return { score: r.score, passed: passes(r.score, this.passing), results: r.answers && this.grade(r).results };
+    return { score: r.score, passed: passes(r.score, this.passing), results: r.answers && this.graded(r).results };
   }
 
   // The LMS attempt is over once the course has written a final status; until then the learner comes back to it.
