@@ -12,8 +12,9 @@ from typing import Annotated, Literal, Union
 from pydantic import Field, TypeAdapter, with_config
 from typing_extensions import NotRequired, TypedDict
 
+from .located import Slug
 from .model import Language, Tracking
-from .questions import PAGE_DATA, QUESTION_TYPES, Id
+from .questions import PAGE_DATA, QUESTION_TYPES
 
 # The tracking choices exactly as course.yaml's model takes them.
 Completion = Tracking.__pydantic_fields__["completion"].annotation
@@ -24,13 +25,13 @@ Count = Annotated[int, Field(ge=0)]
 
 @with_config(PAGE_DATA)
 class EditionData(TypedDict):
-    id: Id
+    id: Slug
     organisation: str
 
 
 @with_config(PAGE_DATA)
 class CourseData(TypedDict):
-    id: Id
+    id: Slug
     title: str
     version: str  # saved progress from another version keeps only its results (builder/runtime/suspend.js)
     language: Language
@@ -39,7 +40,7 @@ class CourseData(TypedDict):
 
 @with_config(PAGE_DATA)
 class LessonData(TypedDict):
-    id: Id
+    id: Slug
     title: str
 
 
@@ -53,13 +54,13 @@ class TrackingData(TypedDict):
 
 @with_config(PAGE_DATA)
 class QuizData(TypedDict):
-    id: Id
+    id: Slug
     title: str
     draw: Annotated[int, Field(ge=1)]
     perLesson: Count
     shuffle: bool
     questions: list[Union[tuple(dict.fromkeys(cls.page_data for cls in QUESTION_TYPES))]]  # each type's shape, once
-    requiredTopics: NotRequired[list[Id]]
+    requiredTopics: NotRequired[list[Slug]]
 
 
 @with_config(PAGE_DATA)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union, get_
 from pydantic import ConfigDict, Field, model_validator, with_config
 from typing_extensions import NotRequired, TypedDict
 
-from .located import CONFIG, SLUG, Flag, Located, RequiredWords, Slug, Where, Words, entries, model
+from .located import CONFIG, Flag, Located, RequiredWords, Slug, Where, Words, entries, model
 from .problems import did_you_mean
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ MAX_ITEMS = 26
 # What each type gives the player in the page data, as types (builder/page_data.py makes them its JSON Schema).
 # The limits are the runtime's: one base-36 character per option and one digit per category in suspend_data.
 PAGE_DATA = ConfigDict(extra="forbid")
-Id = Annotated[str, Field(pattern=SLUG.pattern)]
 
 
 @with_config(PAGE_DATA)
@@ -41,18 +40,18 @@ class SourceData(TypedDict):
 
 @with_config(PAGE_DATA)
 class QuestionData(TypedDict):
-    id: Id
-    lesson: Id
+    id: Slug
+    lesson: Slug
     type: str  # one of the types with this shape (builder/page_data.py narrows it)
     text: str
     explanation: str
     sources: list[SourceData]
-    topic: NotRequired[Id]
+    topic: NotRequired[Slug]
 
 
 @with_config(PAGE_DATA)
 class OptionData(TypedDict):
-    id: Id
+    id: Slug
     text: str
     correct: bool
     feedback: str
@@ -70,15 +69,15 @@ class TrueFalseData(QuestionData):
 
 @with_config(PAGE_DATA)
 class CategoryData(TypedDict):
-    id: Id
+    id: Slug
     text: str
 
 
 @with_config(PAGE_DATA)
 class SortItemData(TypedDict):
-    id: Id
+    id: Slug
     text: str
-    category: Id
+    category: Slug
 
 
 class SortData(QuestionData):
