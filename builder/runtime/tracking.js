@@ -150,7 +150,7 @@ export class Tracker {
   // The LMS attempt is over once the course has written a final status; until then the learner comes back to it.
   closed() {
     if (!this.decides()) { return this.allVisited(); }
-    return this.state.passed || (this.rule.failedStatus === 'failed' && this.state.attempts > 0 && this.attemptsLeft() === 0);
+    return this.state.passed || (this.rule.failedStatus === 'failed' && this.attemptsLeft() === 0);
   }
 
   // Called once, from the exit button or pagehide: time, exit mode, last save, then Finish/Terminate.
