@@ -1,8 +1,9 @@
 """The question types: one class per type, holding everything the builder knows about it.
 
 A class declares the type's fields and limits (validated at load, written into quiz.schema.json), its rules
-across fields (`problems`, run by check), the data the player gets (`data`), and how the HR report reads a
-recorded response back (`right_codes`, `describe`, `right_answer`, `from_data`). A new type is one class here,
+across fields (`problems`, run by check), the data the player gets (`data`, of the shape `page_data`: see
+builder/page_data.py), and how the HR report reads a recorded response back (`right_codes`, `describe`,
+`right_answer`, `from_data`). A new type is one class here,
 added to QUESTION_TYPES, plus its player code and tests.
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Annotated, Any, ClassVar, Literal, Protocol, Union, get_args
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator, with_config
+from typing_extensions import NotRequired, TypedDict
 
 from .located import CONFIG, Flag, Located, RequiredWords, Slug, Where, Words, entries, model
 from .problems import did_you_mean, said
@@ -27,6 +29,64 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MAX_OPTIONS = 26
 MAX_CATEGORIES = 9
 MAX_ITEMS = 26
+
+
+# What each type gives the player in the page data, as types (builder/page_data.py makes them its JSON Schema).
+# The limits are the runtime's: one base-36 character per option and one digit per category in suspend_data.
+PAGE_DATA = ConfigDict(extra="forbid")
+
+
+@with_config(PAGE_DATA)
+class SourceData(TypedDict):
+    title: str
+    url: str | None
+
+
+@with_config(PAGE_DATA)
+class QuestionData(TypedDict):
+    id: Slug
+    lesson: Slug
+    type: str  # one of the types with this shape (builder/page_data.py narrows it)
+    text: str
+    explanation: str
+    sources: list[SourceData]
+    topic: NotRequired[Slug]
+
+
+@with_config(PAGE_DATA)
+class OptionData(TypedDict):
+    id: Slug
+    text: str
+    correct: bool
+    feedback: str
+
+
+class ChoiceData(QuestionData):
+    options: Annotated[list[OptionData], Field(min_length=2, max_length=MAX_OPTIONS)]
+
+
+class TrueFalseData(QuestionData):
+    answer: bool
+    feedbackTrue: str
+    feedbackFalse: str
+
+
+@with_config(PAGE_DATA)
+class CategoryData(TypedDict):
+    id: Slug
+    text: str
+
+
+@with_config(PAGE_DATA)
+class SortItemData(TypedDict):
+    id: Slug
+    text: str
+    category: Slug
+
+
+class SortData(QuestionData):
+    categories: Annotated[list[CategoryData], Field(min_length=2, max_length=MAX_CATEGORIES)]
+    items: Annotated[list[SortItemData], Field(min_length=1, max_length=MAX_ITEMS)]
 
 
 @model(config=CONFIG, kw_only=True)
@@ -144,6 +204,8 @@ class Choice(QuestionBase):
         for dup_id, where in repeated((o.id, o.where) for o in self.options):
             yield said("source.question.duplicate-option-id", id=dup_id, question=self.id), where
 
+    page_data: ClassVar[type] = ChoiceData
+
     def data(self, course: Citing) -> dict:
         return {**super().data(course), "options": [
             {"id": o.id, "text": o.text, "correct": o.correct, "feedback": o.feedback or ""} for o in self.options]}
@@ -214,6 +276,8 @@ class TrueFalse(QuestionBase):
     feedback_true: Words | None = Field(None, description="feedback for answering true")
     feedback_false: Words | None = Field(None, description="feedback for answering false")
 
+    page_data: ClassVar[type] = TrueFalseData
+
     def data(self, course: Citing) -> dict:
         return {**super().data(course), "answer": self.answer, "feedbackTrue": self.feedback_true or "",
                 "feedbackFalse": self.feedback_false or ""}
@@ -265,6 +329,8 @@ class Sort(QuestionBase):
             if item.category not in category_ids:
                 yield said("source.question.item-unknown-category", item=item.id, category=item.category,
                            question=self.id, hint=did_you_mean(item.category, category_ids)), item.where
+
+    page_data: ClassVar[type] = SortData
 
     def data(self, course: Citing) -> dict:
         return {**super().data(course), "categories": [{"id": c.id, "text": c.text} for c in self.categories],

@@ -1,5 +1,6 @@
-// What the runtime's unit tests share: course data (the kurs-data JSON, as render.question_data shapes it), a
-// memory LMS API, and the little of a browser that the modules touch (the write queue marks <html> while busy).
+// What the runtime's unit tests share: course data (the kurs-data JSON as render.course_data writes it; every
+// export that builds it must fit builder/page_data.py's schema, tests/test_page_data.py), a memory LMS API, and the
+// little of a browser that the modules touch (the write queue marks <html> while busy).
 import { readFileSync } from 'node:fs';
 
 globalThis.window = globalThis;
@@ -32,7 +33,7 @@ export function course({ lessons = 3, questions = 4, draw = questions, options =
     lessons: ids.map((id) => ({ id, title: id })),
     tracking: { passingScore: 80, completion: 'lessons-and-quiz', failedStatus: 'failed', maxAttempts },
     quiz: {
-      id: 'quiz', title: 'Q', draw, shuffle: true,
+      id: 'quiz', title: 'Q', draw, perLesson: 0, shuffle: true,
       questions: Array.from({ length: questions }, (_, i) => ({
         id: `q${i}`, lesson: ids[i % lessons], type: 'multiple', text: `Q${i}`, explanation: '', sources: [],
         options: Array.from({ length: options }, (_, o) => ({ id: `o${o}`, text: `${o}`, correct: o === 0, feedback: '' })),

@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { course, memoryApi } from './helpers.mjs';
-import { connectLms, Lms, SCORM12, SCORM2004 } from '../../builder/outputs/runtime/lms.js';
+import { connectLms } from '../../builder/outputs/runtime/adapters.js';
+import { Lms } from '../../builder/outputs/runtime/lms.js';
+import { SCORM12 } from '../../builder/outputs/runtime/scorm12.js';
+import { SCORM2004 } from '../../builder/outputs/runtime/scorm2004.js';
 import { Tracker } from '../../builder/outputs/runtime/tracking.js';
 
 // A browser's localStorage, for the standalone course.

@@ -2,9 +2,11 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { fixture, mixedCourse } from './helpers.mjs';
-import { SCORM12, SCORM2004 } from '../../builder/outputs/runtime/lms.js';
 import { h } from '../../builder/outputs/runtime/dom.js';
-import { isRight, typeOf } from '../../builder/outputs/runtime/questions.js';
+import { isRight } from '../../builder/outputs/runtime/grading.js';
+import { typeOf } from '../../builder/outputs/runtime/questions.js';
+import { SCORM12 } from '../../builder/outputs/runtime/scorm12.js';
+import { SCORM2004 } from '../../builder/outputs/runtime/scorm2004.js';
 
 const data = mixedCourse();
 const question = (id) => data.quiz.questions.find((q) => q.id === id);

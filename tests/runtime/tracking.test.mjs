@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { course, memoryApi } from './helpers.mjs';
 import { layout } from '../../builder/outputs/runtime/draw.js';
-import { duration2004, Lms, SCORM12, SCORM2004, timespan12 } from '../../builder/outputs/runtime/lms.js';
+import { Lms } from '../../builder/outputs/runtime/lms.js';
+import { SCORM12, timespan12 } from '../../builder/outputs/runtime/scorm12.js';
+import { duration2004, SCORM2004 } from '../../builder/outputs/runtime/scorm2004.js';
 import { Tracker } from '../../builder/outputs/runtime/tracking.js';
 
 function tracker(version, data, initial) {

@@ -1,8 +1,17 @@
-// LMS connection: finds the SCORM API, and the two thin adapters that map the tracking model's few operations onto
-// SCORM 1.2 and SCORM 2004 element names and formats. No course logic here.
-import { typeOf } from './questions.js';
+// The LMS connection and the tracking port. The Tracker (tracking.js) speaks to the LMS only in the port's verbs:
+//   resume(decides)   what the LMS holds for this attempt, read at launch (see below)
+//   status({completion, success}), score(percent)
+//   interaction(q, response, right, when, latencyMs), objective(id, {pct?, completion, success?})
+//   exit(finished, sessionMs?)   whether the LMS attempt ends when the learner leaves (or resumes), and how long
+//                                this session lasted
+//   save(location, stored)       where she is and the stored state (suspend.js's text, within `room` characters),
+//                                then commit
+//   commit(), finish()           send what is queued; end the session
+// An adapter (scorm12.js, scorm2004.js) holds its standard's API functions, element names and formats; the verbs
+// here are written once over either. No course logic here.
 
-function findApi(name) {
+// The SCORM API `name` in the frames above the course, or through the window that opened it; null if none.
+export function findApi(name) {
   function climb(win) {
     // ADL's sample stops after a handful of frames; a deep chain is a sign of a loop.
     for (let depth = 0; win && depth < 10; depth++) {
@@ -20,99 +29,20 @@ function findApi(name) {
   return api || null;
 }
 
-const pad = (n, width = 2) => String(n).padStart(width, '0');
+// What both adapters' time formats start from: a duration in whole hours, minutes, seconds and hundredths.
+export const pad = (n, width = 2) => String(n).padStart(width, '0');
 
-const hundredths = (ms) => Math.max(0, Math.round(ms / 10));
-
-// 1.2 CMITimespan: HHHH:MM:SS.SS
-export function timespan12(ms) {
-  const cs = hundredths(ms), s = Math.floor(cs / 100);
-  return pad(Math.floor(s / 3600), 4) + ':' + pad(Math.floor(s / 60) % 60) + ':' + pad(s % 60) + '.' + pad(cs % 100);
+export function timespan(ms) {
+  const all = Math.max(0, Math.round(ms / 10)), s = Math.floor(all / 100);
+  return { h: Math.floor(s / 3600), m: Math.floor(s / 60) % 60, s: s % 60, cs: all % 100 };
 }
-
-// 2004 ISO 8601 duration, e.g. PT1H5M30.25S; PT0S for nothing.
-export function duration2004(ms) {
-  const cs = hundredths(ms), s = Math.floor(cs / 100), h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60;
-  const sec = (s % 60) + (cs % 100 ? '.' + pad(cs % 100) : '');
-  return 'PT' + (h ? h + 'H' : '') + (m ? m + 'M' : '') + sec + 'S';
-}
-
-// What differs between the versions, as data and tiny functions over the tracking model's answers (responses as
-// questions.js describes them).
-export const SCORM12 = {
-  suspendLimit: 4096,
-  fn: { init: 'LMSInitialize', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', finish: 'LMSFinish',
-    error: 'LMSGetLastError' },
-  el: { entry: 'cmi.core.entry', location: 'cmi.core.lesson_location', suspend: 'cmi.suspend_data',
-    exit: 'cmi.core.exit', time: 'cmi.core.session_time', raw: 'cmi.core.score.raw', mode: 'cmi.core.lesson_mode',
-    credit: 'cmi.core.credit' },
-  exitValue: (finished) => (finished ? '' : 'suspend'),
-  sessionTime: timespan12,
-  readStatus(get) {
-    const s = get('cmi.core.lesson_status');
-    return { started: s !== 'not attempted' && s !== '', passed: s === 'passed', failed: s === 'failed',
-      completed: s === 'completed' || s === 'passed' };
-  },
-  passingScore(get) { const m = parseFloat(get('cmi.student_data.mastery_score')); return isNaN(m) ? null : m; },
-  // 1.2 has one status; `st` is {completion, success} as the tracking model decided them.
-  statusValues: (st) => [['cmi.core.lesson_status', st.success === 'passed' || st.success === 'failed' ? st.success : st.completion]],
-  score: (pct) => [['cmi.core.score.raw', pct], ['cmi.core.score.min', 0], ['cmi.core.score.max', 100]],
-  interaction(n, q, r, right, when, latencyMs) {
-    const p = 'cmi.interactions.' + n + '.', type = typeOf(q);
-    return [[p + 'id', q.id], [p + 'type', type.kind], [p + 'objectives.0.id', q.lesson],
-      [p + 'time', pad(when.getHours()) + ':' + pad(when.getMinutes()) + ':' + pad(when.getSeconds())],
-      [p + 'correct_responses.0.pattern', type.scorm12(q, type.correct(q))], [p + 'student_response', type.scorm12(q, r)],
-      [p + 'result', right ? 'correct' : 'wrong'], [p + 'weighting', 1], [p + 'latency', timespan12(latencyMs)]];
-  },
-  objective(n, id, o) {
-    const p = 'cmi.objectives.' + n + '.', out = [[p + 'id', id]];
-    if (o.pct !== undefined) { out.push([p + 'score.raw', o.pct], [p + 'score.min', 0], [p + 'score.max', 100]); }
-    out.push([p + 'status', o.success === 'passed' || o.success === 'failed' ? o.success : o.completion]);
-    return out;
-  }
-};
-
-export const SCORM2004 = {
-  suspendLimit: 64000,
-  fn: { init: 'Initialize', get: 'GetValue', set: 'SetValue', commit: 'Commit', finish: 'Terminate',
-    error: 'GetLastError' },
-  el: { entry: 'cmi.entry', location: 'cmi.location', suspend: 'cmi.suspend_data', exit: 'cmi.exit',
-    time: 'cmi.session_time', raw: 'cmi.score.raw', mode: 'cmi.mode', credit: 'cmi.credit' },
-  exitValue: (finished) => (finished ? 'normal' : 'suspend'),
-  sessionTime: duration2004,
-  readStatus(get) {
-    const c = get('cmi.completion_status'), s = get('cmi.success_status');
-    return { started: c !== 'not attempted' && c !== 'unknown' && c !== '', passed: s === 'passed', failed: s === 'failed',
-      completed: c === 'completed' };
-  },
-  passingScore(get) { const m = parseFloat(get('cmi.scaled_passing_score')); return isNaN(m) ? null : m * 100; },
-  statusValues: (st) => [['cmi.completion_status', st.completion], ['cmi.success_status', st.success || 'unknown']],
-  score: (pct) => [['cmi.score.scaled', pct / 100], ['cmi.score.raw', pct], ['cmi.score.min', 0], ['cmi.score.max', 100]],
-  interaction(n, q, r, right, when, latencyMs) {
-    const p = 'cmi.interactions.' + n + '.', type = typeOf(q);
-    return [[p + 'id', q.id], [p + 'type', type.kind], [p + 'objectives.0.id', q.lesson],
-      // 2004 allows a time zone only after a fraction of a second.
-      [p + 'timestamp', when.toISOString().slice(0, 22) + 'Z'], [p + 'weighting', 1],
-      [p + 'correct_responses.0.pattern', type.scorm2004(q, type.correct(q))], [p + 'learner_response', type.scorm2004(q, r)],
-      [p + 'result', right ? 'correct' : 'incorrect'], [p + 'latency', duration2004(latencyMs)],
-      [p + 'description', q.text.slice(0, 250)]];
-  },
-  objective(n, id, o) {
-    const p = 'cmi.objectives.' + n + '.', out = [[p + 'id', id]];
-    if (o.pct !== undefined) {
-      out.push([p + 'score.scaled', o.pct / 100], [p + 'score.raw', o.pct], [p + 'score.min', 0], [p + 'score.max', 100]);
-    }
-    out.push([p + 'completion_status', o.completion]);
-    if (o.success) { out.push([p + 'success_status', o.success]); }
-    return out;
-  }
-};
 
 // One connection object over either adapter: every call is guarded, and a failure is logged with its error code,
 // never thrown, so the page and the learner's in-memory progress survive a misbehaving LMS.
 export class Lms {
   constructor(api, adapter) {
     this.api = api; this.a = adapter; this.failures = 0; this.open = false; this.queue = [];
+    this.room = adapter.suspendLimit; // characters the stored state may take
     this.onFailure = () => {};
   }
 
@@ -185,34 +115,48 @@ export class Lms {
     this.open = false;
     this.call('finish', ['']);
   }
-}
 
-// Standalone: the same 1.2 calls answered from localStorage, so the tracking model needs no second code path.
-function localApi(key) {
-  let data = {};
-  try { data = JSON.parse(window.localStorage.getItem(key) || '{}') || {}; } catch (e) { data = {}; }
-  const save = () => { try { window.localStorage.setItem(key, JSON.stringify(data)); } catch (e) { /* private mode */ } return 'true'; };
-  const kept = /^cmi\.(core\.(lesson_status|lesson_location|score\.raw)|suspend_data)$/;
-  return {
-    LMSInitialize: () => 'true',
-    LMSGetValue(el) {
-      if (el === 'cmi.core.entry') { return data['cmi.suspend_data'] ? 'resume' : 'ab-initio'; }
-      if (el === 'cmi.core.lesson_status') { return data[el] || 'not attempted'; }
-      return data[el] || '';
-    },
-    LMSSetValue(el, v) { if (kept.test(el)) { data[el] = v; } return 'true'; },
-    LMSCommit: save,
-    LMSFinish: save,
-    LMSGetLastError: () => '0'
-  };
-}
+  // --- the tracking port's verbs ---
 
-export function connectLms(storageKey) {
-  const api2004 = findApi('API_1484_11');
-  if (api2004) { return new Lms(api2004, SCORM2004).start(); }
-  const api12 = findApi('API');
-  if (api12) { return new Lms(api12, SCORM12).start(); }
-  const local = new Lms(localApi(storageKey), SCORM12).start();
-  local.standalone = true;
-  return local;
+  // At launch: {mode, credit (as the LMS says them), status: {started, passed, failed, completed, score}, stored,
+  // location, passing (a percent, or null)}. Entry and status first: a new attempt has nothing stored to read (a 2004
+  // LMS answers 403 for what it never set), so its stored state and location are ''. Moodle also says ab-initio
+  // when a finished 2004 attempt reopens for review; its status tells them apart. A score comes only with a final
+  // status (docs/runtime.md), so only then is there one to read; and the manifest gives a passing score only when
+  // the quiz `decides` the status.
+  resume(decides) {
+    const a = this.a, get = this.get.bind(this), entry = get(a.el.entry), mode = get(a.el.mode);
+    const credit = get(a.el.credit), status = a.readStatus(get), fresh = entry === 'ab-initio' && !status.started;
+    const stored = fresh ? '' : get(a.el.suspend), location = fresh ? '' : get(a.el.location);
+    status.score = status.passed || status.failed ? get(a.el.raw) : '';
+    const passing = decides ? a.passingScore(get) : null;
+    // Counted here, not re-read later: writes may still be queued when the next attempt is submitted. An objective
+    // keeps the index the LMS holds it under.
+    this.interactions = parseInt(get(a.el.interactions), 10) || 0;
+    this.objectives = {};
+    this.objectiveCount = parseInt(get(a.el.objectives), 10) || 0;
+    for (let i = 0; i < this.objectiveCount; i++) { this.objectives[get(a.objectiveId(i))] = i; }
+    return { mode, credit, status, stored, location, passing };
+  }
+
+  status(st) { this.setAll(this.a.statusValues(st)); }
+
+  score(pct) { this.setAll(this.a.score(pct)); }
+
+  interaction(q, r, right, when, latencyMs) { this.setAll(this.a.interaction(this.interactions++, q, r, right, when, latencyMs)); }
+
+  objective(id, o) {
+    if (!(id in this.objectives)) { this.objectives[id] = this.objectiveCount++; }
+    this.setAll(this.a.objective(this.objectives[id], id, o));
+  }
+
+  exit(finished, sessionMs) {
+    const a = this.a;
+    this.setAll((sessionMs === undefined ? [] : [[a.el.time, a.sessionTime(sessionMs)]]).concat([[a.el.exit, a.exitValue(finished)]]));
+  }
+
+  save(location, stored) {
+    this.setAll([[this.a.el.location, location], [this.a.el.suspend, stored]]);
+    this.commit();
+  }
 }

@@ -1,6 +1,6 @@
 // The runtime's entry: reads the course data, connects to the LMS and starts the tracker, the player and the
 // self-checks. tools/bundle-runtime bundles this file and what it imports into one private function.
-import { connectLms } from './lms.js';
+import { connectLms } from './adapters.js';
 import { Player } from './player.js';
 import { enhanceSelfChecks } from './selfcheck.js';
 import { Tracker } from './tracking.js';

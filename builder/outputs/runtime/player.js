@@ -1,6 +1,7 @@
 // The player: one lesson at a time, the quiz and its result page. It renders with DOM calls and textContent only
 // (no innerHTML), and leaves every tracking decision to the Tracker.
 import { $, $$, fill, h } from './dom.js';
+import { passMark } from './grading.js';
 import { typeOf } from './questions.js';
 
 export class Player {
@@ -102,7 +103,7 @@ export class Player {
 
   renderAttempt(body, attempt) {
     const w = this.w, t = this.t, items = attempt.items;
-    let intro = fill(w.quiz_intro, { count: items.length, pass: Math.round(t.passing) });
+    let intro = fill(w.quiz_intro, { count: items.length, pass: passMark(t.passing) });
     if (t.readonly) { intro = w.practice_intro + ' ' + intro; }
     else if (t.attemptsLeft() !== Infinity) { intro += ' ' + fill(w.attempts_left, { n: t.attemptsLeft() }); }
     body.append(h('p', { text: intro }));

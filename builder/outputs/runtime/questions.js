@@ -3,7 +3,7 @@
 //   single, multiple: {options: [option indexes in source order, ascending]}
 //   true-false:       {value: true | false}
 //   sort:             {placed: [category index per item]}
-// Each entry has:
+// (Whether a response is right is grading.js's rule, over `code` and `correct`.) Each entry has:
 //   kind            the SCORM interaction type
 //   hint            the strings key of the instruction under the question
 //   code(q, r)      the response as a short string for suspend_data (suspend.js writes '' for unanswered)
@@ -97,5 +97,3 @@ const TYPES = {
 };
 
 export const typeOf = (q) => TYPES[q.type];
-
-export const isRight = (q, r) => !!r && typeOf(q).code(q, r) === typeOf(q).code(q, typeOf(q).correct(q));
