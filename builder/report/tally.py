@@ -26,7 +26,8 @@ from .readers import DEFAULT_MAX_MB, open_rows
 from .status import DONE, PASSED, attempt_outcome
 from .words import Refusal
 
-BATCH = 10_000
+BATCH = 10_000  # attempt rows per INSERT
+ANSWERS_BATCH = 20_000  # answers counted at once: few enough that the keys waiting take a few MB
 ATTEMPT_COLUMNS = ("file", "row", "person", "name", "email", "number", "score", "outcome", "best", "status_known",
                    "answered", "quiz_attempts", "last", "stamp")
 
@@ -114,13 +115,14 @@ class Tally:
             batch.append((file_no, line, hash(email.lower() or name), name, email, int(attempt) if started else 0,
                           score, outcome, best, status_known, answered, quiz_attempts(answered, per_attempt), last,
                           stamp_of(last) if last else None, *[row[col] for col in group_columns]))
-            if len(batch) >= BATCH:
-                self.db.executemany(insert, batch)
+            if len(answers) >= ANSWERS_BATCH:
                 counts.update(answers)
                 item_counts.update(item_keys)
-                batch.clear()
                 answers.clear()
                 item_keys.clear()
+            if len(batch) >= BATCH:
+                self.db.executemany(insert, batch)
+                batch.clear()
         if batch:
             self.db.executemany(insert, batch)
         counts.update(answers)
