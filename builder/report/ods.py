@@ -1,8 +1,9 @@
 """The first table of an OpenDocument spreadsheet (.ods), streamed from content.xml: memory does not grow with the rows.
 
-Cells written the usual way (Moodle's: `<table:table-cell office:value-type="string"><text:p>…</text:p>…`) are cut
-out of the XML by plain string splitting (xmlsplit.py); a cell with more inside (spans, spaces written as <text:s/>,
-several paragraphs) is parsed on its own, and a file that names its namespaces differently is parsed whole with lxml.
+The XML is cut into rows at their end tags (xmlsplit.py), and a row's cells written the usual way (Moodle's:
+`<table:table-cell office:value-type="string"><text:p>…</text:p>…`) are found by one regular expression; a row
+with a cell that has more inside (spans, spaces written as <text:s/>, several paragraphs) is parsed as XML, and a
+file that names its namespaces differently is parsed whole with lxml.
 calamine cannot be used: it stops at the line breaks Moodle writes between cells.
 
 A cell's value: numbers (float, percentage, currency) from office:value, without a needless «.0»; anything else
