@@ -296,7 +296,9 @@ class Scanner:
         kind, style = self.kinds.get(attributes) or self.learn(attributes)
         if kind == "s":
             return self.cells.strings.common.get(raw) or self.cells.strings[int(raw)]
-        known = self.known.setdefault(attributes, {})
+        known = self.known.get(attributes)
+        if known is None:
+            known = self.known[attributes] = {}
         text = known.get(raw)
         if text is None:
             try:
