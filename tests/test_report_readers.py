@@ -18,7 +18,8 @@ from benchmarks.exports import rows as synthetic_rows
 from benchmarks.exports import write_ods, write_text, write_xlsx
 from builder.cli import main
 from builder.report import ods, xmlsplit
-from builder.report.readers import ExportError, cell_text, open_rows
+from builder.report.readers import cell_text, open_rows
+from builder.report.words import Refusal
 from tests.conftest import REPO
 
 SHARED = Path(os.environ.get("LMS_EXPORTS_DIR") or REPO.parent / "shared" / "lms-exports")
@@ -173,7 +174,7 @@ def test_a_bad_value_in_a_usual_row_is_refused_with_its_cell(tmp_path, cell, say
     head = "".join(f'<c r="{c}1" s="1" t="s"><v>0</v></c>' for c in "ABCDE")
     body = "".join(f'<c r="{c}2" s="1" t="s"><v>1</v></c>' for c in "ABC") + cell + '<c r="E2"><v>1</v></c>'
     path = xlsx(tmp_path / "b.xlsx", f'<row r="1">{head}</row><row r="2">{body}</row>', SHARED_STRINGS)
-    with pytest.raises(ExportError, match=re.escape(says)):
+    with pytest.raises(Refusal, match=re.escape(says)):
         read(path)
 
 
@@ -376,7 +377,7 @@ def ods_in_latin1(path: Path) -> Path:
 ])
 def test_a_damaged_spreadsheet_gives_a_clear_message(tmp_path, make, says):
     path = make(tmp_path)
-    with pytest.raises(ExportError) as caught:
+    with pytest.raises(Refusal) as caught:
         read(path)
     assert str(path) in str(caught.value) and says in str(caught.value)
     result = CliRunner().invoke(main, ["report", str(path), "--out", str(tmp_path / "r.html")])

@@ -7,7 +7,6 @@ import ast
 import re
 import string
 
-from builder.report.reader_messages import coded
 from builder.report.status import ORDER
 from builder.report.words import WORDS
 from tests.conftest import REPO
@@ -49,23 +48,24 @@ def test_every_code_in_use_is_in_the_tables():
     assert len(used_codes()) > 100  # the scan finds the words, not nothing
 
 
-
-def reader_messages() -> list[str]:
-    """Every refusal readers.py can raise, its placeholders filled with a file name and numbers."""
-    tree = ast.parse((REPORT / "readers.py").read_text(encoding="utf-8"))
+def refusals() -> list[tuple[str, set[str]]]:
+    """Every refusal the report's modules raise with a literal code: the code and the facts it passes by name."""
     found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ExportError" and node.args:
-            parts = node.args[0].values if isinstance(node.args[0], ast.JoinedStr) else [node.args[0]]
-            found.append("".join(p.value if isinstance(p, ast.Constant) else ("f.txt" if i == 0 else "7")
-                                 for i, p in enumerate(parts)))
+    for path in sorted(REPORT.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Refusal" and node.args \
+                    and isinstance(node.args[0], ast.Constant):
+                found.append((node.args[0].value, {keyword.arg for keyword in node.keywords} - {"lang"}))
     return found
 
 
-def test_every_reader_message_is_given_a_code_and_translated():
-    messages = reader_messages()
-    assert len(messages) >= 10
-    for message in messages:
-        refusal = coded(message, "nb")
-        assert refusal.code != "unreadable" and refusal.path == "f.txt", message
-        assert str(refusal) != message and str(coded(message, "nn")) != str(refusal)
+def test_every_refusal_passes_the_facts_its_words_name():
+    """The readers raise coded refusals like the rest of the report: each passes exactly the facts its message
+    names in every language (a missing one would end the command with a traceback instead of the message)."""
+    found = refusals()
+    readers = {"file-unreadable", "file-empty", "file-too-large", "file-damaged", "file-damaged-at", "not-utf8",
+               "package-as-export", "zip-not-spreadsheet", "not-text", "web-page", "password"}
+    assert readers <= {code for code, _ in found} and len(found) > 20
+    for code, facts in found:
+        for lang in WORDS:
+            assert fields(WORDS[lang][code]) - {"path"} == facts, (code, lang)

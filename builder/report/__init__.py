@@ -16,8 +16,7 @@ from .figures import Figures, figures
 from .items import EASY, HARD, MIN_ANSWERS
 from .output import (completed_list, follow_up, item_json, score_text, status_word, undecided, write_csv,
                      write_html, write_json)
-from .reader_messages import coded
-from .readers import DEFAULT_MAX_MB, ExportError
+from .readers import DEFAULT_MAX_MB
 from .responses import describe_response, quoted, right_answer
 from .tally import Rule, read_exports
 from .words import WORDS, Refusal, say
@@ -58,8 +57,6 @@ def run(request: Request) -> tuple[Figures, list[str]]:
     except Refusal as exc:
         exc.lang = lang
         raise
-    except ExportError as exc:  # a reader's message (readers.py words its own in English): coded and translated
-        raise coded(str(exc), lang) from None
 
 
 def report(request: Request, course: CourseInfo | None, lang: str) -> tuple[Figures, list[str]]:
@@ -131,4 +128,4 @@ def summary_lines(fig: Figures, listed: tuple[int, int] | None, request: Request
     return lines
 
 
-__all__ = ["run", "Request", "ExportError", "Refusal", "WORDS"]
+__all__ = ["run", "Request", "Refusal", "WORDS"]

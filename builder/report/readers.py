@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import ods, xlsx
 from .progress import progress
+from .words import Refusal
 from .xmlsplit import Damaged
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Excel (.xls), and also every password-protected workbook
@@ -24,20 +25,15 @@ ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 DEFAULT_MAX_MB = 4096
 
 
-class ExportError(Exception):
-    """A file that cannot be read as a report export; the message says which file, why and what was expected."""
-
-
 def check_size(path: Path, max_mb: float) -> int:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ExportError(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise Refusal("file-unreadable", path, reason=exc.strerror) from None
     if size == 0:
-        raise ExportError(f"{path}: the file is empty; download the report again from the LMS")
+        raise Refusal("file-empty", path)
     if size > max_mb * 1_000_000:
-        raise ExportError(f"{path}: {size / 1e6:,.0f} MB is more than the {max_mb:,.0f} MB guard against absurd "
-                          "inputs; if the file is right, raise it with --max-size")
+        raise Refusal("file-too-large", path, size=f"{size / 1e6:,.0f}", max=f"{max_mb:,.0f}")
     return size
 
 
@@ -51,17 +47,14 @@ def detect(path: Path) -> str:
                 names = set(archive.namelist())
                 mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
         except (zipfile.BadZipFile, OSError, EOFError):
-            raise ExportError(f"{path}: a damaged or cut-off zip file (an .xlsx or .ods download that did not "
-                              "finish?); download the report again") from None
+            raise Refusal("file-damaged", path) from None
         if "xl/workbook.xml" in names:
             return "xlsx"
         if mimetype.strip() == ODS_MIME or "content.xml" in names:
             return "ods"
         if "imsmanifest.xml" in names:
-            raise ExportError(f"{path}: this is a SCORM package, not a report export; give it with --package "
-                              "ZIP and the LMS's report download as the export")
-        raise ExportError(f"{path}: a zip file that is neither an Excel (.xlsx) nor an OpenDocument (.ods) "
-                          "spreadsheet; expected the LMS's SCORM report download")
+            raise Refusal("package-as-export", path)
+        raise Refusal("zip-not-spreadsheet", path)
     if head.startswith(OLE):
         return "xls"
     return "text"
@@ -101,12 +94,10 @@ def text_rows(path: Path, handle, bar) -> Iterator[list[str]]:
     except UnicodeDecodeError:
         start = "\0"
     if "\0" in start:
-        raise ExportError(f"{path}: neither a spreadsheet nor a UTF-8 text export; expected the LMS's report "
-                          "download in text, Excel or OpenDocument format")
+        raise Refusal("not-text", path)
     first_line = start.splitlines()[0] if start else ""
     if first_line.lstrip().lower().startswith(("<!doctype", "<html", "<?xml")):
-        raise ExportError(f"{path}: a web page, not a report export (perhaps the LMS's log-in page was saved); "
-                          "download the report again")
+        raise Refusal("web-page", path)
     delimiter = "\t" if "\t" in first_line else ";" if first_line.count(";") > first_line.count(",") else ","
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     line = 0
@@ -116,8 +107,7 @@ def text_rows(path: Path, handle, bar) -> Iterator[list[str]]:
                 bar.update(handle.tell() - bar.n)
             yield row
     except UnicodeDecodeError:
-        raise ExportError(f"{path}: from row {line + 1} on the text is no longer UTF-8; expected the LMS's text export "
-                          "as it was downloaded") from None
+        raise Refusal("not-utf8", path, row=line + 1) from None
 
 
 def workbook_rows(path: Path, kind: str, bar) -> Iterator[list[str]]:
@@ -127,8 +117,7 @@ def workbook_rows(path: Path, kind: str, bar) -> Iterator[list[str]]:
         try:
             yield from xlsx.rows(path, counter(bar))
         except Damaged as exc:
-            raise ExportError(f"{path}: a damaged or cut-off Excel (.xlsx) file: {exc}; download the report "
-                              "again, or in text format") from None
+            raise Refusal("file-damaged-at", path, detail=str(exc)) from None
         return
     import python_calamine
 
@@ -136,11 +125,9 @@ def workbook_rows(path: Path, kind: str, bar) -> Iterator[list[str]]:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_index(0)
     except python_calamine.PasswordError:
-        raise ExportError(f"{path}: the workbook is password-protected; save it without a password, or download "
-                          "the text format") from None
-    except Exception as exc:  # noqa: BLE001 — calamine's errors name its internals; HR needs the file and what to do
-        raise ExportError(f"{path}: an old Excel (.xls) file that cannot be read, or a password-protected workbook "
-                          f"({exc.__class__.__name__}); save it again, or download the report in text format") from None
+        raise Refusal("password", path) from None
+    except Exception:  # noqa: BLE001 — calamine's errors name its internals; HR needs the file and what to do
+        raise Refusal("file-damaged", path) from None
     bar.reset(total=sheet.height)
     try:
         for row in sheet.iter_rows():
@@ -155,8 +142,7 @@ def ods_rows(path: Path, bar) -> Iterator[list[str]]:
     try:
         yield from ods.rows(path, counter(bar))
     except Damaged as exc:
-        raise ExportError(f"{path}: a damaged or cut-off OpenDocument (.ods) file: {exc}; download the report "
-                          "again") from None
+        raise Refusal("file-damaged-at", path, detail=str(exc)) from None
 
 
 def cell_text(value) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..words import LANGUAGES, area
-from .readers import ExportError
 
 WORDS: dict[str, dict[str, str]] = {language: area("report", language) for language in LANGUAGES}
 
@@ -16,8 +15,10 @@ def say(lang: str, code: str, **params) -> str:
     return WORDS[lang][code].format(**params)
 
 
-class Refusal(ExportError):
-    """An input the report refuses, as a stable code and its facts; worded in the report's language when shown."""
+class Refusal(Exception):
+    """An input the report refuses (an export it cannot read or count, a package that is not the course's), as a
+    stable code and its facts, raised by the readers and the rest alike; worded in the report's language when
+    shown."""
 
     def __init__(self, code: str, path: Path | None, lang: str = "nb", **params):
         super().__init__(code)
