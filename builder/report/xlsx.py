@@ -5,8 +5,8 @@ largest organisations; openpyxl's streaming mode is many times slower, and so is
 cell. So the sheet's XML is cut into rows at their end tags, in blocks (xmlsplit.py), a row's cells are found by
 one regular expression, and only a row with a cell not written the usual way (a formula, an inline string, spaces
 between its tags, odd quoting) is parsed as XML. Cells are placed by their reference (`r="C7"`), so skipped empty
-cells keep every value in its column. Values come out as the text calamine gave: numbers without a needless «.0», dates (by
-the cell's number format, in the workbook's 1900 or 1904 date system) as 2026-11-25 or 2026-11-25 15:42."""
+cells keep every value in its column. Values come out as the text calamine gave: numbers without a needless «.0»,
+dates (by the cell's number format, in the workbook's 1900 or 1904 date system) as 2026-11-25 or 2026-11-25 15:42."""
 
 from __future__ import annotations
 
