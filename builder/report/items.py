@@ -20,12 +20,11 @@ MIN_ANSWERS = 10  # fewer answers than this say too little to flag a question
 CORRECT = frozenset({"correct", "Correct", "CORRECT"})
 
 
-def add(keys: list, questions, rights, results, per_attempt: int | None) -> None:
-    """Adds one LMS attempt's answers to `keys`, for a Counter, as (question, right answer, right 1/0, right in its
-    quiz attempt, questions in it). Its interactions hold every quiz attempt made in it, one after the other;
-    per_attempt (the quiz's draw) splits them, else the row is one attempt. Counting keys, not adding floats, keeps
-    this at C speed and lets a dropped duplicate be taken back exactly (Counter.subtract); sums() turns the counts
-    into the sums. The caller counts the keys of many rows at once."""
+def add(counts: Counter, questions, rights, results, per_attempt: int | None) -> None:
+    """Counts one LMS attempt's answers as (question, right answer, right 1/0, right in its quiz attempt, questions
+    in it). Its interactions hold every quiz attempt made in it, one after the other; per_attempt (the quiz's draw)
+    splits them, else the row is one attempt. Counting keys, not adding floats, keeps this at C speed and lets a
+    dropped duplicate be taken back exactly (Counter.subtract); sums() turns the counts into the sums."""
     answered = len(questions) - questions.count("")  # Moodle numbers them from 0: the empty ones are at the end
     size = per_attempt or answered
     for start in range(0, answered, size or 1):
@@ -33,7 +32,7 @@ def add(keys: list, questions, rights, results, per_attempt: int | None) -> None
         if end - start < 2:
             continue
         right = list(map(CORRECT.__contains__, results[start:end]))
-        keys.extend(zip(questions[start:end], rights[start:end], right, repeat(sum(right)), repeat(end - start)))
+        counts.update(zip(questions[start:end], rights[start:end], right, repeat(sum(right)), repeat(end - start)))
 
 
 def sums(counts: Counter) -> dict[tuple[str, str], list]:

@@ -26,8 +26,7 @@ from .readers import DEFAULT_MAX_MB, open_rows
 from .status import DONE, PASSED, attempt_outcome
 from .words import Refusal
 
-BATCH = 10_000  # attempt rows per INSERT
-ANSWERS_BATCH = 20_000  # answers counted at once: few enough that the keys waiting take a few MB
+BATCH = 10_000
 ATTEMPT_COLUMNS = ("file", "row", "person", "name", "email", "number", "score", "outcome", "best", "status_known",
                    "answered", "quiz_attempts", "last", "stamp")
 
@@ -70,8 +69,6 @@ class Tally:
         file_no = len(self.answers)
         counts: Counter = Counter()
         item_counts: Counter = Counter()
-        answers: list[tuple] = []  # the answer and item keys of the rows in the batch, counted once per batch
-        item_keys: list[tuple] = []
         batch: list[tuple] = []
         rule = self.rule
         per_attempt = rule.per_attempt
@@ -105,8 +102,8 @@ class Tally:
             answered = len(questions) - questions.count("")
             if answered:  # (the empty groups of a row that has answers are taken out of the count at the end)
                 rights, results = pick_right(row), pick_result(row)
-                answers.extend(zip(questions, pick_response(row), rights, results))
-                add(item_keys, questions, rights, results, per_attempt)
+                counts.update(zip(questions, pick_response(row), rights, results))
+                add(item_counts, questions, rights, results, per_attempt)
             name = row[name_column]
             email = row[email_column] if email_column is not None else ""
             last = row[last_column] if started else ""
@@ -115,18 +112,11 @@ class Tally:
             batch.append((file_no, line, hash(email.lower() or name), name, email, int(attempt) if started else 0,
                           score, outcome, best, status_known, answered, quiz_attempts(answered, per_attempt), last,
                           stamp_of(last) if last else None, *[row[col] for col in group_columns]))
-            if len(answers) >= ANSWERS_BATCH:
-                counts.update(answers)
-                item_counts.update(item_keys)
-                answers.clear()
-                item_keys.clear()
             if len(batch) >= BATCH:
                 self.db.executemany(insert, batch)
                 batch.clear()
         if batch:
             self.db.executemany(insert, batch)
-        counts.update(answers)
-        item_counts.update(item_keys)
         counts.pop(("", "", "", ""), None)  # the empty groups of attempts with fewer answers than the widest
         self.answers.append(counts)
         self.items.append(item_counts)
@@ -159,7 +149,7 @@ class Tally:
                 elif line in rows:
                     questions, responses, rights, results = (p(row) for p in pick)
                     self.answers[file_no].subtract(zip(questions, responses, rights, results))
-                    dropped_items: list[tuple] = []
+                    dropped_items = Counter()
                     add(dropped_items, questions, rights, results, self.rule.per_attempt)
                     self.items[file_no].subtract(dropped_items)
             self.answers[file_no] = +self.answers[file_no]
