@@ -12,10 +12,10 @@ import pytest
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from builder.load import load_course
+from builder.course.load import load_course
 from builder.course.page_data import schema
-from builder.questions import QUESTION_TYPES
-from builder.render import render_course
+from builder.course.questions import QUESTION_TYPES
+from builder.outputs.render import render_course
 from tests.conftest import GOOD, REPO
 
 

@@ -19,6 +19,7 @@ from benchmarks.exports import write_ods, write_text, write_xlsx
 from builder.cli import main
 from builder.report import ods, xmlsplit
 from builder.report.readers import ExportError, cell_text, open_rows
+from builder.report.words import Refusal
 from builder.words import say
 from tests.conftest import REPO
 
@@ -149,6 +150,37 @@ def test_empty_cells_and_rows_keep_every_value_in_its_column(tmp_path):
     assert read(path) == [["1", "", "", "4"], ["", "2.5"] + [""] * 24 + ["x"], ["7", "8"]] == calamine(path)
 
 
+def test_a_row_with_one_unusual_cell_is_parsed_whole_between_usual_rows(tmp_path):
+    """Rows are read by one expression for the usual cells; a row where it finds fewer cells than `<c ` tags (an
+    inline string, a formula, a cell without `r`, a space inside a cell) is parsed as XML, the rows around it not."""
+    usual = '<c r="A{n}" s="1" t="s"><v>0</v></c><c r="B{n}" s="1" t="s"/><c r="C{n}"><v>{n}.0</v></c>'
+    unusual = ['<c r="A{n}" s="1" t="s"><v>1</v></c><c r="B{n}" t="inlineStr"><is><t>inline</t></is></c>',
+               '<c r="A{n}" t="str"><f>B3</f><v>formula</v></c><c r="C{n}" s="1" t="s"><v>0</v></c>',
+               '<c t="s"><v>3</v></c><c t="s"><v>0</v></c>',
+               '<c r="A{n}" s="1" t="s"> <v>0</v></c><c r="B{n}"><v>5</v></c>']
+    rows = "".join(f'<row r="{n}">{(usual if n % 2 else unusual[n // 2 - 1]).format(n=n)}</row>' for n in range(1, 10))
+    path = xlsx(tmp_path / "u.xlsx", rows, SHARED_STRINGS)
+    assert read(path) == [["Navn", "", "1"], ["  Kari & Ola  ", "inline"], ["Navn", "", "3"],
+                          ["formula", "", "Navn"], ["Navn", "", "5"], ["line\r\nbreak", "Navn"], ["Navn", "", "7"],
+                          ["Navn", "5"], ["Navn", "", "9"]] == calamine(path)
+
+
+@pytest.mark.parametrize("cell, says", [
+    ('<c r="D2" s="1" t="s"><v>99</v></c>', "the cell D2 names text number «99»"),
+    ('<c r="D2"><v>seven</v></c>', "the cell D2 should hold a number but holds «seven»"),
+    ('<c r="D2" s="1" t="s"><v>x</v></c>', "the cell D2 names text number «x»"),
+])
+def test_a_bad_value_in_a_usual_row_is_refused_with_its_cell(tmp_path, cell, says):
+    """The usual rows are read without the cells' references; a value that does not fit still names its cell."""
+    head = "".join(f'<c r="{c}1" s="1" t="s"><v>0</v></c>' for c in "ABCDE")
+    body = "".join(f'<c r="{c}2" s="1" t="s"><v>1</v></c>' for c in "ABC") + cell + '<c r="E2"><v>1</v></c>'
+    path = xlsx(tmp_path / "b.xlsx", f'<row r="1">{head}</row><row r="2">{body}</row>', SHARED_STRINGS)
+    with pytest.raises(Refusal) as caught:
+        read(path)
+    caught.value.lang = "en"
+    assert says in str(caught.value)
+
+
 def test_dates_by_number_format_in_both_date_systems(tmp_path):
     data = ('<row r="1"><c r="A1" s="1"><v>46351</v></c><c r="B1" s="2"><v>46351.65428240741</v></c>'
             '<c r="C1" s="3"><v>0.5</v></c><c r="D1" s="4"><v>0.25</v></c><c r="E1" s="5"><v>1.5</v></c>'
@@ -268,6 +300,19 @@ def test_ods_repeats_spans_spaces_paragraphs_and_value_types(tmp_path):
     assert read(path) == ODS_ROWS == parsed_ods(path)
 
 
+def test_ods_repeated_cells_in_a_usual_row(tmp_path):
+    """A row whose cells the expression reads whole, with cells repeated (as LibreOffice writes runs of equal
+    cells): each given out as often as it repeats, in its place."""
+    cell = '<table:table-cell{}>{}</table:table-cell>'
+    row = "".join((cell.format(' office:value-type="string"', "<text:p>a</text:p>"),
+                   '<table:table-cell table:number-columns-repeated="2"/>',
+                   '<table:table-cell office:value-type="float" office:value="2.50"/>',
+                   cell.format(' table:number-columns-repeated="2" office:value-type="string"', "<text:p>x</text:p>"),
+                   cell.format("", "")))
+    path = ods_file(tmp_path / "r.ods", f"<table:table-row>{row}</table:table-row>" * 2)
+    assert read(path) == [["a", "", "", "2.5", "x", "x"]] * 2 == parsed_ods(path)
+
+
 def test_ods_with_other_namespace_prefixes_reads_the_same(tmp_path):
     renamed = ODS_TABLE.replace("table:", "t:").replace("office:", "o:").replace("text:", "x:")
     path = ods_file(tmp_path / "b.ods", renamed, ("t", "o", "x"))
@@ -335,7 +380,7 @@ def ods_in_latin1(path: Path) -> Path:
 ])
 def test_a_damaged_spreadsheet_gives_a_clear_message(tmp_path, make, says):
     path = make(tmp_path)
-    with pytest.raises(ExportError) as caught:
+    with pytest.raises(Refusal) as caught:
         read(path)
     caught.value.lang = "en"
     english = str(caught.value)

@@ -69,3 +69,26 @@ def test_a_refusal_is_worded_in_the_report_s_language_with_its_figures_as_it_wri
     assert str(refusal) == shown["nb"] and "12 345 MB" in shown["nb"] and "4096 MB" in shown["nn"]
     assert "12,345 MB" in shown["en"] and shown["en"].endswith("[file-too-large]")
     assert len(set(shown.values())) == 3
+
+
+def refusals() -> list[tuple[str, set[str]]]:
+    """Every refusal the report's modules raise with a literal code: the code and the facts it passes by name."""
+    found = []
+    for path in sorted(REPORT.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("Refusal", "ExportError") and node.args \
+                    and isinstance(node.args[0], ast.Constant):
+                found.append((node.args[0].value, {keyword.arg for keyword in node.keywords} - {"lang"}))
+    return found
+
+
+def test_every_refusal_passes_the_facts_its_words_name():
+    """The readers raise coded refusals like the rest of the report: each passes exactly the facts its message
+    names in every language (a missing one would end the command with a traceback instead of the message)."""
+    found = refusals()
+    readers = {"file-unreadable", "file-empty", "file-too-large", "file-damaged", "file-damaged-at", "not-utf8",
+               "package-as-export", "zip-not-spreadsheet", "not-text", "web-page", "password"}
+    assert readers <= {code for code, _ in found} and len(found) > 20
+    for code, facts in found:
+        for lang in WORDS:
+            assert fields(WORDS[lang][code]) - {"path"} == facts, (code, lang)

@@ -138,4 +138,4 @@ def summary_lines(fig: Figures, listed: tuple[int, int] | None, request: Request
     return lines
 
 
-__all__ = ["run", "Request", "ExportError", "Refusal", "WORDS"]
+__all__ = ["run", "Request", "Refusal", "WORDS"]

@@ -1,8 +1,9 @@
 """The first table of an OpenDocument spreadsheet (.ods), streamed from content.xml: memory does not grow with the rows.
 
-Cells written the usual way (Moodle's: `<table:table-cell office:value-type="string"><text:p>…</text:p>…`) are cut
-out of the XML by plain string splitting (xmlsplit.py); a cell with more inside (spans, spaces written as <text:s/>,
-several paragraphs) is parsed on its own, and a file that names its namespaces differently is parsed whole with lxml.
+The XML is cut into rows at their end tags (xmlsplit.py), and a row's cells written the usual way (Moodle's:
+`<table:table-cell office:value-type="string"><text:p>…</text:p>…`) are found by one regular expression; a row
+with a cell that has more inside (spans, spaces written as <text:s/>, several paragraphs) is parsed as XML, and a
+file that names its namespaces differently is parsed whole with lxml.
 calamine cannot be used: it stops at the line breaks Moodle writes between cells.
 
 A cell's value: numbers (float, percentage, currency) from office:value, without a needless «.0»; anything else
@@ -19,7 +20,8 @@ from collections.abc import Callable, Iterator
 
 from lxml import etree
 
-from .xmlsplit import Damaged, attributes, stretches, unescape
+from .xmlsplit import Damaged, stretches, unescape
+from .xmlsplit import attributes as xml_attributes
 
 TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -28,13 +30,12 @@ TABLE, OFFICE, TEXT = f"{{{TABLE_NS}}}", f"{{{OFFICE_NS}}}", f"{{{TEXT_NS}}}"
 NUMBERS = frozenset(("float", "percentage", "currency"))
 MAX_REPEAT = 1024
 USUAL_PREFIXES = [f'xmlns:table="{TABLE_NS}"', f'xmlns:office="{OFFICE_NS}"', f'xmlns:text="{TEXT_NS}"']
-CELL_END = "</table:table-cell>"
-PARAGRAPH, PARAGRAPH_END = "<text:p>", "</text:p>"
-USUAL_END = PARAGRAPH_END + CELL_END
+CELL_START, ROW_END = "<table:table-cell", "</table:table-row>"
+# (attributes, text) of a cell written the usual way; possessive (*+), as backtracking would double the time
+CELL = re.compile(r"<table:table-cell([^>/]*+)(?:>(?:<text:p>([^<]*+)</text:p>)?</table:table-cell>|/>)")
 # What the splitting below does not expect (comments, CDATA, merged cells, a table inside a table, a line break
-# inside a tag); a stretch with any of it is parsed as XML.
-UNUSUAL = ("<!", "<?", "<table:covered-table-cell", "<table:table-cell\n", "<table:table-cell\t",
-           "<table:table-cell\r", "<table:table ", "<table:table>", "<table:table\n")
+# inside a tag); a stretch with any of it is parsed as XML. One expression: nine substring searches took longer.
+UNUSUAL = re.compile(r"<(?:!|\?|table:(?:covered-table-cell|table-cell[\t\r\n]|table[ >\n]))")
 # Elements that group rows or columns: a stretch cut after a row may hold the start of one without its end.
 GROUPS = re.compile(r"</?table:table-(?:header-rows|row-group|rows|header-columns|column-group|columns)\b[^>]*>")
 
@@ -67,51 +68,72 @@ def uses_usual_prefixes(head: str) -> bool:
 
 
 def split_rows(content, on_row) -> Iterator[list[str]]:
-    cached: dict[str, tuple[str | None, str | None, int, bool]] = {}
-    start = len(PARAGRAPH)
+    scanner = Scanner()
     for prefix, stretch in stretches(content, "table", "table-row"):
         if prefix != "table:":
             raise Damaged("damaged-not-table")
-        if any(mark in stretch for mark in UNUSUAL):
+        if UNUSUAL.search(stretch):
             yield from rows_of(fragment(GROUPS.sub("", stretch)).iter(f"{TABLE}table-row"), on_row)
             continue
-        pieces = stretch.split("</table:table-row>")
+        pieces = stretch.split(ROW_END)
         if not pieces[-1].strip():
             pieces.pop()
         for piece in pieces:
-            cells = piece.split("<table:table-cell")
-            opening = cells.pop(0)
-            if "<table:table-row" not in opening:
-                continue  # column definitions or a group's start before the rows: no row
-            row: list[str] = []
-            append = row.append
-            for cell in cells:
-                head, _, rest = cell.partition(">")
-                known = cached.get(head)
-                if known is None:
-                    found = attributes(head)
-                    known = (found.get("office:value-type"), found.get("office:value"),
-                             repeat_of(found.get("table:number-columns-repeated")), head.endswith("/"))
-                    if len(cached) < 10_000:  # a few kinds of cell in practice; numbers could make it unbounded
-                        cached[head] = known
-                kind, number, repeat, empty = known
-                if kind in NUMBERS:
-                    value = number_text(number)
-                elif empty:
-                    value = ""
-                elif rest.startswith(PARAGRAPH) and (end := rest.rfind(USUAL_END)) > 0 and \
-                        "<" not in (text := rest[start:end]):
-                    # One paragraph of plain text; nothing but white space can follow a cell's end in a row.
-                    value = (unescape(text) if "&" in text else text).strip()
-                elif rest.lstrip().startswith(CELL_END):
-                    value = ""
-                else:
-                    value = cell_value(fragment(f"<table:table-cell{cell.rstrip()}")[0])
-                if repeat == 1:
-                    append(value)
-                else:
-                    row.extend([value] * repeat)
-            yield from repeated(row, opening, on_row)
+            yield from scanner.rows(piece, on_row)
+
+
+class Scanner:
+    """The cells of a row written the usual way, found by one regular expression in C: `<table:table-cell …/>` and
+    `<table:table-cell …>` with nothing or one paragraph of plain text before its end; their attributes (type,
+    number, repeat) are read once per distinct text. A row with any other cell (spans, <text:s/>, several
+    paragraphs, spaces between the tags: the count of `<table:table-cell` tells) is parsed as XML."""
+
+    def __init__(self):
+        self.kinds: dict[str, tuple[str | None, int]] = {}  # attributes → a number's text (or None), repeat
+        self.plain: set[str] = set()  # attributes of cells that show their text once
+        self.repeats = False  # whether the row being read has a repeated cell
+
+    def rows(self, piece: str, on_row) -> Iterator[list[str]]:
+        """The row that ends where `piece` ends (as often as it repeats), or none when the piece holds no row."""
+        first = piece.find(CELL_START)
+        opening = piece if first < 0 else piece[:first]
+        if "<table:table-row" not in opening:
+            return  # column definitions or a group's start before the rows: no row
+        cells = CELL.findall(piece)
+        if len(cells) != piece.count(CELL_START):  # a cell the expression does not read
+            yield from rows_of(fragment(GROUPS.sub("", piece) + ROW_END).iter(f"{TABLE}table-row"), on_row)
+            return
+        plain, other = self.plain, self.other
+        self.repeats = False
+        row = [(unescape(text) if "&" in text else text).strip() if attributes in plain else other(attributes, text)
+               for attributes, text in cells]
+        if self.repeats:
+            row = self.expanded(cells)
+        yield from repeated(row, opening, on_row)
+
+    def other(self, attributes: str, text: str) -> str:
+        number, repeat = self.kinds.get(attributes) or self.learn(attributes)
+        self.repeats = self.repeats or repeat > 1
+        return number if number is not None else (unescape(text) if "&" in text else text).strip()
+
+    def learn(self, attributes: str) -> tuple[str | None, int]:
+        found = xml_attributes(attributes)
+        kind = (number_text(found.get("office:value")) if found.get("office:value-type") in NUMBERS else None,
+                repeat_of(found.get("table:number-columns-repeated")))
+        if len(self.kinds) < 10_000:  # a few kinds of cell in practice; numbers could make it unbounded
+            self.kinds[attributes] = kind
+            if kind == (None, 1):
+                self.plain.add(attributes)
+        return kind
+
+    def expanded(self, cells: list[tuple[str, str]]) -> list[str]:
+        """The row with each repeated cell given out as often as it repeats."""
+        row: list[str] = []
+        for attributes, text in cells:
+            number, repeat = self.kinds.get(attributes) or self.learn(attributes)
+            value = number if number is not None else (unescape(text) if "&" in text else text).strip()
+            row.extend([value] * repeat)
+        return row
 
 
 def repeated(row: list[str], opening: str, on_row) -> Iterator[list[str]]:
@@ -120,7 +142,7 @@ def repeated(row: list[str], opening: str, on_row) -> Iterator[list[str]]:
     times = 1
     if "number-rows-repeated" in opening:
         tag = opening[opening.rindex("<table:table-row"):]
-        times = 1 if not row else repeat_of(attributes(tag).get("table:number-rows-repeated"))
+        times = 1 if not row else repeat_of(xml_attributes(tag).get("table:number-rows-repeated"))
     if on_row:
         on_row()
     for _ in range(times):

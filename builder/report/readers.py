@@ -96,6 +96,11 @@ def open_rows(path: Path, max_mb: float = DEFAULT_MAX_MB) -> Iterator[Iterator[l
             yield non_blank(workbook_rows(path, kind, bar))
 
 
+def counter(bar):
+    """What the spreadsheet readers call once per row: the bar's count, or nothing when no bar is shown."""
+    return None if bar.disable else lambda: bar.update(1)
+
+
 def non_blank(rows: Iterator[list[str]]) -> Iterator[list[str]]:
     return (row for row in rows if any(row))
 
@@ -131,7 +136,7 @@ def workbook_rows(path: Path, kind: str, bar) -> Iterator[list[str]]:
     small: the format stops at 65,536 rows)."""
     if kind == "xlsx":
         try:
-            yield from xlsx.rows(path, lambda: bar.update(1))
+            yield from xlsx.rows(path, counter(bar))
         except Damaged as exc:
             raise ExportError("file-damaged-at", path, detail=exc) from None
         return
@@ -156,7 +161,7 @@ def workbook_rows(path: Path, kind: str, bar) -> Iterator[list[str]]:
 def ods_rows(path: Path, bar) -> Iterator[list[str]]:
     """OpenDocument, streamed from content.xml (ods.py)."""
     try:
-        yield from ods.rows(path, lambda: bar.update(1))
+        yield from ods.rows(path, counter(bar))
     except Damaged as exc:
         raise ExportError("file-damaged-at", path, detail=exc) from None
 

@@ -13,6 +13,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from contextlib import contextmanager
+from functools import lru_cache, partial
 from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
@@ -70,6 +71,10 @@ class Tally:
         item_counts: Counter = Counter()
         batch: list[tuple] = []
         rule = self.rule
+        per_attempt = rule.per_attempt
+        # The same few scores, status words and dates recur in most rows: each is worked out once.
+        outcome_of = lru_cache(maxsize=4096)(partial(outcome_and_best, rule))
+        stamp_of = lru_cache(maxsize=4096)(stamp)
         for line, found, row in scan(path, max_mb):
             if found is not None:
                 layout = found
@@ -81,32 +86,32 @@ class Tally:
                 insert = (f"INSERT INTO attempts ({', '.join(ATTEMPT_COLUMNS)}"
                           f"{''.join(f', g{g}' for _, g in groups)}) VALUES "
                           f"({', '.join('?' * (len(ATTEMPT_COLUMNS) + len(groups)))})")
-                pick = pickers(layout)
+                pick_question, pick_response, pick_right, pick_result = pickers(layout)
                 status_known = kind != BASIC
+                attempt_column, score_column, sco_column = layout.attempt, layout.score, layout.sco
+                name_column, email_column, last_column = layout.name, layout.email, layout.last_access
+                group_columns = [col for col, _ in groups]
                 continue
-            attempt = row[layout.attempt].strip()
+            attempt = row[attempt_column].strip()
             started = attempt not in ("-", "")
             if started and not attempt.isdigit():
                 raise Refusal("attempt-not-number", path, row=line, value=attempt)
-            score = number(row[layout.score]) if started and row[layout.score] else None
-            sco = row[layout.sco] if layout.sco is not None else None
-            outcome = attempt_outcome(started, sco, score, rule.pass_mark, rule.completion)
-            best = (number(sco) if sco else None) if status_known else score
-            questions, rights, results = pick[0](row), pick[2](row), pick[3](row)
-            counts.update(zip(questions, pick[1](row), rights, results))
+            score, outcome, best = outcome_of(started, row[score_column] if started else "",
+                                              row[sco_column] if sco_column is not None else None, status_known)
+            questions = pick_question(row)
             answered = len(questions) - questions.count("")
-            if answered:
-                add(item_counts, questions, rights, results, rule.per_attempt)
-            name = row[layout.name]
-            email = row[layout.email] if layout.email is not None else ""
-            last = row[layout.last_access] if started else ""
-            when = parse(last) if last else None
+            if answered:  # (the empty groups of a row that has answers are taken out of the count at the end)
+                rights, results = pick_right(row), pick_result(row)
+                counts.update(zip(questions, pick_response(row), rights, results))
+                add(item_counts, questions, rights, results, per_attempt)
+            name = row[name_column]
+            email = row[email_column] if email_column is not None else ""
+            last = row[last_column] if started else ""
             # The person as a 64-bit hash (of the e-mail, or the name when there is none): SQLite groups whole
             # numbers far faster than text, and a collision among a million people has odds of about 1 in 10^7.
             batch.append((file_no, line, hash(email.lower() or name), name, email, int(attempt) if started else 0,
-                          score, outcome, best if started else None, status_known, answered,
-                          quiz_attempts(answered, rule.per_attempt), last, when.isoformat() if when else None,
-                          *(row[col] for col, _ in groups)))
+                          score, outcome, best, status_known, answered, quiz_attempts(answered, per_attempt), last,
+                          stamp_of(last) if last else None, *[row[col] for col in group_columns]))
             if len(batch) >= BATCH:
                 self.db.executemany(insert, batch)
                 batch.clear()
@@ -184,6 +189,23 @@ def quiz_attempts(answered: int, per_attempt: int | None) -> int:
     if not answered:
         return 0
     return -(-answered // per_attempt) if per_attempt else 1
+
+
+def outcome_and_best(rule: Rule, started: bool, score_text: str, sco: str | None,
+                     status_known: bool) -> tuple[float | None, str, float | None]:
+    """An attempt's score, outcome and best score (the SCO column's when the export tells the status, else the
+    score), from its score and SCO columns as written."""
+    score = number(score_text) if score_text else None
+    outcome = attempt_outcome(started, sco, score, rule.pass_mark, rule.completion)
+    if not started:
+        return score, outcome, None
+    return score, outcome, (number(sco) if sco else None) if status_known else score
+
+
+def stamp(last: str) -> str | None:
+    """The last access, as written, in ISO form for sorting; None when it is not a date."""
+    when = parse(last)
+    return when.isoformat() if when else None
 
 
 def scan(path: Path, max_mb: float):

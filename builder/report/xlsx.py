@@ -2,11 +2,11 @@
 
 calamine (which still reads old .xls) loads a whole sheet before it hands over the first row, gigabytes for the
 largest organisations; openpyxl's streaming mode is many times slower, and so is lxml building an element for every
-cell. So the sheet's XML is cut into rows and cells at its tags, in blocks, by plain string splitting (xmlsplit.py),
-and only a cell that is not written the usual way (a formula, an inline string, spaces between its tags, odd
-quoting) is parsed as XML on its own. Cells are placed by their reference (`r="C7"`), so skipped empty cells keep
-every value in its column. Values come out as the text calamine gave: numbers without a needless «.0», dates (by
-the cell's number format, in the workbook's 1900 or 1904 date system) as 2026-11-25 or 2026-11-25 15:42."""
+cell. So the sheet's XML is cut into rows at their end tags, in blocks (xmlsplit.py), a row's cells are found by
+one regular expression, and only a row with a cell not written the usual way (a formula, an inline string, spaces
+between its tags, odd quoting) is parsed as XML. Cells are placed by their reference (`r="C7"`), so skipped empty
+cells keep every value in its column. Values come out as the text calamine gave: numbers without a needless «.0»,
+dates (by the cell's number format, in the workbook's 1900 or 1904 date system) as 2026-11-25 or 2026-11-25 15:42."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from itertools import accumulate, islice
 
 from lxml import etree
 
-from .xmlsplit import Damaged, attributes, stretches, unescape
+from .xmlsplit import Damaged, stretches, unescape
+from .xmlsplit import attributes as xml_attributes
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 MAIN = f"{{{MAIN_NS}}}"
@@ -228,97 +229,114 @@ def sheet_rows(sheet, cells: Cells, on_row) -> Iterator[list[str]]:
 
 
 class Scanner:
-    """Rows and cells from a stretch of the sheet's XML that holds whole rows."""
+    """Rows and cells from a stretch of the sheet's XML that holds whole rows.
+
+    A regular expression finds the cells written the usual way, in C, a row at a time: `<c r="C7" …/>` (empty) and
+    `<c r="C7" …><v>value</v></c>`; their attributes (type, style) are read once per distinct text, so a row costs
+    little more than one lookup per cell. A row where it finds fewer cells than the row has `<c ` tags (a formula,
+    an inline string, a cell without `r` or with spaces between its tags) is parsed as XML, and so is a stretch
+    with comments or CDATA."""
 
     def __init__(self, cells: Cells, prefix: str):
         self.cells, self.prefix = cells, prefix
-        self.row_end, self.cell_start, self.cell_end = f"</{prefix}row>", f"<{prefix}c ", f"</{prefix}c>"
-        self.value_start, self.value_end = f"<{prefix}v>", f"</{prefix}v>"
+        p = re.escape(prefix)
+        self.row_end, self.cell_start, self.ref_start = f"</{prefix}row>", f"<{prefix}c ", f'<{prefix}c r="'
+        # (attributes after the reference, value) per cell; an empty cell gives ("", ""). Possessive (*+), as
+        # backtracking through every cell's attributes would double the time.
+        usual = rf'"(?:([^>/]*+)><{p}v>([^<]*+)</{p}v></{p}c>|[^>/]*+/>)'
+        self.cell = re.compile(rf'<{p}c r="[A-Z]++[0-9]++{usual}')
+        self.placed_cell = re.compile(rf'<{p}c r="([A-Z]++[0-9]++){usual}')  # the same with the reference
         # Anything the splitting below does not expect sends the stretch to the XML parser instead.
-        self.unusual = re.compile(rf"<!|<\?|<{re.escape(prefix)}c[\t\r\n/>]")
+        self.unusual = re.compile(rf"<!|<\?|<{p}c[\t\r\n/>]")
         self.columns: dict[str, int] = {}
-        self.attributes: dict[str, tuple[str | None, str | None, bool]] = {}
+        self.kinds: dict[str, tuple[str | None, str | None]] = {}  # attributes → type and style
+        self.shared: set[str] = set()  # the attributes of shared-string cells, as written
+        self.known: dict[str, dict[str, str]] = {}  # attributes → value → text: the few numbers most rows repeat
 
     def rows(self, stretch: str, on_row) -> Iterator[list[str]]:
         if self.unusual.search(stretch):
             yield from self.parsed_rows(stretch, on_row)
             return
-        value_start, usual_end = self.value_start, self.value_end + self.cell_end
-        start, end = len(value_start), -len(usual_end)
-        attributes, text = self.attributes, self.cells.text
-        common = self.cells.strings.common
         pieces = stretch.split(self.row_end)
         if not pieces[-1].strip():
             pieces.pop()  # what follows the last row's end
+        find, cell_start, values = self.cell.findall, self.cell_start, self.values
         for row in pieces:
-            cells = row.split(self.cell_start)
-            del cells[0]  # the row's start tag
-            values: list[str] = []
-            append = values.append
-            # Cells carry their column (r="C7") and come left to right; when the first is in column A and the
-            # last in the column of its count, none is missing, and the columns need no reading in between.
-            dense = bool(cells) and self.column_of(cells[0]) == 0 and self.column_of(cells[-1]) == len(cells) - 1
-            for cell in cells:
-                if cell.endswith("/>"):  # an empty cell (<c r="I3"/>), as Moodle writes every blank one
-                    if not dense and (ref := self.ref(cell)):
-                        self.place(ref, values)
-                    append("")
-                    continue
-                head, _, rest = cell.partition(">")
-                if head.startswith('r="'):
-                    quote = head.find('"', 3)
-                    known = attributes.get(head[quote + 1:])
-                    if known is None:
-                        known = read_attributes(head[quote + 1:])[:3]
-                        if len(attributes) < 10_000:  # a few kinds of cell in practice; bounded all the same
-                            attributes[head[quote + 1:]] = known
-                    kind, style, empty = known
-                    if not dense:
-                        self.place(head[3:quote], values)
-                else:
-                    kind, style, empty, ref = read_attributes(head)
-                    if ref and not dense:
-                        self.place(ref, values)
-                if empty:
-                    append("")
-                elif rest.startswith(value_start) and rest.endswith(usual_end) and "<" not in (raw := rest[start:end]):
-                    if kind == "s":
-                        value = common.get(raw)
-                        append(value if value is not None else text(kind, style, raw, self.ref(cell)))
-                    else:
-                        append(text(kind, style, unescape(raw) if "&" in raw else raw, self.ref(cell)))
-                else:  # a formula, an inline string, spaces between the tags: parse this one cell
-                    append(self.parsed_cell(cell))
+            cells = find(row)
+            if len(cells) == row.count(cell_start):
+                yield values(row, cells)
+                if on_row:
+                    on_row()
+            else:  # a cell the expression does not read
+                yield from self.parsed_rows(row + self.row_end, on_row)
+
+    def values(self, row: str, cells: list[tuple[str, str]]) -> list[str]:
+        shared, get, strings, other = self.shared, self.cells.strings.common.get, self.cells.strings, self.other
+        try:
+            values = [(get(raw) or strings[int(raw)]) if attributes in shared else other(attributes, raw) if raw
+                      else "" for attributes, raw in cells]
+        except (ValueError, IndexError):
+            return self.placed(row)  # says which cell, and what is wrong with it
+        if values:
+            # Cells come left to right; when the first is in column A and the last in the column of their count,
+            # none is missing and every value is in its place.
+            first = row.find(self.ref_start) + len(self.ref_start)
+            last = row.rfind(self.ref_start) + len(self.ref_start)
+            if self.column(row[first:row.find('"', first)]) != 0 or \
+                    self.column(row[last:row.find('"', last)]) != len(values) - 1:
+                values = self.placed(row)
             while values and not values[-1]:
                 values.pop()
-            if on_row:
-                on_row()
-            yield values
+        return values
 
-    def column_of(self, cell: str) -> int:
-        """The column of a cell (its text after `<c `), or -1 if it does not say."""
-        ref = self.ref(cell)
-        return self.column(ref) if ref else -1
+    def other(self, attributes: str, raw: str) -> str:
+        """A cell's text when its attributes are not (yet) known as a shared string's: numbers, dates, booleans,
+        formula text. Raises ValueError when the value does not fit the type."""
+        kind, style = self.kinds.get(attributes) or self.learn(attributes)
+        if kind == "s":
+            return self.cells.strings.common.get(raw) or self.cells.strings[int(raw)]
+        known = self.known.get(attributes)
+        if known is None:
+            known = self.known[attributes] = {}
+        text = known.get(raw)
+        if text is None:
+            try:
+                text = self.cells.text(kind, style, unescape(raw) if "&" in raw else raw, "?")
+            except BadWorkbook:
+                raise ValueError(raw) from None
+            if len(known) < 1000:  # the same few numbers in most rows (attempt, score); bounded all the same
+                known[raw] = text
+        return text
 
-    @staticmethod
-    def ref(cell: str) -> str | None:
-        head = cell.partition(">")[0]
-        if head.startswith('r="'):
-            return head[3:head.find('"', 3)]
-        return read_attributes(head)[3]
+    def learn(self, attributes: str) -> tuple[str | None, str | None]:
+        found = xml_attributes(attributes)
+        kind, style = found.get("t"), found.get("s")
+        if len(self.kinds) < 10_000:  # a few kinds of cell in practice; bounded all the same
+            self.kinds[attributes] = kind, style
+            if kind == "s":
+                self.shared.add(attributes)
+        return kind, style
 
-    def place(self, ref: str, values: list[str]) -> None:
-        """Empty cells up to the column `ref` names."""
-        column = self.columns.get(ref.rstrip("0123456789"))
-        if column is None:
+    def placed(self, row: str) -> list[str]:
+        """A row's values cell by cell, each in the column its reference names, empty cells put in for the columns
+        the row leaves out; a value that does not fit its type is refused with the cell's reference."""
+        values: list[str] = []
+        for ref, attributes, raw in self.placed_cell.findall(row):
             column = self.column(ref)
-        if column != len(values):
             if column < len(values):
                 raise BadWorkbook("damaged-cell-order", cell=ref)
             values.extend([""] * (column - len(values)))
+            kind, style = self.kinds.get(attributes) or self.learn(attributes)
+            values.append(self.cells.text(kind, style, unescape(raw) if "&" in raw else raw, ref))
+        while values and not values[-1]:
+            values.pop()
+        return values
 
     def column(self, ref: str) -> int:
         letters = ref.rstrip("0123456789")
+        index = self.columns.get(letters)
+        if index is not None:
+            return index
         index = 0
         for letter in letters:
             if not "A" <= letter <= "Z":
@@ -329,11 +347,6 @@ class Scanner:
         self.columns[letters] = index - 1
         return index - 1
 
-    def parsed_cell(self, cell: str) -> str:
-        """A cell not written the usual way, parsed as XML on its own."""
-        element = parse_fragment(self.prefix, self.cell_start + cell)[0]
-        return self.element_text(element, element.get("r"))
-
     def element_text(self, element, ref: str | None) -> str:
         kind = element.get("t")
         if kind == "inlineStr":
@@ -341,9 +354,10 @@ class Scanner:
             return self.cells.text(kind, None, rich_text(inline) if inline is not None else "", ref)
         return self.cells.text(kind, element.get("s"), element.findtext(f"{MAIN}v") or "", ref)
 
-    def parsed_rows(self, stretch: str, on_row) -> Iterator[list[str]]:
-        """Rows by a full XML parse: for the rare sheet with comments or CDATA among its rows."""
-        for row in parse_fragment(self.prefix, stretch).iter(f"{MAIN}row"):
+    def parsed_rows(self, xml: str, on_row) -> Iterator[list[str]]:
+        """Rows by a full XML parse: a row with a cell not written the usual way, or a stretch with comments or
+        CDATA among its rows."""
+        for row in parse_fragment(self.prefix, xml).iter(f"{MAIN}row"):
             values: list[str] = []
             for cell in row.iter(f"{MAIN}c"):
                 ref = cell.get("r")
@@ -358,12 +372,6 @@ class Scanner:
             if on_row:
                 on_row()
             yield values
-
-
-def read_attributes(head: str) -> tuple[str | None, str | None, bool, str | None]:
-    """Type, style, whether the tag closes itself, and reference, from a cell's start tag."""
-    found = attributes(head)
-    return found.get("t"), found.get("s"), head.rstrip().endswith("/"), found.get("r")
 
 
 def number_text(raw: str, ref: str) -> str:
