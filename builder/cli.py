@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .course.problems import Problem, SourceError, display_path
+from .course.problems import Problem, SourceError, closest, display_path
 from .outputs import targets
 from .words import LANGUAGES, choose, counted, current, number, say, system_reason
 
@@ -59,6 +59,65 @@ def friendly(command):
     return wrapper
 
 
+class Commands(click.Group):
+    """The command group, with click's own lines (a mistyped command or option, «Usage:», «Try … --help») in the
+    message language: click writes them in English through gettext, which this project does not use (design.md)."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            choose(ctx.params.get("lang"))  # the group's options are read, its callback has not run yet
+            known = closest(name, self.list_commands(ctx))
+            hint = say("cli.usage.maybe", names=f"«{known}»" if current() != "en" else f"'{known}'") if known else ""
+            raise click.UsageError(say("cli.usage.no-such-command", name=name, hint=hint), ctx)
+        return super().resolve_command(ctx, args)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            show_usage_error(exc)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(say("cli.error", detail=exc.format_message()), err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo(say("cli.usage.aborted"), err=True)
+            sys.exit(1)
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)  # an int is the exit code of --help or --version
+
+
+def show_usage_error(exc: click.UsageError) -> None:
+    ctx = exc.ctx
+    if ctx is not None:
+        choose(ctx.find_root().params.get("lang"))
+        pieces = " ".join(ctx.command.collect_usage_pieces(ctx)).replace("[OPTIONS]", say("cli.usage.options"))
+        pieces = pieces.replace("COMMAND [ARGS]...", say("cli.usage.command"))
+        click.echo(say("cli.usage.line", usage=f"{ctx.command_path} {pieces}".rstrip()), err=True)
+        click.echo(say("cli.usage.help", command=ctx.command_path), err=True)
+        click.echo(err=True)
+    click.echo(say("cli.error", detail=usage_problem(exc)), err=True)
+
+
+def usage_problem(exc: click.UsageError) -> str:
+    """What was typed wrong, in words; a usage error of our own is already worded (say)."""
+    quote = (lambda name: f"'{name}'") if current() == "en" else (lambda name: f"«{name}»")
+    param = getattr(exc, "param", None)
+    option = (param.opts[0] if isinstance(param, click.Option) else param.human_readable_name.rstrip(".").upper()) if param else ""
+    if isinstance(exc, click.NoSuchOption):
+        hint = say("cli.usage.maybe", names=say("cli.usage.or").join(map(quote, exc.possibilities))) if exc.possibilities else ""
+        return say("cli.usage.no-such-option", option=exc.option_name, hint=hint)
+    if isinstance(exc, click.BadOptionUsage):
+        return say("cli.usage.needs-value", option=exc.option_name)
+    if isinstance(exc, click.MissingParameter) and param is not None:
+        return say("cli.usage.missing", option=option)
+    if isinstance(exc, click.BadParameter) and isinstance(getattr(param, "type", None), click.Choice):
+        return say("cli.usage.choose", option=option, choices=", ".join(map(quote, param.type.choices)))
+    return exc.format_message()
+
+
 def print_problems(problems: list[Problem]) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
@@ -67,7 +126,7 @@ def print_problems(problems: list[Problem]) -> None:
         click.echo(counted("cli.nothing_built", errors), err=True)
 
 
-@click.group()
+@click.group(cls=Commands)
 @click.version_option(__version__, prog_name="kursbygger")
 @click.option("--lang", type=click.Choice(LANGUAGES), envvar="KURSBYGGER_LANG", default=None,
               help="Language of the messages: nb, nn or en (default: $KURSBYGGER_LANG, else the locale, else nb).")

@@ -133,7 +133,8 @@ def test_without_lang_the_environment_decides(env, language):
 
 def test_an_unknown_language_is_refused_with_the_choices():
     result = CliRunner().invoke(main, ["check", "--source", str(GOOD)], env={"KURSBYGGER_LANG": "de"})
-    assert result.exit_code == 2 and "'nb', 'nn', 'en'" in result.output
+    assert result.exit_code == 2 and "--lang" in result.output
+    assert re.search(r"[«']nb[»'], [«']nn[»'], [«']en[»']", result.output), result.output
 
 
 def test_the_error_summary_and_the_starter_speak_nynorsk(tmp_path):
@@ -207,3 +208,22 @@ def test_a_file_the_system_refuses_is_named_with_why_in_words(tmp_path, language
     assert words.system_reason(FileNotFoundError(2, "No such file or directory"), language) == words.say(
         "cli.os.enoent", language)
     assert words.system_reason(OSError(5, "Input/output error"), language) == "Input/output error"  # a rare one
+
+
+@pytest.mark.parametrize("language", words.LANGUAGES)
+@pytest.mark.parametrize("args, code, facts", [
+    (["biuld"], "cli.usage.no-such-command", ["biuld", "build"]),
+    (["build", "--foo"], "cli.usage.no-such-option", ["--foo", "--from"]),
+    (["build", "--scorm", "3"], "cli.usage.choose", ["--scorm", "2004"]),
+    (["build", "--out"], "cli.usage.needs-value", ["--out"]),
+    (["report"], "cli.usage.missing", ["EXPORT"]),
+])
+def test_a_mistyped_command_is_told_in_the_message_language(language, args, code, facts):
+    """click's own lines (its usage errors, «Usage:», «Try … --help») come in the chosen language, not click's
+    English; the exit code stays click's 2."""
+    result = CliRunner().invoke(main, ["--lang", language, *args])
+    assert result.exit_code == 2, result.output
+    assert words.catalog(language)[code].split("{")[0] in result.output  # the code's own words, up to its first fact
+    assert all(fact in result.output for fact in facts), result.output
+    if language != "en":
+        assert not re.search(r"\b(Usage|Error|Try|No such|Invalid value|requires an argument)\b", result.output)
