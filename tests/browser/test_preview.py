@@ -24,7 +24,7 @@ class Preview:
     def __init__(self, root, browser) -> None:
         self.root, self.source = root, root / "kurs"
         kursbygger = [sys.executable, "-m", "builder"]
-        made = subprocess.run([*kursbygger, "new", "kurs"], cwd=root, capture_output=True, text=True)
+        made = subprocess.run([*kursbygger, "new", "kurs", "--language", "nb"], cwd=root, capture_output=True, text=True)
         assert made.returncode == 0, made.stderr
         self.process = subprocess.Popen([*kursbygger, "preview", "--source", "kurs", "--no-open", "--port", "0"],
                                         cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -226,6 +226,6 @@ def test_ctrl_c_stops_cleanly_with_the_page_connected(preview):
 def test_new_into_a_non_empty_folder_exits_1(tmp_path):
     (tmp_path / "kurs").mkdir()
     (tmp_path / "kurs" / "course.yaml").write_text("id: x\n", encoding="utf-8")
-    made = subprocess.run([sys.executable, "-m", "builder", "new", "kurs"], cwd=tmp_path, capture_output=True, text=True)
+    made = subprocess.run([sys.executable, "-m", "builder", "new", "kurs", "--language", "nb"], cwd=tmp_path, capture_output=True, text=True)
     assert made.returncode == 1 and "not an empty folder" in made.stderr
     assert [p.name for p in (tmp_path / "kurs").iterdir()] == ["course.yaml"]
