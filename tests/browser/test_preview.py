@@ -28,8 +28,8 @@ class Preview:
         kursbygger = [sys.executable, "-m", "builder"]
         made = subprocess.run([*kursbygger, "new", "kurs"], cwd=root, capture_output=True, text=True)
         assert made.returncode == 0, made.stderr
-        self.process = subprocess.Popen([*kursbygger, "preview", "--source", "kurs", "--no-open", "--port", "0", *options],
-                                        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen([*kursbygger, "preview", "--source", "kurs", "--no-open", "--port", "0",
+                                         *options], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for line in self.process.stdout:
             if match := re.search(r"http://127\.0\.0\.1:\d+/", line):
                 self.url = match.group(0)
