@@ -153,19 +153,8 @@ def build(source: Path, out: Path, scorm_version: str, edition: str | None, refr
     from .build import build as run_build
     from .build import build_editions
 
-    derive, made = None, []
-    if from_path is not None and not refresher:
-        raise click.UsageError(say("refresher.from_needs_refresher"))
-    if refresher:
-        from .refresher import read_results
-        from .refresher import refresher as make_refresher
-
-        results = read_results(from_path) if from_path is not None else None  # before anything is built
-
-        def derive(course):
-            made.append(make_refresher(course, results))
-            return made[-1].course
-
+    derive = refresher_step(refresher, from_path)
+    made = derive.made if derive else []
     if edition is None:
         course, built = run_build(source, out, scorm_version, derive=derive)
         results = [(len(course.lessons), len(course.quiz.questions) if course.quiz else 0, built)]
@@ -183,6 +172,17 @@ def build(source: Path, out: Path, scorm_version: str, edition: str | None, refr
             quiz = refresher_made.course.quiz
             click.echo(say("refresher.built", pages=lessons, questions=quiz.draw_count if quiz else 0,
                            pool=refresher_made.pool, minutes=round(refresher_made.seconds / 60)))
+
+
+def refresher_step(refresher: bool, from_path: Path | None):
+    """The `derive=` step of --refresher [--from], or None; the report is read before anything is built."""
+    if from_path is not None and not refresher:
+        raise click.UsageError(say("refresher.from_needs_refresher"))
+    if not refresher:
+        return None
+    from .refresher import Derive, read_results
+
+    return Derive(read_results(from_path) if from_path is not None else None)
 
 
 @main.command()
@@ -385,9 +385,13 @@ def new(dest: Path, language: str | None) -> None:
               help="SCORM version the simulated LMS starts with (the page can switch).")
 @click.option("--no-open", is_flag=True, help="Do not open the browser.")
 @click.option("--edition", default=None, metavar="ID", help="Preview the edition editions/ID/.")
+@click.option("--refresher", is_flag=True, help="Preview the short refresher package instead (docs/refresher.md).")
+@click.option("--from", "from_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --refresher: the item analysis of `report --json`, read once at start.")
 @friendly
-def preview(source: Path, port: int, scorm_version: str, no_open: bool, edition: str | None) -> None:
+def preview(source: Path, port: int, scorm_version: str, no_open: bool, edition: str | None, refresher: bool,
+            from_path: Path | None) -> None:
     """Serve the course in an LMS simulator on 127.0.0.1, rebuilt in memory on every save."""
     from .preview.server import run
 
-    sys.exit(run(source, port, scorm_version, not no_open, edition))
+    sys.exit(run(source, port, scorm_version, not no_open, edition, refresher_step(refresher, from_path)))

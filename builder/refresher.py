@@ -129,6 +129,18 @@ def refresher(course: Course, results: Results | None = None) -> Refresher:
     return Refresher(made, seconds, len(quiz.questions) if quiz else 0, warnings)
 
 
+class Derive:
+    """The `derive=` step of `build --refresher` and `preview --refresher`: each checked course (an edition too)
+    becomes its refresher. `made` keeps what was made, for the build's summary; the preview takes each one out."""
+
+    def __init__(self, results: Results | None = None) -> None:
+        self.results, self.made = results, []
+
+    def __call__(self, course: Course) -> Course:
+        self.made.append(refresher(course, self.results))
+        return self.made[-1].course
+
+
 def intro(course: Course, questions: int, minutes: int, leaned: bool) -> str:
     """The first page's opening lines; whether the quiz was made from the organisation's results, never whose."""
     text = say("refresher.intro" if questions else "refresher.intro_no_quiz", course.language, questions=questions,

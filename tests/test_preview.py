@@ -11,14 +11,20 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import lxml.html
 import pytest
+from lxml import etree
 
+from builder.build import build, load_checked
+from builder.outputs.targets import REGISTERED
 from builder.preview.memory import Builds
 from builder.preview.server import PreviewServer
 from builder.preview.watch import CourseFilter
+from builder.refresher import Derive, refresher
+from builder.words import say
 from tests.conftest import GOOD, REPO
 
 ASSETS = REPO / "builder" / "preview" / "assets"
@@ -170,3 +176,33 @@ def test_the_simulator_panel_speaks_the_cli_language(course):
         builds.close()
         server.shutdown()
         server.server_close()
+
+
+def test_with_refresher_the_package_in_memory_is_the_refresher_build_writes_and_a_save_rebuilds_it(course, tmp_path):
+    builds = Builds(course, derive=Derive())
+    package = builds.rebuild().package
+    made = refresher(load_checked(course)[0]).course
+    assert (package.course_id, package.title) == ("demo-refresher", made.title)
+    for target in REGISTERED.values():
+        manifest = etree.fromstring(package.files[target.id][target.manifest_name])
+        assert manifest.get("identifier") == "MANIFEST-demo-refresher"
+        assert manifest.xpath("//*[local-name()='organization']/*[local-name()='title']/text()") == [made.title]
+    # the same derive step as `build --refresher`: the same files, byte for byte
+    for built in build(course, tmp_path / "dist", "all", derive=Derive())[1]:
+        with zipfile.ZipFile(built.path) as zipped:
+            assert {n: zipped.read(n) for n in zipped.namelist()} == package.files[built.version]
+    yaml = course / "course" / "course.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("title: Demokurs", "title: Ny tittel"), encoding="utf-8")
+    saved = builds.rebuild().package
+    assert saved.number == 2 and saved.title == say("refresher.title", "nb", title="Ny tittel")
+    assert b"Ny tittel" in saved.files["1.2"]["imsmanifest.xml"] and builds.derive.made == []
+
+
+def test_preview_refresher_refuses_a_missing_report_and_from_without_refresher(course):
+    process = run_preview("--source", str(course), "--port", "0", "--refresher", "--from", "none.json", cwd=course)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 1 and "Traceback" not in err
+    assert err.startswith(f"none.json: error: {say('refresher.report-missing')}")
+    process = run_preview("--source", str(course), "--port", "0", "--from", "none.json", cwd=course)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 2 and say("refresher.from_needs_refresher") in err

@@ -7,12 +7,16 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..build import load_checked, without_cycle_collector
 from ..course.problems import SourceError
 from ..outputs.render import render_course
 from ..outputs.targets import REGISTERED
 from ..words import say
+
+if TYPE_CHECKING:
+    from ..refresher import Derive
 
 @dataclass(frozen=True)
 class Package:
@@ -39,6 +43,7 @@ class Builds:
     """The latest state, shared by the watcher (which rebuilds) and the server threads (which wait for news)."""
     source: Path
     edition: str | None = None  # editions/<id>/, or the shared course
+    derive: Derive | None = None  # preview --refresher: the package made from the course (builder/refresher.py)
     state: State = field(default_factory=State)
     closed: bool = False
     changed: threading.Condition = field(default_factory=threading.Condition)
@@ -48,7 +53,7 @@ class Builds:
         previous = self.state.package
         number = previous.number + 1 if previous else 1
         try:
-            package, error = build_package(self.source, number, self.edition), None
+            package, error = build_package(self.source, number, self.edition, self.derive), None
         except SourceError as exc:
             package, error = previous, "\n".join(str(p) for p in exc.problems)
         except Exception as exc:  # noqa: BLE001 — a file caught mid-save must not stop the preview
@@ -72,8 +77,11 @@ class Builds:
             self.changed.notify_all()
 
 
-def build_package(source: Path, number: int, edition: str | None = None) -> Package:
+def build_package(source: Path, number: int, edition: str | None = None, derive: Derive | None = None) -> Package:
     course, warnings = load_checked(source, edition, quality=True)
+    if derive:  # the same step as `build --refresher`; taken out of `made` so that saves do not pile up
+        course = derive(course)
+        warnings = [*warnings, *derive.made.pop().warnings]
     with without_cycle_collector():
         files = render_course(course)
     packages = {target.id: target.package(files, course) for target in REGISTERED.values()}

@@ -12,6 +12,7 @@ import webbrowser
 from http.server import BaseHTTPRequestHandler
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import click
@@ -23,6 +24,9 @@ from ..outputs.targets import DEFAULT, REGISTERED
 from ..templating import environment
 from ..words import area, current, number, say
 from .memory import Builds, State
+
+if TYPE_CHECKING:
+    from ..refresher import Derive
 from .watch import start_watching
 
 ASSETS = {"simulator.html": "text/html; charset=utf-8", "simulator.js": "text/javascript; charset=utf-8",
@@ -132,9 +136,10 @@ def news(token: str, state: State) -> dict:
             "launch": package.launch if package else None}
 
 
-def run(source: Path, port: int, version: str, open_browser: bool, edition: str | None = None) -> int:
-    """Serves until Ctrl-C; the exit code."""
-    builds, stop = Builds(source, edition), threading.Event()
+def run(source: Path, port: int, version: str, open_browser: bool, edition: str | None = None,
+        derive: Derive | None = None) -> int:
+    """Serves until Ctrl-C; the exit code. `derive`: the refresher instead of the course (preview --refresher)."""
+    builds, stop = Builds(source, edition, derive), threading.Event()
     try:
         server = PreviewServer(port, builds)
     except PortInUse:

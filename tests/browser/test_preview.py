@@ -10,7 +10,9 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
+from builder.words import say
 from tools.testlms.harness import answer_quiz, read_all_lessons, result
 from .test_player import axe_violations
 
@@ -21,13 +23,13 @@ LESSON = "course/lessons/01-skriv.md"
 class Preview:
     """The preview command running on a fresh starter course, and one browser page on it."""
 
-    def __init__(self, root, browser) -> None:
+    def __init__(self, root, browser, *options: str) -> None:
         self.root, self.source = root, root / "kurs"
         kursbygger = [sys.executable, "-m", "builder"]
         made = subprocess.run([*kursbygger, "new", "kurs", "--language", "nb"], cwd=root, capture_output=True, text=True)
         assert made.returncode == 0, made.stderr
-        self.process = subprocess.Popen([*kursbygger, "preview", "--source", "kurs", "--no-open", "--port", "0"],
-                                        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen([*kursbygger, "preview", "--source", "kurs", "--no-open", "--port", "0",
+                                         *options], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for line in self.process.stdout:
             if match := re.search(r"http://127\.0\.0\.1:\d+/", line):
                 self.url = match.group(0)
@@ -229,3 +231,19 @@ def test_new_into_a_non_empty_folder_exits_1(tmp_path):
     made = subprocess.run([sys.executable, "-m", "builder", "new", "kurs", "--language", "nb"], cwd=tmp_path, capture_output=True, text=True)
     assert made.returncode == 1 and "not an empty folder" in made.stderr
     assert [p.name for p in (tmp_path / "kurs").iterdir()] == ["course.yaml"]
+
+
+def test_with_refresher_the_simulator_runs_the_refresher_and_a_save_rebuilds_it(browser, tmp_path):
+    preview = Preview(tmp_path, browser, "--refresher")
+    try:
+        starter = yaml.safe_load((preview.source / "course" / "course.yaml").read_text(encoding="utf-8"))
+        frame = preview.open()
+        data = json.loads(frame.eval_on_selector("#kurs-data", "n => n.textContent"))
+        assert (data["course"]["id"], data["course"]["title"]) == (
+            f"{starter['id']}-refresher", say("refresher.title", starter["language"], title=starter["title"]))
+        preview.edit("course/course.yaml", lambda text: text.replace(f"title: {starter['title']}", "title: Nytt navn"))
+        refreshed = say("refresher.title", starter["language"], title="Nytt navn")
+        preview.page.wait_for_function("t => document.title.startsWith(t)", arg=refreshed)
+        assert preview.inspector("scorm", "1.2") and preview.errors == []
+    finally:
+        preview.stop()
