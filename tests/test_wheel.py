@@ -50,6 +50,7 @@ def kursbygger(tmp_path_factory) -> tuple[Path, Path, dict]:
         f"{wheel}[publish]", cwd=tmp)
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    env["KURSBYGGER_LANG"] = "en"  # made before the suite's autouse `english` fixture runs: the tool's words in English
     where = run(python, "-c", "import builder; print(builder.__file__)", cwd=tmp, env=env).stdout.strip()
     assert Path(where).is_relative_to(venv), f"builder imported from {where}, not from the wheel"
     work = tmp / "work"
