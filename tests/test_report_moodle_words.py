@@ -1,13 +1,13 @@
 """Moodle's own words that the HR report recognises, one case per word (English, and bokmål where its language pack
 could be checked: docs/lms.md «Kilder»), so that dropping a word from the lists goes red: the headers and values of
-the wrong downloads (downloads.py) and the identity fields whose columns the page names in its own words (layout.py)."""
+the wrong downloads and the identity fields whose columns the page names in its own words (exports/moodle.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from builder.report.downloads import wrong_download
-from builder.report.layout import identity_field
+from builder.report.exports import identity_field
+from builder.report.exports.moodle import wrong_download
 
 NAME = ["Name", "Email address", "Department"]
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from builder.report.status import attempt_outcome
+from builder.report import status
+from builder.report.exports.moodle import MOODLE
 
 QUIZ = "lessons-and-quiz"
+
+
+def attempt_outcome(*args):
+    """An attempt's outcome as a Moodle export's row gives it: with Moodle's status words."""
+    return status.attempt_outcome(*args, MOODLE.status_words)
 
 
 @pytest.mark.parametrize("started, sco, score, mark, rule, outcome", [
@@ -35,7 +41,7 @@ def test_attempt_outcome(started, sco, score, mark, rule, outcome):
 
 
 # Every status word Moodle 4.3 prints in the SCO column (scorm|<id>, English and the bokmål pack; see docs/lms.md
-# «Kilder»), each its own case, so dropping one from status.RECORDED goes red.
+# «Kilder»), each its own case, so dropping one from exports.moodle.RECORDED goes red.
 @pytest.mark.parametrize("word, rule, outcome", [
     ("Passed", QUIZ, "passed"), ("Bestått", QUIZ, "passed"),  # scorm|passed
     ("Failed", QUIZ, "failed"), ("Feilet", QUIZ, "failed"),  # scorm|failed

@@ -8,7 +8,7 @@ import re
 import string
 
 from builder.report.readers import ExportError
-from builder.report.layout import IDENTITY_FIELDS
+from builder.report.exports.moodle import IDENTITY_FIELDS
 from builder.report.status import ORDER
 from builder.report.words import WORDS
 from tests.conftest import REPO
@@ -32,7 +32,7 @@ def test_every_language_has_every_key_with_the_same_placeholders():
 
 def used_codes() -> set[str]:
     """Every key the code and the template name literally, and the families they build from a value."""
-    code = "\n".join(p.read_text(encoding="utf-8") for p in REPORT.glob("*.py"))
+    code = "\n".join(p.read_text(encoding="utf-8") for p in REPORT.rglob("*.py"))
     page = (REPORT / "templates" / "report.html").read_text(encoding="utf-8")
     found = set(re.findall(r'(?:say\([^,]+, f?|(?:Refusal|ExportError)\(f?)"([a-z_-]+)"', code + page))
     found |= set(re.findall(r"\bt\.([a-z_]+)", page)) | set(re.findall(r'\bt\["([a-z_]+)"\]', code + page))
@@ -74,7 +74,7 @@ def test_a_refusal_is_worded_in_the_report_s_language_with_its_figures_as_it_wri
 def refusals() -> list[tuple[str, set[str]]]:
     """Every refusal the report's modules raise with a literal code: the code and the facts it passes by name."""
     found = []
-    for path in sorted(REPORT.glob("*.py")):
+    for path in sorted(REPORT.rglob("*.py")):  # the export grammars in exports/ too
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("Refusal", "ExportError") and node.args \
                     and isinstance(node.args[0], ast.Constant):

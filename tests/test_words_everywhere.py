@@ -33,6 +33,8 @@ NOT_SHOWN = {
                                           "the code, never the author's input (check refuses such names first)",
     ("builder/outputs/targets.py", "ValueError"): "two output targets registered under one id: a mistake in "
                                                   "kursbygger's own code, raised at import, never the author's input",
+    ("builder/report/exports/__init__.py", "ValueError"): "two export grammars registered under one name: a mistake "
+                                                          "in kursbygger's own code, never HR's input",
     ("builder/preview/server.py", "write"): "the «data:» field of the server-sent events protocol, read by the "
                                             "simulator page's script, not by a person",
     ("builder/course/located.py", "PydanticCustomError"): "pydantic's fallback text; validation.MESSAGES gives every one "

@@ -1,9 +1,9 @@
 """HR report from the LMS's own exports:
 `kursbygger report EXPORT… [--package ZIP | --source DIR] [--out FILE] [--names] [--csv FILE] [--json FILE]`.
 
-readers (format by content) → layout (columns by structure) → tally (one streamed pass, SQLite for attempts,
-status per attempt from status.py) → figures (with course_info's words and rule when the package or sources are
-given) → output (HTML, CSV, JSON). Every word and message is in words.py, in bokmål, nynorsk and English."""
+readers (format by content) → exports (the registered LMS grammars: which column holds what, the status words) →
+tally (one streamed pass, SQLite for attempts, status per attempt from status.py) → figures (with course_info's words
+and rule when the package or sources are given) → output (HTML, CSV, JSON). Every word and message is in words.py, in bokmål, nynorsk and English."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .course_info import CourseInfo, from_package, from_source
 from .dates import show, shown
 from .figures import Figures, figures
 from .items import EASY, HARD, MIN_ANSWERS
-from .layout import identity_field
+from .exports import identity_field
 from .output import (completed_list, follow_up, item_json, score_text, status_word, undecided, write_csv,
                      write_html, write_json)
 from .readers import DEFAULT_MAX_MB, ExportError

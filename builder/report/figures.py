@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .course_info import CourseInfo
-from .downloads import BASIC, INTERACTIONS
+from .exports.grammar import BASIC, INTERACTIONS
 from .items import ItemFigures, item_figures, sums
 from .responses import right_codes
 from .status import DONE, ORDER

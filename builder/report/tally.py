@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from contextlib import contextmanager
 from functools import lru_cache, partial
@@ -19,11 +20,11 @@ from operator import itemgetter
 from pathlib import Path
 
 from .dates import parse
-from .downloads import BASIC, report_kind, wrong_download
+from .exports import SAMPLE_ROWS, recognise
+from .exports.grammar import BASIC, Layout
 from .items import add
-from .layout import SAMPLE_ROWS, Layout, find_layout, number
 from .readers import DEFAULT_MAX_MB, open_rows
-from .status import DONE, PASSED, attempt_outcome
+from .status import DONE, PASSED, attempt_outcome, number
 from .words import Refusal
 
 BATCH = 10_000
@@ -60,7 +61,7 @@ class Tally:
         self.rule = rule
         self.answers: list[Counter] = []  # per file: (question, right answer, response, result) → count
         self.items: list[Counter] = []  # per file: the item counts (items.add)
-        self.kinds: list[str] = []  # per file: which SCORM report it is (downloads.report_kind)
+        self.kinds: list[str] = []  # per file: which report it is (exports.grammar's kinds)
         self.sco_titles: list[str] = []
         self.group_fields: list[str] = []  # identity-field headers, in the order first seen; column g<i>
         self.has_email = False
@@ -72,13 +73,14 @@ class Tally:
         batch: list[tuple] = []
         rule = self.rule
         per_attempt = rule.per_attempt
-        # The same few scores, status words and dates recur in most rows: each is worked out once.
-        outcome_of = lru_cache(maxsize=4096)(partial(outcome_and_best, rule))
         stamp_of = lru_cache(maxsize=4096)(stamp)
         for line, found, row in scan(path, max_mb):
             if found is not None:
                 layout = found
-                kind = report_kind(layout)
+                kind = layout.kind
+                # The same few scores, status words and dates recur in most rows: each is worked out once.
+                outcome_of = lru_cache(maxsize=4096)(partial(outcome_and_best, rule, layout.status_words))
+                absent = (layout.nothing, "")
                 self.kinds.append(kind)
                 self.sco_titles.append(layout.sco_title)
                 self.has_email |= layout.email is not None
@@ -93,7 +95,7 @@ class Tally:
                 group_columns = [col for col, _ in groups]
                 continue
             attempt = row[attempt_column].strip()
-            started = attempt not in ("-", "")
+            started = attempt not in absent
             if started and not attempt.isdigit():
                 raise Refusal("attempt-not-number", path, row=line, value=attempt)
             score, outcome, best = outcome_of(started, row[score_column] if started else "",
@@ -191,12 +193,12 @@ def quiz_attempts(answered: int, per_attempt: int | None) -> int:
     return -(-answered // per_attempt) if per_attempt else 1
 
 
-def outcome_and_best(rule: Rule, started: bool, score_text: str, sco: str | None,
+def outcome_and_best(rule: Rule, words: Mapping[str, str], started: bool, score_text: str, sco: str | None,
                      status_known: bool) -> tuple[float | None, str, float | None]:
     """An attempt's score, outcome and best score (the SCO column's when the export tells the status, else the
-    score), from its score and SCO columns as written."""
+    score), from its score and SCO columns as written and the export's status words."""
     score = number(score_text) if score_text else None
-    outcome = attempt_outcome(started, sco, score, rule.pass_mark, rule.completion)
+    outcome = attempt_outcome(started, sco, score, rule.pass_mark, rule.completion, words)
     if not started:
         return score, outcome, None
     return score, outcome, (number(sco) if sco else None) if status_known else score
@@ -215,16 +217,7 @@ def scan(path: Path, max_mb: float):
         sample = list(islice(rows, SAMPLE_ROWS))
         if header is None or not sample:
             raise Refusal("no-rows", path)
-        wrong = wrong_download(header, sample)
-        if wrong is not None:
-            raise Refusal(f"download-{wrong}", path)
-        try:
-            layout: Layout = find_layout(path, header, sample)
-        except Refusal:
-            wrong = wrong_download(header, sample, by_values=True)
-            if wrong is None:
-                raise
-            raise Refusal(f"download-{wrong}", path) from None
+        layout: Layout = recognise(path, header, sample)
         yield 1, layout, None
         width = layout.width
         for line, row in enumerate(chain(sample, rows), 2):
