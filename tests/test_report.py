@@ -457,3 +457,22 @@ def test_a_package_that_is_not_a_kursbygger_package_is_refused_with_its_reason(t
     with pytest.raises(Refusal) as refused:
         from_package(package)
     assert refused.value.code == code
+
+
+def test_the_package_guard_reads_an_index_of_exactly_its_limit_and_refuses_one_byte_more(tmp_path, monkeypatch):
+    from builder.report import Refusal, course_info
+
+    monkeypatch.setattr(course_info, "MAX_INDEX_BYTES", 100)
+    for size, code in ((100, "package-no-data"), (101, "package-huge")):  # read, but no course data in it
+        path = hostile_zip(tmp_path / f"{size}.zip", {"index.html": b"<html>" + b"x" * (size - 6)})
+        with pytest.raises(Refusal) as refused:
+            course_info.from_package(path)
+        assert refused.value.code == code, size
+
+
+def test_the_terminal_names_eight_ids_and_counts_the_rest():
+    from builder.report import few
+
+    ids = [f"q{n}" for n in range(1, 10)]
+    assert few(ids[:8]) == "q1, q2, q3, q4, q5, q6, q7, q8"
+    assert few(ids) == "q1, q2, q3, q4, q5, q6, q7, q8, … (9)"
