@@ -20,16 +20,15 @@ GRADEBOOK_LAST = {"last downloaded from this course"}  # gradeexport_txt|timeexp
 COMPLETION_HEADER = {"course complete"}
 COMPLETION_VALUE = re.compile(r"^(not completed|completed|ikke fullført|fullført)\b", re.IGNORECASE)
 
-INTERACTIONS, OBJECTIVES, NO_ANSWERS, BASIC = "interactions", "objectives", "no_answers", "basic"
+INTERACTIONS, NO_ANSWERS, BASIC = "interactions", "no_answers", "basic"
 
 
 def report_kind(layout: Layout) -> str:
     if layout.questions:
         return INTERACTIONS
-    if layout.sco is None:
-        return BASIC
-    # Columns after the SCO's that are not numbered answer groups are the objectives' columns.
-    return OBJECTIVES if layout.width > layout.sco + 1 else NO_ANSWERS
+    # A SCO column and no answers: the Objectives report, or an Interactions report before anyone took the quiz;
+    # the page says the same of both (note_no_answers).
+    return BASIC if layout.sco is None else NO_ANSWERS
 
 
 def wrong_download(header: list[str], sample: list[list[str]], by_values: bool = False) -> str | None:
