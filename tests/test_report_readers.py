@@ -318,8 +318,26 @@ def ods_in_latin1(path: Path) -> Path:
     return path
 
 
+def ods_with_bad_checksum(path: Path) -> Path:
+    """A stored content.xml changed after it was written: the zip opens, its checksum no longer matches."""
+    ods_file(path, '<table:table-row><table:table-cell><text:p>Sølvi</text:p></table:table-cell></table:table-row>')
+    path.write_bytes(path.read_bytes().replace(b"not this", b"not that"))
+    return path
+
+
+ROW = '<table:table-row>{}</table:table-row>'
+OTHER = ("t", "o", "x")  # other prefixes: the full parse
+
+
 @pytest.mark.parametrize("make, says", [
     (lambda d: cut_part(write_xlsx(d / "x.xlsx", 30), "xl/worksheets/sheet1.xml", 0.6), "ends too soon"),
+    (lambda d: ods_with_bad_checksum(d / "k.ods"), "zip container is damaged"),
+    (lambda d: ods_file(d / "p.ods", ROW.format('<table:table-cell table:number-columns-repeated="x"/>')),
+     "repeat count «x» that is not a number"),
+    (lambda d: ods_file(d / "v.ods", ROW.format('<table:table-cell office:value-type="float" office:value="7,5"/>')),
+     "a number cell holds «7,5»"),
+    (lambda d: ods_file(d / "u.ods", "<t:table-row><t:table-cell></t:table-row>", OTHER), "its XML is damaged"),
+
     (lambda d: cut_part(write_xlsx(d / "x.xlsx", 30), "xl/sharedStrings.xml", 0.5), "XML"),
     (lambda d: cut_part(write_ods(d / "o.ods", 30), "content.xml", 0.6), "ends too soon"),
     (lambda d: xlsx(d / "i.xlsx", '<row r="1"><c r="A1" t="s"><v>7</v></c></row>', SHARED_STRINGS),
