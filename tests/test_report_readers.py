@@ -325,6 +325,17 @@ def ods_with_bad_checksum(path: Path) -> Path:
     return path
 
 
+def ods_with_table_under_another_prefix(path: Path) -> Path:
+    """The usual prefixes declared, but the table written as <t:table>: the fast split cannot read it."""
+    ods_file(path, "<t:table-row><t:table-cell><text:p>x</text:p></t:table-cell></t:table-row>", ("t", "office", "text"))
+    with zipfile.ZipFile(path) as archive:
+        content = archive.read("content.xml").decode("utf-8")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content.replace("xmlns:t=", f'xmlns:table="{ods.TABLE_NS}" xmlns:t=', 1))
+    return path
+
+
 ROW = '<table:table-row>{}</table:table-row>'
 OTHER = ("t", "o", "x")  # other prefixes: the full parse
 
@@ -332,6 +343,7 @@ OTHER = ("t", "o", "x")  # other prefixes: the full parse
 @pytest.mark.parametrize("make, says", [
     (lambda d: cut_part(write_xlsx(d / "x.xlsx", 30), "xl/worksheets/sheet1.xml", 0.6), "ends too soon"),
     (lambda d: ods_with_bad_checksum(d / "k.ods"), "zip container is damaged"),
+    (lambda d: ods_with_table_under_another_prefix(d / "t.ods"), "first table is not written as a spreadsheet's"),
     (lambda d: ods_file(d / "p.ods", ROW.format('<table:table-cell table:number-columns-repeated="x"/>')),
      "repeat count «x» that is not a number"),
     (lambda d: ods_file(d / "v.ods", ROW.format('<table:table-cell office:value-type="float" office:value="7,5"/>')),
