@@ -327,7 +327,8 @@ def ods_with_bad_checksum(path: Path) -> Path:
 
 def ods_with_table_under_another_prefix(path: Path) -> Path:
     """The usual prefixes declared, but the table written as <t:table>: the fast split cannot read it."""
-    ods_file(path, "<t:table-row><t:table-cell><text:p>x</text:p></t:table-cell></t:table-row>", ("t", "office", "text"))
+    ods_file(path, "<t:table-row><t:table-cell><text:p>x</text:p></t:table-cell></t:table-row>",
+             ("t", "office", "text"))
     with zipfile.ZipFile(path) as archive:
         content = archive.read("content.xml").decode("utf-8")
     with zipfile.ZipFile(path, "w") as archive:
