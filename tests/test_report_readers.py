@@ -371,3 +371,10 @@ def test_a_damaged_spreadsheet_gives_a_clear_message(tmp_path, make, says):
     result = CliRunner().invoke(main, ["report", str(path), "--out", str(tmp_path / "r.html")])
     assert result.exit_code == 1 and says in result.output and "Traceback" not in result.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path):
+    from builder.report.readers import check_size
+
+    with pytest.raises(ExportError, match=r"missing\.txt: cannot read the file \(No such file or directory\)"):
+        check_size(tmp_path / "missing.txt", 1)
