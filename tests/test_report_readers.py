@@ -378,3 +378,14 @@ def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path):
 
     with pytest.raises(ExportError, match=r"missing\.txt: cannot read the file \(No such file or directory\)"):
         check_size(tmp_path / "missing.txt", 1)
+
+
+def test_the_size_guard_takes_a_file_of_exactly_its_limit(tmp_path):
+    from builder.report.readers import check_size
+
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"x" * 1000)
+    assert check_size(path, 0.001) == 1000
+    path.write_bytes(b"x" * 1001)
+    with pytest.raises(ExportError, match="raise it with --max-size"):
+        check_size(path, 0.001)
