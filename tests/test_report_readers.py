@@ -389,3 +389,10 @@ def test_the_size_guard_takes_a_file_of_exactly_its_limit(tmp_path):
     path.write_bytes(b"x" * 1001)
     with pytest.raises(ExportError, match="raise it with --max-size"):
         check_size(path, 0.001)
+
+
+def test_dates_at_the_start_of_excels_1900_system(tmp_path):
+    """Serial 1 is 1 January 1900 (a date, not a time of day); from serial 61, 1 March 1900, Excel's false
+    29 February no longer shifts the count."""
+    data = '<row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>59</v></c><c r="C1" s="1"><v>61</v></c></row>'
+    assert read(xlsx(tmp_path / "d.xlsx", data)) == [["1900-01-01", "1900-02-28", "1900-03-01"]]
