@@ -318,6 +318,13 @@ def ods_in_latin1(path: Path) -> Path:
     return path
 
 
+def hostile_zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
 def ods_with_bad_checksum(path: Path) -> Path:
     """A stored content.xml changed after it was written: the zip opens, its checksum no longer matches."""
     ods_file(path, '<table:table-row><table:table-cell><text:p>Sølvi</text:p></table:table-cell></table:table-row>')
@@ -344,6 +351,7 @@ OTHER = ("t", "o", "x")  # other prefixes: the full parse
 @pytest.mark.parametrize("make, says", [
     (lambda d: cut_part(write_xlsx(d / "x.xlsx", 30), "xl/worksheets/sheet1.xml", 0.6), "ends too soon"),
     (lambda d: ods_with_bad_checksum(d / "k.ods"), "zip container is damaged"),
+    (lambda d: hostile_zip(d / "z.xlsx", {"readme.txt": b"hello"}), "Excel (.xlsx)"),
     (lambda d: ods_with_table_under_another_prefix(d / "t.ods"), "first table is not written as a spreadsheet's"),
     (lambda d: ods_file(d / "p.ods", ROW.format('<table:table-cell table:number-columns-repeated="x"/>')),
      "repeat count «x» that is not a number"),
