@@ -404,3 +404,12 @@ def test_dates_at_the_start_of_excels_1900_system(tmp_path):
     29 February no longer shifts the count."""
     data = '<row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>59</v></c><c r="C1" s="1"><v>61</v></c></row>'
     assert read(xlsx(tmp_path / "d.xlsx", data)) == [["1900-01-01", "1900-02-28", "1900-03-01"]]
+
+
+def test_a_text_export_that_stops_being_utf8_after_its_start_is_refused(tmp_path):
+    path = tmp_path / "x.txt"
+    rows = "".join(f"Person {n}\tp{n}@example.com\t1\t50\n" for n in range(3000))  # past the 64 KiB looked at first
+    path.write_bytes(f"Name\tEmail address\tAttempt\tScore\n{rows}".encode() + b"Ol\xe9\tx\t1\t50\n")
+    with pytest.raises(ExportError, match="is no longer UTF-8"):
+        with open_rows(path, 10) as read_rows:
+            list(read_rows)
