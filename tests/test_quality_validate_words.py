@@ -243,3 +243,8 @@ def test_a_chance_of_exactly_the_smallest_shown_is_shown_not_said_to_be_under_it
             "quality.under", "nb", limit="0,000001 %")
     finally:
         words.choose(None)
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_norwegian_groups_digits_from_ten_thousand(language):
+    assert words.number(9999, 0, language) == "9999" and words.number(10_000, 0, language) == "10 000"
