@@ -235,3 +235,19 @@ def test_a_guesser_s_tiny_chance_shows_two_digits_and_never_an_exponent():
             "0,0 %", "75,0 %", "0,033 %", "0,000052 %", words.say("quality.under", "nb", limit="0,000001 %")]
     finally:
         words.choose(None)
+
+
+def test_a_chance_of_exactly_the_smallest_shown_is_shown_not_said_to_be_under_it():
+    from builder.quality.guesser import TINY, percent
+
+    words.choose("nb")
+    try:
+        assert percent(TINY / 100) == "0,000001 %" and percent(TINY / 100 * 0.99) == words.say(
+            "quality.under", "nb", limit="0,000001 %")
+    finally:
+        words.choose(None)
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_norwegian_groups_digits_from_ten_thousand(language):
+    assert words.number(9999, 0, language) == "9999" and words.number(10_000, 0, language) == "10 000"

@@ -144,3 +144,14 @@ def test_lesson_scores_give_the_overview_plain_figures(tmp_path):
         "long_words": 5, "long_sentences": []}
     assert problems(course, course.lessons)[0].code == "lix-above-target"
 
+
+
+def test_the_overview_marks_a_lesson_above_the_target_and_not_one_at_it(tmp_path):
+    from builder.quality.overview import readability_of_lessons
+    from builder.words import say
+
+    body = GOLDEN[3][0]  # LIX 40.03, shown as 40
+    for target, marked in ((40, False), (39, True)):
+        course, _ = load_checked(course_with(tmp_path / str(target), body, f"quality:\n  lix_target: {target}\n"))
+        [line] = [text for lesson, text in readability_of_lessons(course).rows if lesson == course.lessons[0].id]
+        assert (say("quality.overview.above") in line) == marked, (target, line)

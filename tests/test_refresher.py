@@ -243,3 +243,36 @@ def test_the_smaller_quiz_still_keeps_guessers_under_the_courses_ceiling(tmp_pat
         figures = course_guess(made.course)
         assert figures.asked == made.course.quiz.draw_count
         assert guess_problems(made.course, figures) == []
+
+
+# --- the boundaries of the rule -------------------------------------------------------------------------------
+
+def report_of(path: Path, questions: list[dict]) -> rf.Results:
+    path.write_text(json.dumps({"version": "3.0.0", "questions": questions}), encoding="utf-8")
+    return rf.read_results(path)
+
+
+def test_a_question_nobody_answered_is_read_and_a_negative_count_is_refused(tmp_path):
+    """The report lists a question no one has met yet with 0 answers: that is a report, not a broken one."""
+    assert report_of(tmp_path / "r.json", [{"id": "a", "answered": 0, "right": 0}]).answers == {"a": (0, 0)}
+    with pytest.raises(rf.SourceError) as refused:
+        report_of(tmp_path / "r.json", [{"id": "a", "answered": -1, "right": 0}])
+    assert "questions[0].answered" in refused.value.problems[0].message
+
+
+def test_exactly_min_answers_counts_as_enough_and_one_fewer_yields_to_those_that_have_them(tmp_path):
+    """MIN_ANSWERS answers are enough to rank a question by its share wrong; with one fewer, a question everyone
+    missed still comes after those with enough answers (MIN_ANSWERS is the item analysis's own threshold)."""
+    enough, few = "loj-terskel", "loj-skarp-kritikk"  # lojalitet has six questions and is no required topic
+    answers = {q.id: (100, 10) for q in course().quiz.questions}
+    answers |= {enough: (rf.MIN_ANSWERS, rf.MIN_ANSWERS), few: (rf.MIN_ANSWERS - 1, rf.MIN_ANSWERS - 1)}
+    pool, _ = rf.leaning_pool(course(), rf.Results(tmp_path / "r.json", "3.0.0", answers), draw=1)
+    ids = {q.id for q in pool}
+    assert enough in ids and few not in ids
+
+
+@pytest.mark.parametrize(("unknown", "shown"), [(5, "a1, a2, a3, a4, a5"), (6, "a1, a2, a3, a4, a5 …")])
+def test_the_warning_names_five_unknown_ids_and_marks_that_there_are_more(tmp_path, unknown, shown):
+    questions = [{"id": f"a{n}", "answered": 3, "right": 1} for n in range(1, unknown + 1)]
+    made = rf.refresher(course(), report_of(tmp_path / "r.json", questions))
+    assert made.warnings[0].message == say("refresher.unknown-ids", n=unknown, ids=shown)

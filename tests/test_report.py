@@ -474,3 +474,22 @@ def test_a_score_on_the_page_is_written_as_the_report_s_language_writes_it(tmp_p
         assert ";87,5;" in (tmp_path / f"{lang}.csv").read_text(encoding="utf-8-sig")
     assert ">87,5<" in pages["nb"] and "87.5" not in pages["nb"]
     assert ">87.5<" in pages["en"] and "87,5" not in pages["en"]
+
+
+def test_the_package_guard_reads_an_index_of_exactly_its_limit_and_refuses_one_byte_more(tmp_path, monkeypatch):
+    from builder.report import Refusal, course_info
+
+    monkeypatch.setattr(course_info, "MAX_INDEX_BYTES", 100)
+    for size, code in ((100, "package-no-data"), (101, "package-huge")):  # read, but no course data in it
+        path = hostile_zip(tmp_path / f"{size}.zip", {"index.html": b"<html>" + b"x" * (size - 6)})
+        with pytest.raises(Refusal) as refused:
+            course_info.from_package(path)
+        assert refused.value.code == code, size
+
+
+def test_the_terminal_names_eight_ids_and_counts_the_rest():
+    from builder.report import few
+
+    ids = [f"q{n}" for n in range(1, 10)]
+    assert few(ids[:8]) == "q1, q2, q3, q4, q5, q6, q7, q8"
+    assert few(ids) == "q1, q2, q3, q4, q5, q6, q7, q8, … (9)"

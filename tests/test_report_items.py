@@ -150,3 +150,45 @@ def test_flags_start_at_ten_answers_and_at_their_thresholds():
     assert figures(9, 10).flags == [] and figures(19, 20).flags == ["easy"]  # 90 % is not above 90 %, 95 % is
     assert figures(3, 10).flags == [] and figures(5, 20).flags == ["hard"]  # 30 % is not under 30 %, 25 % is
     assert item_figures([0, 0, 0.0, 0.0, 0.0]).attempts == 0 and item_figures(None).difficulty is None
+
+
+# --- the figures' boundaries, on small hand-made exports ---------------------------------------------------------
+
+def two_question_export(path: Path, ids: list[str], learners: int = 20) -> Path:
+    """Each learner one quiz attempt of two questions: the first id always right, the others right every other time."""
+    return write_export(path, [(f"Person {p}", [[(q, i == 0 or p % 2 == 0) for i, q in enumerate(ids)]])
+                               for p in range(learners)])
+
+
+def test_a_quiz_of_two_questions_is_analysed_and_only_a_question_someone_missed_is_among_the_hardest(tmp_path):
+    path = two_question_export(tmp_path / "x.txt", ["q00", "q01"])
+    with read_exports([path], Rule(80, None, 2)) as tally:
+        fig = figures([path], tally, None, 80)
+    assert [q.item.attempts for q in fig.questions] == [20, 20]  # two questions: each has one other to compare with
+    assert [q.id for q in fig.hardest()] == ["q01"]  # q00: no one got it wrong
+
+
+def course_of(ids: list[str]):
+    from builder.report.course_info import CourseInfo
+
+    return CourseInfo("Kurs", "nb", "1.0.0", 80, {}, dict.fromkeys(ids), "kurs.zip")
+
+
+@pytest.mark.parametrize(("n", "shown"), [(5, "x0, x1, x2, x3, x4"), (6, "x0, x1, x2, x3, x4, …")])
+def test_an_export_of_another_course_names_five_of_its_ids_and_marks_more(tmp_path, n, shown):
+    from builder.report import Refusal
+    from builder.report.figures import check_course
+
+    path = write_export(tmp_path / "x.txt", [("Person 0", [[(f"x{i}", True) for i in range(n)]])])
+    with read_exports([path], Rule(80, None, None)) as tally, pytest.raises(Refusal) as refused:
+        check_course([path], tally, course_of(["q00"]))
+    assert refused.value.code == "another-course" and refused.value.params["ids"] == shown
+
+
+@pytest.mark.parametrize(("known", "another"), [(2, None), (1, (3, 4))])
+def test_another_version_is_said_when_most_ids_are_missing_and_half_is_not_most(tmp_path, known, another):
+    from builder.report.figures import check_course
+
+    path = write_export(tmp_path / "x.txt", [("Person 0", [[(f"q{i:02}", True) for i in range(4)]])])
+    with read_exports([path], Rule(80, None, None)) as tally:
+        assert check_course([path], tally, course_of([f"q{i:02}" for i in range(known)])) == another

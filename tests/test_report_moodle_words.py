@@ -76,3 +76,24 @@ def test_the_report_s_advice_names_no_unconfirmed_norwegian_moodle_label():
         assert all("Reports → Interactions report" in text for text in advice), language
         assert "Site administration → Users → Permissions → User policies" in table["groups_how"]
         assert "Attempts from: all users" in table["no-rows"]
+
+
+# A reader may give a row shorter than its header (a text export, or a sheet, that leaves out trailing empty
+# cells): the cells it lacks are empty, never a traceback.
+
+def test_a_row_without_its_trailing_cells_reads_as_empty_there():
+    rows = [["A", "a@x.no", "IT", "Completed"], ["B", "b@x.no"]]
+    assert wrong_download(NAME + ["Sosiale medier"], rows, by_values=True) == "completion"
+
+
+def test_the_layout_is_found_when_a_row_lacks_its_last_result():
+    from builder.report.exports.moodle import find_layout
+
+    header = ["Name", "Email address", "Attempt", "Started on", "Last accessed on", "Score",
+              "Question 0", "Response 0", "Right answer 0", "Result 0"]
+    dates = ["3 December 2026, 4:26 PM"] * 2
+    # B drew the question and left it unanswered: no response, and the empty result at the end left out
+    sample = [["A", "a@x.no", "1", *dates, "50", "q1", "a", "a", "correct"],
+              ["B", "b@x.no", "1", *dates, "0", "q1", "", "a"]]
+    layout = find_layout(header, sample)
+    assert (layout.email, layout.attempt, layout.score, layout.questions) == (1, 2, 5, [(6, 7, 8, 9)])

@@ -364,8 +364,47 @@ def ods_in_latin1(path: Path) -> Path:
     return path
 
 
+def hostile_zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def ods_with_bad_checksum(path: Path) -> Path:
+    """A stored content.xml changed after it was written: the zip opens, its checksum no longer matches."""
+    ods_file(path, '<table:table-row><table:table-cell><text:p>Sølvi</text:p></table:table-cell></table:table-row>')
+    path.write_bytes(path.read_bytes().replace(b"not this", b"not that"))
+    return path
+
+
+def ods_with_table_under_another_prefix(path: Path) -> Path:
+    """The usual prefixes declared, but the table written as <t:table>: the fast split cannot read it."""
+    ods_file(path, "<t:table-row><t:table-cell><text:p>x</text:p></t:table-cell></t:table-row>",
+             ("t", "office", "text"))
+    with zipfile.ZipFile(path) as archive:
+        content = archive.read("content.xml").decode("utf-8")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content.replace("xmlns:t=", f'xmlns:table="{ods.TABLE_NS}" xmlns:t=', 1))
+    return path
+
+
+ROW = '<table:table-row>{}</table:table-row>'
+OTHER = ("t", "o", "x")  # other prefixes: the full parse
+
+
 @pytest.mark.parametrize("make, says", [
     (lambda d: cut_part(write_xlsx(d / "x.xlsx", 30), "xl/worksheets/sheet1.xml", 0.6), "ends too soon"),
+    (lambda d: ods_with_bad_checksum(d / "k.ods"), "zip container is damaged"),
+    (lambda d: hostile_zip(d / "z.xlsx", {"readme.txt": b"hello"}), "Excel (.xlsx)"),
+    (lambda d: ods_with_table_under_another_prefix(d / "t.ods"), "first table is not written as a spreadsheet's"),
+    (lambda d: ods_file(d / "p.ods", ROW.format('<table:table-cell table:number-columns-repeated="x"/>')),
+     "repeat count «x» that is not a number"),
+    (lambda d: ods_file(d / "v.ods", ROW.format('<table:table-cell office:value-type="float" office:value="7,5"/>')),
+     "a number cell holds «7,5»"),
+    (lambda d: ods_file(d / "u.ods", "<t:table-row><t:table-cell></t:table-row>", OTHER), "its XML is damaged"),
+
     (lambda d: cut_part(write_xlsx(d / "x.xlsx", 30), "xl/sharedStrings.xml", 0.5), "XML"),
     (lambda d: cut_part(write_ods(d / "o.ods", 30), "content.xml", 0.6), "ends too soon"),
     (lambda d: xlsx(d / "i.xlsx", '<row r="1"><c r="A1" t="s"><v>7</v></c></row>', SHARED_STRINGS),
@@ -385,9 +424,44 @@ def test_a_damaged_spreadsheet_gives_a_clear_message(tmp_path, make, says):
     caught.value.lang = "en"
     english = str(caught.value)
     assert str(path) in english and says in english
-    damage = caught.value.params["detail"]  # what is damaged is a code too, worded in the report's language
+    damage = caught.value.params.get("detail")  # what is damaged is a code too, worded in the report's language
     caught.value.lang = "nn"
-    assert say(f"report.{damage.code}", "nn", **damage.facts) in str(caught.value) != english
+    assert damage is None or say(f"report.{damage.code}", "nn", **damage.facts) in str(caught.value)
+    assert str(caught.value) != english
     result = CliRunner().invoke(main, ["report", str(path), "--out", str(tmp_path / "r.html"), "--lang", "en"])
     assert result.exit_code == 1 and says in result.output and "Traceback" not in result.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path):
+    from builder.report.readers import check_size
+
+    with pytest.raises(ExportError, match=r"missing\.txt: cannot read the file \(No such file or directory\)"):
+        check_size(tmp_path / "missing.txt", 1)
+
+
+def test_the_size_guard_takes_a_file_of_exactly_its_limit(tmp_path):
+    from builder.report.readers import check_size
+
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"x" * 1000)
+    assert check_size(path, 0.001) == 1000
+    path.write_bytes(b"x" * 1001)
+    with pytest.raises(ExportError, match="raise it with --max-size"):
+        check_size(path, 0.001)
+
+
+def test_dates_at_the_start_of_excels_1900_system(tmp_path):
+    """Serial 1 is 1 January 1900 (a date, not a time of day); from serial 61, 1 March 1900, Excel's false
+    29 February no longer shifts the count."""
+    data = '<row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>59</v></c><c r="C1" s="1"><v>61</v></c></row>'
+    assert read(xlsx(tmp_path / "d.xlsx", data)) == [["1900-01-01", "1900-02-28", "1900-03-01"]]
+
+
+def test_a_text_export_that_stops_being_utf8_after_its_start_is_refused(tmp_path):
+    path = tmp_path / "x.txt"
+    rows = "".join(f"Person {n}\tp{n}@example.com\t1\t50\n" for n in range(3000))  # past the 64 KiB looked at first
+    path.write_bytes(f"Name\tEmail address\tAttempt\tScore\n{rows}".encode() + b"Ol\xe9\tx\t1\t50\n")
+    with pytest.raises(ExportError, match="is no longer UTF-8"):
+        with open_rows(path, 10) as read_rows:
+            list(read_rows)

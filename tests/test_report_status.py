@@ -31,7 +31,9 @@ def attempt_outcome(*args):
     (True, "Completed", None, None, "lessons", "completed"),
     (True, "90", 90, 80, "lessons", "unknown"),  # the score hides whether every lesson was read
     (True, "Something else", None, 80, QUIZ, "unknown"),
-    (True, None, 100, 80, QUIZ, "passed"),  # the Basic report: a score at the mark
+    (True, None, 100, 80, QUIZ, "passed"),  # the Basic report: a score at the mark or above
+    (True, None, 80, 80, QUIZ, "passed"),  # exactly at the mark is a pass there too
+    (True, None, 79.5, 80, QUIZ, "unknown"),
     (True, None, 0, 80, QUIZ, "unknown"),  # the Basic report: 0 may be unfinished
     (True, None, 100, None, QUIZ, "unknown"),
     (True, None, 100, 80, "lessons", "unknown"),

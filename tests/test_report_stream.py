@@ -205,3 +205,22 @@ def test_report_benchmark_runs_and_reports_its_figures(tmp_path):
     expected_rows = 1 + len(list(rows(300, not_started=True)))  # the header, then every attempt or enrolment
     assert all(f["read"]["code"] == 0 and f["read"]["rows"] == expected_rows for f in figures)
     assert all(f["report_started"]["code"] == 0 and f["read"]["peak_mb"] > 5 for f in figures)
+
+
+def with_departments(tmp_path: Path, groups: int, learners: int = 20):
+    """The figures of `learners` people, split over `groups` departments of the same size."""
+    people = sorted({r[1] for r in rows(learners, 3, 2)})
+    data = [r[:2] + [f"Enhet {people.index(r[1]) % groups}"] + r[3:] for r in rows(learners, 3, 2)]
+    return figures_of(tmp_path, write_rows(tmp_path / "t.txt", data, 3))
+
+
+def test_two_departments_are_enough_for_a_group_table(tmp_path):
+    f = with_departments(tmp_path, 2)
+    assert [(g.label, g.learners) for g in f.groups["Department"]] == [("Enhet 0", 10), ("Enhet 1", 10)]
+
+
+def test_a_field_with_half_as_many_values_as_people_is_still_groups_and_all_small_ones_are_only_named(tmp_path):
+    """Two people per value is not an id-like field (more values than half the people is): each group is under
+    five, so the field is named with its groups and no figures, not left out and not a table of one row."""
+    f = with_departments(tmp_path, 10)
+    assert f.groups == {} and f.small_fields == {"Department": [f"Enhet {n}" for n in range(10)]}

@@ -61,7 +61,7 @@ class Figures:
     pass_known: bool
     passing_score: float | None
     completion_rule: str | None  # from the package or sources; None when only the export is given
-    kinds: list[str]  # per export: interactions, objectives, no_answers, basic
+    kinds: list[str]  # per export: interactions, no_answers, basic
     activity: str  # the SCO's name as the LMS shows it
     status_date: datetime.datetime | None  # the newest access in the export, else the files' time
     date_from_file: bool

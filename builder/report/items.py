@@ -36,11 +36,10 @@ def add(counts: Counter, questions, rights, results, per_attempt: int | None) ->
 
 
 def sums(counts: Counter) -> dict[tuple[str, str], list]:
-    """(question, right answer) → [n, Σx, Σy, Σy², Σxy], y the share right on the attempt's other questions."""
+    """(question, right answer) → [n, Σx, Σy, Σy², Σxy], y the share right on the attempt's other questions. Every
+    count is above zero: figures.summed_items adds the files' Counters, and Counter addition drops the rest."""
     found: dict[tuple[str, str], list] = {}
     for (q, r, x, total, k), c in counts.items():
-        if c <= 0:
-            continue
         y = (total - x) / (k - 1)
         s = found.setdefault((q, r), [0, 0, 0.0, 0.0, 0.0])
         s[0] += c

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..words import number, say, system_reason
+from ..words import current, number, say, system_reason
 from . import ods, xlsx
 from .progress import progress
 from .xmlsplit import Damaged
@@ -29,9 +29,9 @@ class ExportError(Exception):
     """An input the report refuses: a stable code (a key of the «report» words) and its facts, worded in the report's
     language (`lang`, set once the course is known) when shown; the terminal prints the code after the message."""
 
-    def __init__(self, code: str, path: Path | None, lang: str = "nb", **params):
-        super().__init__(code)
-        self.code, self.path, self.lang, self.params = code, path, lang, params
+    def __init__(self, code: str, path: Path | None, lang: str | None = None, **params):
+        super().__init__(code)  # before the course is known, the terminal's language (the report sets its own)
+        self.code, self.path, self.lang, self.params = code, path, lang or current(), params
 
     def __str__(self) -> str:
         return f"{say(f'report.{self.code}', self.lang, path=self.path, **shown(self.params, self.lang))} [{self.code}]"

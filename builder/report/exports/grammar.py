@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 # Which report a file is: answers per question, objectives only, neither, or no status column at all (the score only)
-INTERACTIONS, OBJECTIVES, NO_ANSWERS, BASIC = "interactions", "objectives", "no_answers", "basic"
+INTERACTIONS, NO_ANSWERS, BASIC = "interactions", "no_answers", "basic"
 
 
 @dataclass
@@ -27,7 +27,7 @@ class Layout:
     sco: int | None  # the SCO's column: its score, or a status word such as "Incomplete"
     sco_title: str  # the SCO column's header: the activity's SCO as the LMS names it
     questions: list[tuple[int, int, int, int]]  # question, response, right answer, result
-    kind: str  # INTERACTIONS, OBJECTIVES, NO_ANSWERS or BASIC
+    kind: str  # INTERACTIONS, NO_ANSWERS or BASIC
     nothing: str  # what the LMS writes for no attempt, date or score (Moodle: «-»); an empty cell is nothing too
     status_words: Mapping[str, str]  # the SCO column's words, lower-cased → an outcome of status.py
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..status import COMPLETED, FAILED, NOT_STARTED, OPEN, PASSED, number
 from ..words import Refusal
-from .grammar import BASIC, INTERACTIONS, NO_ANSWERS, OBJECTIVES, Layout
+from .grammar import BASIC, INTERACTIONS, NO_ANSWERS, Layout
 
 NOTHING = "-"
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -112,7 +112,7 @@ def find_layout(header: list[str], sample: list[list[str]]) -> Layout | None:
     groups = {i: header[i].strip() or f"#{i + 1}" for i in range(1, attempt) if i != email}
     sco = attempt + 4 if attempt + 4 < first_question else None
     return Layout(width, 0, email, groups, attempt, attempt + 2, attempt + 3, sco,
-                  header[sco].strip() if sco is not None else "", questions, report_kind(width, sco, questions),
+                  header[sco].strip() if sco is not None else "", questions, report_kind(sco, questions),
                   NOTHING, RECORDED)
 
 
@@ -132,14 +132,12 @@ def question_groups(header: list[str], column, start: int) -> list[tuple[int, in
     return groups
 
 
-def report_kind(width: int, sco: int | None, questions: list) -> str:
-    """Which of Moodle's SCORM reports: Interactions, Objectives, or Basic (no SCO column)."""
+def report_kind(sco: int | None, questions: list) -> str:
+    """Which of Moodle's SCORM reports: Interactions, or Basic (no SCO column). A SCO column and no answers is the
+    Objectives report, or an Interactions report before anyone took the quiz; the page says the same of both."""
     if questions:
         return INTERACTIONS
-    if sco is None:
-        return BASIC
-    # Columns after the SCO's that are not numbered answer groups are the objectives' columns.
-    return OBJECTIVES if width > sco + 1 else NO_ANSWERS
+    return BASIC if sco is None else NO_ANSWERS
 
 
 def wrong_download(header: list[str], sample: list[list[str]], by_values: bool = False) -> str | None:
