@@ -66,9 +66,9 @@ def measure_build(source: Path, runs: int) -> dict:
             "zip_without_media_bytes": without_media, "runtime_bytes": runtime, "zip": str(zip_path)}
 
 
-LAUNCH = """sco => new Promise(done => {
+LAUNCH = """cfg => new Promise(done => {
     const t0 = performance.now();
-    launch({version: '1.2', sco});
+    launch({version: '1.2', sco: cfg.sco, launch: cfg.launch});
     const frame = document.getElementById('sco');
     (function poll() {
         // The player marks <html> with .js during its synchronous start-up, handlers bound; the poll can only
@@ -107,12 +107,12 @@ def measure_player(zip_path: Path, runs: int) -> dict:
         for _ in range(runs):
             page = browser.new_page()
             page.goto(f"{site.base}/host/host.html")
-            floor.append(page.evaluate(LAUNCH, f"{site.base}{empty}"))
+            floor.append(page.evaluate(LAUNCH, {"sco": f"{site.base}{empty}", "launch": {}}))  # no manifest
             page.close()
             page = browser.new_page()
             lms = LmsSession(page, site)
             page.goto(f"{site.base}/host/host.html")
-            launch.append(page.evaluate(LAUNCH, f"{site.base}{sco}"))
+            launch.append(page.evaluate(LAUNCH, {"sco": f"{site.base}{sco}", "launch": site.launch_data("1.2", sco)}))
             lms.version = "1.2"
             lms.frame = page.wait_for_selector("#sco").content_frame()
             read_all_lessons(lms.frame)  # the quiz opens once every lesson has been read

@@ -103,6 +103,9 @@ def test_new_then_preview(kursbygger):
         assert address, preview.stderr.read()
         with urllib.request.urlopen(address, timeout=30) as page:
             assert page.status == 200 and b"scorm-again" in page.read()
+        for asset in ("lms-standards.js", "moodle.js", "simulator.js"):  # the one LMS simulator, from the wheel
+            with urllib.request.urlopen(f"{address}_preview/{asset}", timeout=30) as script:
+                assert script.status == 200 and b"window." in script.read(), asset
     finally:
         preview.send_signal(signal.SIGINT)
         out, err = preview.communicate(timeout=30)

@@ -2,7 +2,8 @@
 
 The CLI's --scorm, the build (zip names, manifests), the preview (its packages and what the simulated LMS hands the
 SCO at launch) and the test LMS (tools/testlms) read the registry; none of them names a standard. A new standard is
-a Target registered here, its manifest writer, its adapter in runtime/lms.js and its tests.
+a Target registered here, its manifest writer, its adapter in runtime/lms.js, its LMS side for the simulated LMSs
+(preview/assets/lms-standards.js) and its tests.
 
 Importing this module is cheap (the CLI reads the ids to parse its options): a manifest writer loads its module,
 lxml and the course model on first use."""

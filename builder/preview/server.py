@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 from .watch import start_watching
 
 ASSETS = {"simulator.html": "text/html; charset=utf-8", "simulator.js": "text/javascript; charset=utf-8",
-          "moodle.js": "text/javascript; charset=utf-8", "simulator.css": "text/css; charset=utf-8",
-          "scorm-again.min.js": "text/javascript; charset=utf-8"}
+          "lms-standards.js": "text/javascript; charset=utf-8", "moodle.js": "text/javascript; charset=utf-8",
+          "simulator.css": "text/css; charset=utf-8", "scorm-again.min.js": "text/javascript; charset=utf-8"}
 # The simulator page runs only its own files and may frame only this server; the course keeps its own CSP.
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
             "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
@@ -125,7 +125,8 @@ def simulator_page(language: str) -> bytes:
     words = area("preview.panel", language)
     as_json = json.dumps(words, ensure_ascii=False).replace("<", "\\u003c")
     template = environment(__package__, "assets").get_template("simulator.html")
-    return template.render(lang=language, w=words, words_json=Markup(as_json), targets=list(REGISTERED)).encode("utf-8")
+    return template.render(lang=language, w=words, words_json=Markup(as_json), targets=list(REGISTERED),
+                           default=DEFAULT).encode("utf-8")
 
 
 def news(token: str, state: State) -> dict:

@@ -234,3 +234,11 @@ def test_clean_first_launch_reads_entry_first_and_no_call_errs(lms, packages, ve
     assert "cmi.suspend_data" not in reads and "cmi.location" not in reads  # nothing stored yet to read
     assert [c for c in calls if c["error"] != "0"] == []
     assert_clean(lms)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_the_lms_hands_the_sco_the_passing_score_its_manifest_declares(lms, packages, version):
+    """As Moodle reads it from the manifest at import; the test LMS has it from the targets registry, as the preview."""
+    lms.launch(version, packages(version, passing_score=70))
+    element, value = ("cmi.student_data.mastery_score", "70") if version == "1.2" else ("cmi.scaled_passing_score", "0.7")
+    assert lms.get(element) == value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from pathlib import Path
@@ -25,7 +26,7 @@ def main(argv: list[str]) -> int:
     sco = site.add_zip("manual", zip_path)
     print(f"Test LMS (SCORM {version}) at {site.base}/host/host.html")
     print("Open it, then run in the browser console:")
-    print(f"  launch({{version: '{version}', sco: '{sco}'}})")
+    print(f"  launch({{version: '{version}', sco: '{sco}', launch: {json.dumps(site.launch_data(version, sco))}}})")
     print("Reload and launch again to come back as the same learner; add newAttempt: true to start a new attempt.")
     print("Inspect what the LMS stored with lmsData(), lmsAttempts(sco) and lmsCalls. Ctrl-C stops the server.")
     try:

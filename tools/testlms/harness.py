@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from builder.local_server import serve_folder
 from builder.outputs.targets import REGISTERED
@@ -20,7 +20,8 @@ from builder.outputs.targets import REGISTERED
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 NODE_MODULES = REPO / "tools" / "node_modules"  # npm ci in tools/
-MOODLE_RULES = REPO / "builder" / "preview" / "assets"  # moodle.js: the attempt rules the preview plays too
+# lms-standards.js (each standard's LMS side) and moodle.js (Moodle's attempt rules): what the preview plays too
+SHARED_LMS = REPO / "builder" / "preview" / "assets"
 
 
 class Site:
@@ -31,7 +32,7 @@ class Site:
         (self.root / "sco").mkdir()
         os.symlink(HERE, self.root / "host")
         os.symlink(NODE_MODULES, self.root / "node_modules")
-        os.symlink(MOODLE_RULES, self.root / "moodle")
+        os.symlink(SHARED_LMS, self.root / "lms")
         self.server = serve_folder(self.root)
         self.base = self.server.base
 
@@ -41,6 +42,13 @@ class Site:
         with zipfile.ZipFile(zip_path) as archive:
             archive.extractall(target)
         return f"/sco/{name}/index.html"
+
+    def launch_data(self, version: str, sco: str) -> dict[str, str]:
+        """What the LMS hands the SCO at launch from the package's manifest (the passing score), read through the
+        targets registry as the preview reads it; nothing for a SCO without a manifest."""
+        target = REGISTERED[version]
+        manifest = self.root / PurePosixPath(sco).parent.relative_to("/") / target.manifest_name
+        return target.launch_data({target.manifest_name: manifest.read_bytes()}) if manifest.is_file() else {}
 
     def close(self) -> None:
         self.server.stop()
@@ -89,7 +97,8 @@ class LmsSession:
         `cmi` replaces what the LMS holds for the current attempt (and may set entry, mode or credit outright)."""
         self.version, self.sco = version, sco
         self.page.goto(f"{self.site.base}/host/host.html")
-        config = {"version": version, "sco": f"{self.site.base}{sco}", "cmi": cmi, "faults": faults or {},
+        config = {"version": version, "sco": f"{self.site.base}{sco}", "launch": self.site.launch_data(version, sco),
+                  "cmi": cmi, "faults": faults or {},
                   "popup": popup, "width": width, "height": height, "newAttempt": new_attempt, "lmsAttempts": lms_attempts,
                   "mode": mode}
         if popup:

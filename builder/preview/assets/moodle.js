@@ -5,32 +5,22 @@
 (function () {
   'use strict';
 
-  var ELEMENTS = {
-    '1.2': { status: 'cmi.core.lesson_status', exit: 'cmi.core.exit', entry: 'cmi.core.entry',
-      mode: 'cmi.core.lesson_mode', credit: 'cmi.core.credit' },
-    '2004': { status: 'cmi.completion_status', exit: 'cmi.exit', entry: 'cmi.entry', mode: 'cmi.mode',
-      credit: 'cmi.credit' }
-  };
-  var FUNCTIONS = {
-    '1.2': ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError',
-      'LMSGetErrorString', 'LMSGetDiagnostic'],
-    '2004': ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString',
-      'GetDiagnostic']
-  };
+  // Where each standard keeps status, exit, entry, mode and credit (lms-standards.js, loaded before this file).
+  function elements(version) { return window.LmsStandards.STANDARDS[version].elements; }
   // What the LMS works out and hands the SCO on each launch, rather than keeping it from the last one.
   var GIVEN = /(\.(entry|lesson_mode|mode|credit|mastery_score|scaled_passing_score|total_time|session_time|_children|_count|_version)|^cmi\.(core\.)?(student|learner)_(id|name))$/;
 
   // An attempt is finished once its status is completed, passed or failed (2004: completion_status completed).
   function finished(version, record) {
-    var status = record[ELEMENTS[version].status] || '';
+    var status = record[elements(version).status] || '';
     return version === '1.2' ? /^(completed|passed|failed)$/.test(status) : status === 'completed';
   }
 
   // 1.2 starts ab-initio while the attempt has no status; 2004 whenever the last exit was not a suspend (so a
   // finished 2004 attempt reopens for review ab-initio, with its data).
   function entry(version, record) {
-    var exit = record[ELEMENTS[version].exit] || '';
-    if (version === '1.2') { return !record[ELEMENTS[version].status] ? 'ab-initio' : exit === 'suspend' ? 'resume' : ''; }
+    var exit = record[elements(version).exit] || '';
+    if (version === '1.2') { return !record[elements(version).status] ? 'ab-initio' : exit === 'suspend' ? 'resume' : ''; }
     return exit === '' || exit === 'normal' || exit === 'time-out' ? 'ab-initio'
       : exit === 'suspend' || exit === 'logout' ? 'resume' : '';
   }
@@ -56,7 +46,7 @@
       record = {};
       attempts.push(record);
     }
-    var el = ELEMENTS[version], mode = options.mode || (finished(version, record) ? 'review' : 'normal');
+    var el = elements(version), mode = options.mode || (finished(version, record) ? 'review' : 'normal');
     var cmi = {};
     Object.keys(record).forEach(function (key) { if (!GIVEN.test(key)) { cmi[key] = record[key]; } });
     cmi[el.entry] = entry(version, record);
@@ -66,8 +56,11 @@
   }
 
   // The calls after which the LMS stores the session's data, when they succeed.
-  function stores(name) { return /^(LMSCommit|LMSFinish|Commit|Terminate)$/.test(name); }
+  function stores(version, name) {
+    var fn = window.LmsStandards.STANDARDS[version].fn;
+    return name === fn.commit || name === fn.terminate;
+  }
 
-  window.MoodleLms = { ELEMENTS: ELEMENTS, FUNCTIONS: FUNCTIONS, finished: finished, entry: entry, open: open,
+  window.MoodleLms = { finished: finished, entry: entry, open: open,
     kept: function (cmi) { return kept(JSON.parse(JSON.stringify(cmi)), 'cmi', {}); }, stores: stores };
 })();

@@ -4,28 +4,10 @@
 (function () {
   'use strict';
 
-  var VERSIONS = {
-    '1.2': {
-      global: 'API', other: 'API_1484_11', make: function (s) { return new window.Scorm12API(s); },
-      error: 'LMSGetLastError',
-      learner: [['cmi.core.student_id', 'preview'], ['cmi.core.student_name', 'Preview, Author']],
-      exit: function (cmi) { return cmi.core.exit; },
-      status: function (cmi) { return cmi.core.lesson_status; },
-      score: function (cmi) { return cmi.core.score; },
-      location: function (cmi) { return cmi.core.lesson_location; },
-      response: 'student_response'
-    },
-    '2004': {
-      global: 'API_1484_11', other: 'API', make: function (s) { return new window.Scorm2004API(s); },
-      error: 'GetLastError',
-      learner: [['cmi.learner_id', 'preview'], ['cmi.learner_name', 'Preview, Author']],
-      exit: function (cmi) { return cmi.exit; },
-      status: function (cmi) { return cmi.completion_status + ' / ' + cmi.success_status; },
-      score: function (cmi) { return cmi.score; },
-      location: function (cmi) { return cmi.location; },
-      response: 'learner_response'
-    }
-  };
+  // Each standard's LMS side (lms-standards.js) and Moodle's rules (moodle.js): the assets the test LMS plays too.
+  var Standards = window.LmsStandards, Moodle = window.MoodleLms;
+  // Who the LMS says the learner is.
+  var LEARNER = { learnerId: 'preview', learnerName: 'Preview, Author' };
   var LOG_SHOWN = 300;
   // The panel's words in the CLI's language, put into the page by the server (builder/words/, preview.panel).
   var WORDS = JSON.parse(document.getElementById('preview-words').textContent);
@@ -36,7 +18,8 @@
   var $ = function (id) { return document.getElementById(id); };
   var params = new URLSearchParams(window.location.search);
   var app = {
-    version: VERSIONS[params.get('scorm')] ? params.get('scorm') : '1.2',
+    // The server marks the default target as the chosen option.
+    version: Standards.STANDARDS[params.get('scorm')] ? params.get('scorm') : $('version').value,
     narrow: params.get('width') === 'phone',
     build: null, server: null, course: null, launch: {}, session: null, renderQueued: false
   };
@@ -45,7 +28,7 @@
 
   function recordKey() { return 'kursbygger-preview:' + app.course.id + ':' + app.version; }
 
-  // { attempts: [ 'cmi.…' → value, … ] }, oldest first, as moodle.js keeps them.
+  // { attempts: [ element → value, … ] }, oldest first, as moodle.js keeps them.
   function loadRecord() {
     var stored = null;
     try { stored = JSON.parse(window.localStorage.getItem(recordKey())); } catch (e) { /* none or unreadable */ }
@@ -63,35 +46,32 @@
   // options: newAttempt (ask Moodle for a new attempt), mode ('review' from the panel's button).
   function launch(options) {
     endSession();
-    var v = VERSIONS[app.version], record = loadRecord();
-    var opened = window.MoodleLms.open(app.version, record.attempts, options || {});
+    var v = Standards.STANDARDS[app.version], record = loadRecord();
+    var opened = Moodle.open(app.version, record.attempts, options || {});
     saveRecord(record);
     var cmi = Object.assign(opened.cmi, app.launch[app.version] || {});
-    v.learner.forEach(function (pair) { cmi[pair[0]] = pair[1]; });
+    Object.keys(LEARNER).forEach(function (key) { cmi[v.elements[key]] = LEARNER[key]; });
     var api = v.make({ logLevel: 5, autocommit: false });
     api.loadFromFlattenedJSON(cmi);
     var review = opened.mode !== 'normal';
     var session = { api: api, version: app.version, review: review, calls: [], started: Date.now(),
       attempt: opened.index + 1 };
     var wrapped = {};
-    window.MoodleLms.FUNCTIONS[app.version].forEach(function (name) {
+    Standards.functions(app.version).forEach(function (name) {
       wrapped[name] = function () {
         var args = Array.prototype.slice.call(arguments), result = api[name].apply(api, args);
-        // The error functions only report on the call before them; they have no error code of their own.
-        var asks = name.indexOf('Error') >= 0 || name.indexOf('Diagnostic') >= 0;
-        var code = asks ? null : String(api[v.error]());
+        var code = Standards.asksForError(app.version, name) ? null : String(api[v.fn.lastError]());
         session.calls.push({ ms: Date.now() - session.started, fn: name, args: args, result: String(result),
           error: code });
-        if (!review && code === '0' && window.MoodleLms.stores(name)) {
-          record.attempts[opened.index] = window.MoodleLms.kept(api.cmi);
+        if (!review && code === '0' && Moodle.stores(app.version, name)) {
+          record.attempts[opened.index] = Moodle.kept(api.cmi);
           saveRecord(record);
         }
         queueRender();
         return result;
       };
     });
-    delete window[v.other];
-    window[v.global] = wrapped;
+    Standards.install(app.version, wrapped);
     app.session = session;
     var frame = document.createElement('iframe');
     frame.id = 'sco';
@@ -117,7 +97,7 @@
 
   function resetLearner() {
     endSession();
-    Object.keys(VERSIONS).forEach(function (version) {
+    Standards.versions().forEach(function (version) {
       try { window.localStorage.removeItem('kursbygger-preview:' + app.course.id + ':' + version); } catch (e) { /* */ }
     });
     launch();
@@ -176,18 +156,18 @@
   function render() {
     var session = app.session;
     if (!session) { return; }
-    var v = VERSIONS[session.version], cmi = plain(session.api.cmi), score = v.score(cmi);
-    var mode = session.version === '1.2' ? cmi.core.lesson_mode : cmi.mode;
-    var credit = session.version === '1.2' ? cmi.core.credit : cmi.credit;
-    var entry = session.version === '1.2' ? cmi.core.entry : cmi.entry;
+    var v = Standards.STANDARDS[session.version], cmi = plain(session.api.cmi);
+    function get(key) { return Standards.read(cmi, v.elements[key]); }
+    function joined(node, paths) { return paths.map(function (p) { return Standards.read(node, p); }).join(' / '); }
+    var score = get('score');
     // [data-lms name, label, value]; the name stays English so tests and scripts do not depend on the wording.
     var summary = [
       ['scorm', 'SCORM', session.version], ['lms-attempt', t('attempt'), String(session.attempt)],
-      ['mode', t('mode'), mode + ' (' + credit + ')' + (session.review ? ' – ' + t('not_kept') : '')],
-      ['entry', t('entry'), entry || '""'], ['status', t('status'), v.status(cmi)],
+      ['mode', t('mode'), get('mode') + ' (' + get('credit') + ')' + (session.review ? ' – ' + t('not_kept') : '')],
+      ['entry', t('entry'), get('entry') || '""'], ['status', t('status'), joined(cmi, v.shownStatus)],
       ['score', t('score'), score.raw === '' ? '–' : score.raw + ' (' + score.min + '–' + score.max + ')' +
         (score.scaled !== undefined && score.scaled !== '' ? ', ' + t('scaled', { value: score.scaled }) : '')],
-      ['location', t('location'), v.location(cmi) || '–'], ['exit', t('exit'), v.exit(cmi) || '""']
+      ['location', t('location'), get('location') || '–'], ['exit', t('exit'), get('exit') || '""']
     ];
     $('summary').replaceChildren.apply($('summary'), summary.reduce(function (out, row) {
       var dt = el('dt', row[1]), dd = el('dd', row[2]);
@@ -202,7 +182,7 @@
       return [String(i), x.id, x.type, x[v.response], right, x.result];
     }));
     rows('objectives', indexed(cmi.objectives).map(function (o) {
-      var status = session.version === '1.2' ? o.status : o.completion_status + ' / ' + o.success_status;
+      var status = joined(o, v.objectiveStatus);
       return [o.id, status, o.score && o.score.raw !== '' ? String(o.score.raw) : '–'];
     }));
     var shown = session.calls.slice(-LOG_SHOWN);
